@@ -1,0 +1,17 @@
+/** Validates seed files without a database: `npx tsx scripts/validate-seeds.ts <file.json>...` */
+import { readFileSync } from "node:fs";
+import { localFiguresFile } from "../subgraphs/authority-plan/src/seeding/seed-schema";
+import { parseSeed, readPlanSeed } from "../subgraphs/authority-plan/src/seeding/validate";
+
+let failed = false;
+for (const file of process.argv.slice(2)) {
+  try {
+    if (file.includes("/local-figures/")) parseSeed(file, readFileSync(file, "utf8"), localFiguresFile);
+    else readPlanSeed(file);
+    console.log(`ok ${file}`);
+  } catch (error) {
+    failed = true;
+    console.error(`FAIL ${(error as Error).message}`);
+  }
+}
+process.exit(failed ? 1 : 0);

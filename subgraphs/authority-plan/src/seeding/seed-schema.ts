@@ -1,0 +1,229 @@
+/**
+ * The shape of an authority plan seed file: one JSON file per source document,
+ * under seeds/<authority-slug>/plans/<document-key>.json.
+ *
+ * Keys (`key` fields) are unique within one file; database ids are
+ * `<document key>/<item key>`, so reloading a file updates rather than duplicates.
+ * Cross-authority matching (lead groups, linked plans) uses `canonical`.
+ */
+import { z } from "zod";
+
+/** lower-case words joined by hyphens: stable identifiers */
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case-hyphenated");
+
+/** A date as precise as the document allows: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD");
+
+export const themeIds = [
+  "early-years",
+  "safety-and-early-help",
+  "education-and-attainment",
+  "send-and-inclusion",
+  "health-and-wellbeing",
+  "transition-to-adulthood",
+  "children-in-care-and-care-leavers",
+  "voice-and-participation",
+  "poverty-and-disadvantage",
+] as const;
+export const themeId = z.enum(themeIds);
+
+/** Where in the document an item comes from. The document itself is the file's `document`. */
+export const sourceRef = z
+  .object({
+    section: z.string().min(1),
+    /** the document's own wording, where it helps to check the item */
+    quote: z.string().min(1).optional(),
+  })
+  .strict();
+
+const note = z.string().min(1).optional();
+
+export const documentSeed = z
+  .object({
+    key: slug,
+    title: z.string().min(1),
+    /** file name in shared/source-documents */
+    file: z.string().regex(/^[a-z0-9-]+\.txt$/),
+    publisher: z.string().min(1),
+    /** publication date or "as at" as the document states it, normalised as far as it allows */
+    asAt: partialDate.nullable(),
+    /** the date wording as printed, e.g. "Q3 2018/19" */
+    asAtText: z.string().min(1).nullable(),
+  })
+  .strict();
+
+export const planStatementSeed = z
+  .object({
+    kind: z.enum(["vision", "aim", "obsession", "council-priority"]),
+    /** short name where the document gives one (e.g. a council priority "Start Life Well") */
+    title: z.string().min(1).optional(),
+    text: z.string().min(1),
+    source: sourceRef,
+  })
+  .strict();
+
+export const principleSeed = z
+  .object({
+    key: slug,
+    kind: z.enum(["principle", "promise", "corporate-parenting-principle", "value"]),
+    title: z.string().min(1),
+    text: z.string().min(1).optional(),
+    source: sourceRef,
+  })
+  .strict();
+
+export const measuredValue = z
+  .object({
+    /** null where the document gives no number */
+    value: z.number().nullable(),
+    unit: z.string().min(1).optional(),
+    asAt: partialDate.optional(),
+    /** the wording as printed, e.g. "below 10%" */
+    text: z.string().min(1),
+  })
+  .strict();
+
+export const indicatorSeed = z
+  .object({
+    key: slug,
+    /** exactly as worded in the document */
+    wording: z.string().min(1),
+    /** LAIT `Short Desc` (shared/reference-data/dfe-lait) where one fits; null where none does */
+    measureCode: z.string().min(1).nullable(),
+    /** why that measure (or none) was chosen, when the fit is not exact */
+    measureNote: note,
+    target: measuredValue.optional(),
+    current: measuredValue.optional(),
+    source: sourceRef,
+  })
+  .strict();
+
+export const prioritySeed = z
+  .object({
+    key: slug,
+    /** the document's numbering, e.g. "1" */
+    number: z.string().min(1).nullable(),
+    title: z.string().min(1),
+    description: z.string().min(1).optional(),
+    themes: z.array(themeId).min(1),
+    outcomes: z.array(z.object({ text: z.string().min(1), source: sourceRef.optional() }).strict()),
+    successCriteria: z.array(z.object({ text: z.string().min(1), source: sourceRef.optional() }).strict()),
+    indicators: z.array(indicatorSeed),
+    source: sourceRef,
+  })
+  .strict();
+
+export const actionSeed = z
+  .object({
+    key: slug,
+    title: z.string().min(1),
+    priorityKeys: z.array(slug),
+    principleKeys: z.array(slug),
+    themes: z.array(themeId).min(1),
+    timescale: z
+      .object({ text: z.string().min(1), start: partialDate.optional(), end: partialDate.optional() })
+      .strict()
+      .nullable(),
+    status: z.string().min(1).optional(),
+    progress: z.array(z.object({ text: z.string().min(1), asAt: partialDate.nullable() }).strict()),
+    leadGroupKeys: z.array(slug),
+    linkedPlanKeys: z.array(slug),
+    /** what is uncertain in the source (garbled text, ambiguous priority numbers, ...) */
+    note,
+    source: sourceRef,
+  })
+  .strict();
+
+export const groupSeed = z
+  .object({
+    key: slug,
+    name: z.string().min(1),
+    kind: z.enum(["board", "partnership", "lead-group", "service-team", "voice-group", "other"]),
+    /** cross-authority name, e.g. "malap", "local-safeguarding-children-board", "children-in-care-council" */
+    canonical: slug,
+    description: z.string().min(1).optional(),
+    source: sourceRef,
+  })
+  .strict();
+
+export const linkedPlanSeed = z
+  .object({
+    key: slug,
+    title: z.string().min(1),
+    /** cross-authority name, e.g. "early-help-strategy", "send-strategy" */
+    canonical: slug,
+    note,
+    source: sourceRef,
+  })
+  .strict();
+
+export const contextFigureSeed = z
+  .object({
+    key: slug,
+    /** as worded, e.g. "Children and young people aged 0-17" */
+    label: z.string().min(1),
+    value: z.number().nullable(),
+    unit: z.string().min(1),
+    asAt: partialDate.optional(),
+    /** the period or date wording as printed */
+    periodText: z.string().min(1).optional(),
+    source: sourceRef,
+  })
+  .strict();
+
+export const planSeedFile = z
+  .object({
+    document: documentSeed,
+    plan: z
+      .object({
+        key: slug,
+        title: z.string().min(1),
+        kind: z.enum(["strategy", "plan", "progress-report"]),
+        period: z
+          .object({ label: z.string().min(1), startYear: z.number().int().nullable(), endYear: z.number().int().nullable() })
+          .strict(),
+        owner: z.string().min(1).optional(),
+        leadMember: z.string().min(1).optional(),
+        leadOfficer: z.string().min(1).optional(),
+        statements: z.array(planStatementSeed),
+        principles: z.array(principleSeed),
+        source: sourceRef,
+      })
+      .strict(),
+    priorities: z.array(prioritySeed),
+    actions: z.array(actionSeed),
+    groups: z.array(groupSeed),
+    linkedPlans: z.array(linkedPlanSeed),
+    contextFigures: z.array(contextFigureSeed),
+  })
+  .strict();
+
+export type PlanSeedFile = z.infer<typeof planSeedFile>;
+
+/**
+ * Local figures an authority publishes in its own documents, kept beside the
+ * published (LAIT) figures in the education or care subgraph:
+ * seeds/<education|care>/local-figures/<document-key>.json (one file per document).
+ */
+export const localFigureSeed = z
+  .object({
+    key: slug,
+    /** LAIT `Short Desc` for the same measure where one fits, else null */
+    measureCode: z.string().min(1).nullable(),
+    label: z.string().min(1),
+    value: z.number().nullable(),
+    unit: z.string().min(1),
+    /** period as printed ("2023/24", "30/09/2024") and normalised bounds where readable */
+    period: z.object({ label: z.string().min(1), start: partialDate.optional(), end: partialDate.optional() }).strict(),
+    source: sourceRef,
+  })
+  .strict();
+
+export const localFiguresFile = z
+  .object({
+    authorityCode: z.string().regex(/^E\d{8}$/),
+    document: documentSeed,
+    figures: z.array(localFigureSeed),
+  })
+  .strict();
+export type LocalFiguresFile = z.infer<typeof localFiguresFile>;

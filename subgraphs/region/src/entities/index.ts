@@ -1,0 +1,5 @@
+import { Area } from "./Area";
+import { Theme } from "./Theme";
+
+export { Area, Theme };
+export const regionEntities = [Area, Theme];
