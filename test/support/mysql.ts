@@ -5,9 +5,9 @@ import { createConnection } from "mysql2/promise";
 export const mysqlServerUrl = process.env.MYSQL_URL;
 
 /** A throwaway database on the MySQL server, dropped by drop(). */
-export async function createScratchDatabase(prefix: string, serverUrl = mysqlServerUrl ?? "mysql://root@127.0.0.1:3306") {
+export async function createScratchDatabase(prefix: string, serverUrl = mysqlServerUrl ?? "mariadb://root@127.0.0.1:3306") {
   const name = `tpg_${prefix.replace(/[^a-z0-9_]/gi, "_")}_${randomBytes(3).toString("hex")}`.toLowerCase();
-  const admin = await createConnection(serverUrl);
+  const admin = await createConnection(serverUrl.replace(/^mariadb:/, "mysql:"));
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   const base = new URL(serverUrl);
@@ -16,7 +16,7 @@ export async function createScratchDatabase(prefix: string, serverUrl = mysqlSer
     name,
     url: base.toString(),
     async drop() {
-      const connection = await createConnection(serverUrl);
+      const connection = await createConnection(serverUrl.replace(/^mariadb:/, "mysql:"));
       await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await connection.end();
     },

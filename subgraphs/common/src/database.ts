@@ -6,7 +6,7 @@ import { ConfigError } from "./env";
 
 /**
  * Where a subgraph keeps its data: `sqlite:<file>` (embedded default; `sqlite::memory:` for tests)
- * or `mysql://user:password@host:port/database` (production).
+ * or `mysql://user:password@host:port/database` (production; `mariadb://` for a MariaDB server).
  */
 export type DatabaseUrl = string;
 
@@ -82,7 +82,8 @@ export function dataSourceOptions(
     if (!database) throw new ConfigError(`database url "${redact(url)}" names no database`);
     return {
       ...common,
-      type: "mysql",
+      // MariaDB reports column defaults differently; TypeORM's schema diff needs to know which server it reads
+      type: url.startsWith("mariadb://") ? "mariadb" : "mysql",
       connectorPackage: "mysql2",
       host: parsed.hostname,
       port: parsed.port ? Number(parsed.port) : 3306,
