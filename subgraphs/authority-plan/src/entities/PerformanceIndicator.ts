@@ -1,5 +1,6 @@
-import { Column, Entity } from "typeorm";
-import { PriorityChild } from "./PriorityChild";
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from "typeorm";
+import { PlanChild } from "./PlanChild";
+import { Priority } from "./Priority";
 
 /** A value the plan states; value null when it gives no figure. */
 export class StatedValueColumns {
@@ -17,8 +18,17 @@ export class StatedValueColumns {
   text: string | null;
 }
 
+/** An indicator of a priority, or of the whole plan (a plan's "measures of success" table) when priorityId is null. */
 @Entity("performance_indicator")
-export class PerformanceIndicator extends PriorityChild {
+export class PerformanceIndicator extends PlanChild {
+  @Index()
+  @Column({ type: "varchar", length: 191, nullable: true })
+  priorityId: string | null;
+
+  @ManyToOne(() => Priority, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "priorityId" })
+  priority?: Relation<Priority>;
+
   @Column({ type: "text" })
   wording: string;
 

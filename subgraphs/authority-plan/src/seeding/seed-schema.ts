@@ -7,12 +7,10 @@
  * Cross-authority matching (lead groups, linked plans) uses `canonical`.
  */
 import { z } from "zod";
+import { documentSeed, partialDate, slug, sourceRef } from "@tees/subgraph-common/seed-schema";
 
-/** lower-case words joined by hyphens: stable identifiers */
-export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case-hyphenated");
-
-/** A date as precise as the document allows: YYYY, YYYY-MM or YYYY-MM-DD. */
-export const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD");
+export { documentSeed, partialDate, slug, sourceRef };
+export { localFiguresFile, type LocalFiguresFile } from "@tees/subgraph-common/seed-schema";
 
 export const themeIds = [
   "early-years",
@@ -27,30 +25,7 @@ export const themeIds = [
 ] as const;
 export const themeId = z.enum(themeIds);
 
-/** Where in the document an item comes from. The document itself is the file's `document`. */
-export const sourceRef = z
-  .object({
-    section: z.string().min(1),
-    /** the document's own wording, where it helps to check the item */
-    quote: z.string().min(1).optional(),
-  })
-  .strict();
-
 const note = z.string().min(1).optional();
-
-export const documentSeed = z
-  .object({
-    key: slug,
-    title: z.string().min(1),
-    /** file name in shared/source-documents */
-    file: z.string().regex(/^[a-z0-9-]+\.txt$/),
-    publisher: z.string().min(1),
-    /** publication date or "as at" as the document states it, normalised as far as it allows */
-    asAt: partialDate.nullable(),
-    /** the date wording as printed, e.g. "Q3 2018/19" */
-    asAtText: z.string().min(1).nullable(),
-  })
-  .strict();
 
 export const planStatementSeed = z
   .object({
@@ -187,6 +162,8 @@ export const planSeedFile = z
         leadOfficer: z.string().min(1).optional(),
         statements: z.array(planStatementSeed),
         principles: z.array(principleSeed),
+        /** indicators the plan lists for itself as a whole ("measures of success"), not under one priority */
+        indicators: z.array(indicatorSeed).default([]),
         source: sourceRef,
       })
       .strict(),
@@ -200,30 +177,3 @@ export const planSeedFile = z
 
 export type PlanSeedFile = z.infer<typeof planSeedFile>;
 
-/**
- * Local figures an authority publishes in its own documents, kept beside the
- * published (LAIT) figures in the education or care subgraph:
- * seeds/<education|care>/local-figures/<document-key>.json (one file per document).
- */
-export const localFigureSeed = z
-  .object({
-    key: slug,
-    /** LAIT `Short Desc` for the same measure where one fits, else null */
-    measureCode: z.string().min(1).nullable(),
-    label: z.string().min(1),
-    value: z.number().nullable(),
-    unit: z.string().min(1),
-    /** period as printed ("2023/24", "30/09/2024") and normalised bounds where readable */
-    period: z.object({ label: z.string().min(1), start: partialDate.optional(), end: partialDate.optional() }).strict(),
-    source: sourceRef,
-  })
-  .strict();
-
-export const localFiguresFile = z
-  .object({
-    authorityCode: z.string().regex(/^E\d{8}$/),
-    document: documentSeed,
-    figures: z.array(localFigureSeed),
-  })
-  .strict();
-export type LocalFiguresFile = z.infer<typeof localFiguresFile>;

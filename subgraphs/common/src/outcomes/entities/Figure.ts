@@ -40,6 +40,20 @@ export class Figure {
   @Column({ type: "varchar", length: 60 })
   periodLabel: string;
 
+  /** academic-year, financial-year, calendar-year, multi-year or unknown */
+  @Column({ type: "varchar", length: 20 })
+  periodKind: string;
+
+  /** provisional, revised, final or outturn where the label says so */
+  @Column({ type: "varchar", length: 20, nullable: true })
+  periodStatus: string | null;
+
+  @Column({ type: "int", nullable: true })
+  periodStartYear: number | null;
+
+  @Column({ type: "int", nullable: true })
+  periodEndYear: number | null;
+
   @Column({ type: "varchar", length: 10, nullable: true })
   periodStart: string | null;
 

@@ -1,0 +1,54 @@
+import DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import { linkValues, rowsByColumn, rowsById, rowsThroughLink } from "@tees/subgraph-common/loaders";
+import {
+  Action, ActionLeadGroup, ActionLinkedPlan, ActionPrinciple, ActionPriority, ActionTheme, ContextFigure, LeadGroup, LinkedPlan,
+  OutcomeStatement, PerformanceIndicator, Plan, PlanStatement, Principle, Priority, PriorityTheme, ProgressNote, SourceDocument,
+} from "./entities";
+
+const byOrdinal = { ordinal: "ASC" } as const;
+
+/**
+ * One set per request. Every list edge and every lookup goes through a loader,
+ * so a query costs a fixed number of statements however many rows it returns.
+ */
+export function createLoaders(dataSource: DataSource) {
+  const all = <T extends object>(load: () => Promise<T[]>) => new DataLoader<"all", T[]>(async (keys) => {
+    const rows = await load();
+    return keys.map(() => rows);
+  });
+  return {
+    // this database holds one authority's data, so "the authority's X" is "all X"
+    allPlans: all(() => dataSource.getRepository(Plan).find({ order: { startYear: "DESC", title: "ASC" } })),
+    allPriorities: all(() => dataSource.getRepository(Priority).find({ order: { planId: "ASC", ordinal: "ASC" } })),
+    allActions: all(() => dataSource.getRepository(Action).find({ order: { planId: "ASC", ordinal: "ASC" } })),
+    allGroups: all(() => dataSource.getRepository(LeadGroup).find({ order: { name: "ASC" } })),
+    allLinkedPlans: all(() => dataSource.getRepository(LinkedPlan).find({ order: { title: "ASC" } })),
+    priorityIdsByTheme: linkValues(dataSource, PriorityTheme, "themeId", "priorityId"),
+    actionIdsByTheme: linkValues(dataSource, ActionTheme, "themeId", "actionId"),
+
+    planById: rowsById(dataSource, Plan),
+    documentByKey: rowsById(dataSource, SourceDocument, "key"),
+    statementsByPlan: rowsByColumn(dataSource, PlanStatement, "planId", byOrdinal),
+    principlesByPlan: rowsByColumn(dataSource, Principle, "planId", byOrdinal),
+    prioritiesByPlan: rowsByColumn(dataSource, Priority, "planId", byOrdinal),
+    indicatorsByPlan: rowsByColumn(dataSource, PerformanceIndicator, "planId", byOrdinal),
+    actionsByPlan: rowsByColumn(dataSource, Action, "planId", byOrdinal),
+    contextFiguresByPlan: rowsByColumn(dataSource, ContextFigure, "planId", byOrdinal),
+
+    outcomesByPriority: rowsByColumn(dataSource, OutcomeStatement, "priorityId", byOrdinal),
+    indicatorsByPriority: rowsByColumn(dataSource, PerformanceIndicator, "priorityId", byOrdinal),
+    themeIdsByPriority: linkValues(dataSource, PriorityTheme, "priorityId", "themeId"),
+    actionsByPriority: rowsThroughLink(dataSource, Action, { table: ActionPriority, ownerColumn: "priorityId", targetColumn: "actionId" }),
+
+    progressByAction: rowsByColumn(dataSource, ProgressNote, "actionId", byOrdinal),
+    themeIdsByAction: linkValues(dataSource, ActionTheme, "actionId", "themeId"),
+    prioritiesByAction: rowsThroughLink(dataSource, Priority, { table: ActionPriority, ownerColumn: "actionId", targetColumn: "priorityId" }),
+    principlesByAction: rowsThroughLink(dataSource, Principle, { table: ActionPrinciple, ownerColumn: "actionId", targetColumn: "principleId" }),
+    groupsByAction: rowsThroughLink(dataSource, LeadGroup, { table: ActionLeadGroup, ownerColumn: "actionId", targetColumn: "groupId" }),
+    linkedPlansByAction: rowsThroughLink(dataSource, LinkedPlan, { table: ActionLinkedPlan, ownerColumn: "actionId", targetColumn: "linkedPlanId" }),
+    actionsByGroup: rowsThroughLink(dataSource, Action, { table: ActionLeadGroup, ownerColumn: "groupId", targetColumn: "actionId" }),
+    actionsByLinkedPlan: rowsThroughLink(dataSource, Action, { table: ActionLinkedPlan, ownerColumn: "linkedPlanId", targetColumn: "actionId" }),
+  };
+}
+export type PlanLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,30 @@
+import type { AuthorityResolvers } from "../generated/resolvers-types";
+import type { PlanContext } from "../context";
+
+type AuthorityFieldResolvers = Omit<AuthorityResolvers<PlanContext>, "__resolveType">;
+
+const only = async <T extends { id: string }>(rows: T[], ids: Promise<string[]> | null): Promise<T[]> => {
+  if (!ids) return rows;
+  const wanted = new Set(await ids);
+  return rows.filter((r) => wanted.has(r.id));
+};
+
+/**
+ * The deployment's own authority type (e.g. RedcarAndCleveland). It answers only
+ * for its own code: a reference to any other authority resolves to null.
+ */
+export const authorityResolvers: AuthorityFieldResolvers & {
+  __resolveReference: (ref: { code: string }, context: PlanContext) => { code: string } | null;
+} = {
+  __resolveReference: (ref, { deployment }) => (ref.code === deployment.code ? { code: ref.code } : null),
+  plans: (_authority, _args, { loaders }) => loaders.allPlans.load("all"),
+  priorities: async (_authority, { theme }, { loaders }) =>
+    only(await loaders.allPriorities.load("all"), theme ? loaders.priorityIdsByTheme.load(theme) : null),
+  actions: async (_authority, { theme }, { loaders }) =>
+    only(await loaders.allActions.load("all"), theme ? loaders.actionIdsByTheme.load(theme) : null),
+  groups: async (_authority, { kind }, { loaders }) => {
+    const groups = await loaders.allGroups.load("all");
+    return kind ? groups.filter((g) => g.kind === kind) : groups;
+  },
+  linkedPlans: (_authority, _args, { loaders }) => loaders.allLinkedPlans.load("all"),
+};

@@ -1,0 +1,20 @@
+import type { ServiceDefinition } from "@tees/subgraph-common/service";
+import type { PlanConfig } from "./config";
+import { createContext, type PlanContext } from "./context";
+import { Plan, planEntities } from "./entities";
+import { planMigrations } from "./migrations";
+import { seedPlanFolder } from "./seeding/load";
+import { buildServer } from "./server";
+
+export function planService(config: PlanConfig): ServiceDefinition<PlanContext> {
+  return {
+    name: config.deployment.seedFolder,
+    database: config.database,
+    entities: planEntities,
+    migrations: planMigrations,
+    seed: (dataSource) => seedPlanFolder(dataSource, config.seedFolder),
+    isEmpty: async (dataSource) => (await dataSource.getRepository(Plan).count()) === 0,
+    buildServer: () => buildServer(config.deployment.typeName),
+    context: (dataSource) => createContext(dataSource, config.deployment),
+  };
+}

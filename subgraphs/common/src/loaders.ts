@@ -1,0 +1,66 @@
+import DataLoader from "dataloader";
+import { In, type DataSource, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type ObjectLiteral } from "typeorm";
+
+/** id → row, one query per batch */
+export function rowsById<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, idColumn = "id") {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await dataSource.getRepository(entity).findBy({ [idColumn]: In([...ids]) } as FindOptionsWhere<T>);
+    const byId = new Map(rows.map((r) => [r[idColumn] as string, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** parent id → its rows (column IN (...)), one query per batch, in `order` */
+export function rowsByColumn<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  column: keyof T & string,
+  order: FindOptionsOrder<T>,
+) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = await dataSource.getRepository(entity).find({ where: { [column]: In([...keys]) } as FindOptionsWhere<T>, order });
+    const grouped = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const row of rows) grouped.get(row[column] as string)?.push(row);
+    return keys.map((k) => grouped.get(k) ?? []);
+  });
+}
+
+/**
+ * owner id → target rows through a link table (e.g. priority → actions via action_priority),
+ * as one joined query per batch.
+ */
+export function rowsThroughLink<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: EntityTarget<T>,
+  link: { table: EntityTarget<ObjectLiteral>; ownerColumn: string; targetColumn: string },
+  orderBy = "ordinal",
+) {
+  return new DataLoader<string, T[]>(async (ownerIds) => {
+    const { entities, raw } = await dataSource
+      .getRepository(target)
+      .createQueryBuilder("t")
+      .innerJoin(link.table, "l", `l.${link.targetColumn} = t.id`)
+      .addSelect(`l.${link.ownerColumn}`, "link_owner")
+      .where(`l.${link.ownerColumn} IN (:...ownerIds)`, { ownerIds: [...ownerIds] })
+      .orderBy(`t.${orderBy}`, "ASC")
+      .getRawAndEntities();
+    // getRawAndEntities de-duplicates entities; pair raw rows with entities by id
+    const byId = new Map(entities.map((e) => [e.id as string, e]));
+    const grouped = new Map<string, T[]>(ownerIds.map((k) => [k, []]));
+    for (const row of raw as Array<Record<string, unknown>>) {
+      const entity = byId.get(row.t_id as string);
+      if (entity) grouped.get(row.link_owner as string)?.push(entity);
+    }
+    return ownerIds.map((k) => grouped.get(k) ?? []);
+  });
+}
+
+/** link table rows grouped by one column (e.g. theme ids of priorities) */
+export function linkValues(dataSource: DataSource, link: EntityTarget<ObjectLiteral>, ownerColumn: string, valueColumn: string) {
+  return new DataLoader<string, string[]>(async (ownerIds) => {
+    const rows = await dataSource.getRepository(link).find({ where: { [ownerColumn]: In([...ownerIds]) }, order: { [valueColumn]: "ASC" } });
+    const grouped = new Map<string, string[]>(ownerIds.map((k) => [k, []]));
+    for (const row of rows) grouped.get(row[ownerColumn] as string)?.push(row[valueColumn] as string);
+    return ownerIds.map((k) => grouped.get(k) ?? []);
+  });
+}

@@ -1,0 +1,59 @@
+/** Seed file pieces shared by every subgraph: documents, sources, and local figures (see seeds/README.md). */
+import { z } from "zod";
+
+/** lower-case words joined by hyphens: stable identifiers */
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case-hyphenated");
+
+/** A date as precise as the document allows: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD");
+
+/** Where in the document an item comes from. The document itself is the file's `document`. */
+export const sourceRef = z
+  .object({
+    section: z.string().min(1),
+    /** the document's own wording, where it helps to check the item */
+    quote: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const documentSeed = z
+  .object({
+    key: slug,
+    title: z.string().min(1),
+    /** file name in shared/source-documents */
+    file: z.string().regex(/^[a-z0-9-]+\.txt$/),
+    publisher: z.string().min(1),
+    /** publication date or "as at" as the document states it, normalised as far as it allows */
+    asAt: partialDate.nullable(),
+    /** the date wording as printed, e.g. "Q3 2018/19" */
+    asAtText: z.string().min(1).nullable(),
+  })
+  .strict();
+
+/**
+ * Local figures an authority publishes in its own documents, kept beside the
+ * published (LAIT) figures in the education or care subgraph:
+ * seeds/<education|care>/local-figures/<document-key>.json (one file per document).
+ */
+export const localFigureSeed = z
+  .object({
+    key: slug,
+    /** LAIT `Short Desc` for the same measure where one fits, else null */
+    measureCode: z.string().min(1).nullable(),
+    label: z.string().min(1),
+    value: z.number().nullable(),
+    unit: z.string().min(1),
+    /** period as printed ("2023/24", "30/09/2024") and normalised bounds where readable */
+    period: z.object({ label: z.string().min(1), start: partialDate.optional(), end: partialDate.optional() }).strict(),
+    source: sourceRef,
+  })
+  .strict();
+
+export const localFiguresFile = z
+  .object({
+    authorityCode: z.string().regex(/^E\d{8}$/),
+    document: documentSeed,
+    figures: z.array(localFigureSeed),
+  })
+  .strict();
+export type LocalFiguresFile = z.infer<typeof localFiguresFile>;

@@ -1,0 +1,14 @@
+import { outcomeResolvers } from "@tees/subgraph-common/outcomes/resolvers";
+import { Query } from "./Query";
+
+export function buildResolvers() {
+  return {
+    Query,
+    Authority: { ...outcomeResolvers.Authority, education: outcomeResolvers.profile },
+    EducationProfile: outcomeResolvers.Profile,
+    EducationSeries: outcomeResolvers.Series,
+    EducationMeasure: outcomeResolvers.Measure,
+    OutcomeFigure: outcomeResolvers.OutcomeFigure,
+    Source: outcomeResolvers.Source,
+  };
+}

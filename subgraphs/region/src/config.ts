@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { ConfigError, optionalString, readPort } from "@tees/subgraph-common/env";
+import { readDatabaseSettings, type DatabaseSettings } from "@tees/subgraph-common/settings";
+
+const planAuthorities = z.array(
+  z.object({ code: z.string().regex(/^E\d{8}$/), typeName: z.string().regex(/^[A-Z][A-Za-z0-9]*$/) }).strict(),
+);
+export type PlanAuthority = z.infer<typeof planAuthorities>[number];
+
+export interface RegionConfig {
+  port: number;
+  database: DatabaseSettings;
+  /** which authorities run a plan subgraph, and the GraphQL type each one has */
+  planAuthorities: PlanAuthority[];
+  seedFolder: string;
+}
+
+const root = join(import.meta.dirname, "../../..");
+
+export function readPlanAuthorities(file: string): PlanAuthority[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ConfigError(`PLAN_AUTHORITIES_FILE ${file}: ${(error as Error).message}`);
+  }
+  const parsed = planAuthorities.safeParse(data);
+  if (!parsed.success) throw new ConfigError(`PLAN_AUTHORITIES_FILE ${file}: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegionConfig {
+  return {
+    port: readPort(env, "PORT", 4001),
+    database: readDatabaseSettings(env, `sqlite:${join(root, ".data/region.sqlite")}`),
+    planAuthorities: readPlanAuthorities(optionalString(env, "PLAN_AUTHORITIES_FILE") ?? join(import.meta.dirname, "../plan-authorities.json")),
+    seedFolder: optionalString(env, "SEED_FOLDER") ?? join(root, "seeds/region"),
+  };
+}

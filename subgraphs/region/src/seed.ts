@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { DataSource } from "typeorm";
+import { z } from "zod";
+import { readCsv } from "@tees/subgraph-common/csv";
+import { parseSeed, SeedError } from "@tees/subgraph-common/seed-files";
+import { Area, Theme } from "./entities";
+
+const themesFile = z.array(z.object({ id: z.string().min(1), name: z.string().min(1), description: z.string().min(1) }).strict());
+const areaKinds = new Set(["england", "region", "local-authority"]);
+
+function readAreas(file: string): Area[] {
+  return readCsv(file).map(({ line, record }) => {
+    const fail = (field: string, problem: string): never => {
+      throw new SeedError("areas.csv", `line ${line}`, field, problem);
+    };
+    if (!/^E\d{8}$/.test(record.code ?? "")) fail("code", `not an ONS GSS code: "${record.code}"`);
+    if (!areaKinds.has(record.kind ?? "")) fail("kind", `unknown kind "${record.kind}"`);
+    if (!/^\d+$/.test(record.dfe_number ?? "")) fail("dfe_number", `not a number: "${record.dfe_number}"`);
+    if (!record.name) fail("name", "empty");
+    const area = new Area();
+    Object.assign(area, {
+      code: record.code,
+      dfeNumber: Number(record.dfe_number),
+      name: record.name,
+      kind: record.kind,
+      laType: record.la_type || null,
+      regionCode: record.region_code || null,
+    });
+    return area;
+  });
+}
+
+/** Loads the registry: areas and the theme taxonomy. All or nothing; running it again changes nothing. */
+export async function seedRegion(dataSource: DataSource, folder: string): Promise<{ areas: number; themes: number }> {
+  const areas = readAreas(join(folder, "areas.csv"));
+  const themesPath = join(folder, "themes.json");
+  const themes = parseSeed(themesPath, readFileSync(themesPath, "utf8"), themesFile).map((t, ordinal) =>
+    Object.assign(new Theme(), { ...t, ordinal }),
+  );
+  await dataSource.transaction(async (manager) => {
+    await manager.getRepository(Area).upsert(areas, ["code"]);
+    await manager.getRepository(Theme).upsert(themes, ["id"]);
+  });
+  return { areas: areas.length, themes: themes.length };
+}

@@ -1,0 +1,21 @@
+import type { ServiceDefinition } from "@tees/subgraph-common/service";
+import type { RegionConfig } from "./config";
+import { createContext, type RegionContext } from "./context";
+import { Area, regionEntities } from "./entities";
+import { regionMigrations } from "./migrations";
+import { seedRegion } from "./seed";
+import { buildServer } from "./server";
+
+export function regionService(config: RegionConfig): ServiceDefinition<RegionContext> {
+  const planTypes = new Map(config.planAuthorities.map((a) => [a.code, a.typeName]));
+  return {
+    name: "region",
+    database: config.database,
+    entities: regionEntities,
+    migrations: regionMigrations,
+    seed: (dataSource) => seedRegion(dataSource, config.seedFolder),
+    isEmpty: async (dataSource) => (await dataSource.getRepository(Area).count()) === 0,
+    buildServer: () => buildServer(config),
+    context: (dataSource) => createContext(dataSource, planTypes),
+  };
+}
