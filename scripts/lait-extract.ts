@@ -8,6 +8,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { parse } from "csv-parse/sync";
 import { readCsv } from "@tees/subgraph-common/csv";
 
 const source = process.argv[2] ?? join(import.meta.dirname, "../../shared/reference-data/dfe-lait");
@@ -18,15 +19,12 @@ for (const set of ["statistical_neighbours_2021-04.csv", "statistical_neighbours
   for (const { record } of readCsv(join(source, set))) if (teesValley.includes(record.la_number!)) areas.add(record.neighbour_la_number!);
 }
 
-// filter the CSV text line by line so every kept row is byte-for-byte as published
-const lines = gunzipSync(readFileSync(join(source, "bds_long.csv.gz"))).toString("utf8").split(/\r?\n/);
-const header = lines[0]!;
-const areaColumn = header.split(",").indexOf("LA Number");
+// keep each record's raw text, so every kept row is as published (some quoted names span lines)
+const text = gunzipSync(readFileSync(join(source, "bds_long.csv.gz"))).toString("utf8");
+const records = parse(text, { columns: true, raw: true, record_delimiter: ["\r\n", "\n"] }) as Array<{ record: Record<string, string>; raw: string }>;
+const header = text.slice(0, text.search(/\r?\n/));
 const kept = [header];
-for (const { line, record } of readCsv(join(source, "bds_long.csv.gz"))) {
-  if (areas.has(record["LA Number"]!)) kept.push(lines[line - 1]!);
-}
-if (areaColumn < 0) throw new Error("bds_long.csv.gz has no 'LA Number' column");
+for (const { record, raw } of records) if (areas.has(record["LA Number"]!)) kept.push(raw.replace(/\r?\n$/, ""));
 mkdirSync(target, { recursive: true });
 writeFileSync(join(target, "bds_long.csv.gz"), gzipSync(kept.join("\n") + "\n", { level: 9 }));
 for (const file of ["lait_data_dictionary.csv", "la_gss_codes.csv", "statistical_neighbours_2021-04.csv", "statistical_neighbours_2025-05.csv"]) {

@@ -1,0 +1,14 @@
+/**
+ * Points the supergraph's subgraphs at other URLs (deployment configuration, not
+ * business logic): `@join__graph(name: "region", url: "...")` per override, keyed
+ * by the graph's enum name (REGION, REDCAR_AND_CLEVELAND, ...).
+ */
+export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, string>): string {
+  let sdl = supergraphSdl;
+  for (const [graph, url] of Object.entries(urls)) {
+    const pattern = new RegExp(`(\\n\\s*${graph}\\s+@join__graph\\(name:\\s*"[^"]*",\\s*url:\\s*)"[^"]*"`);
+    if (!pattern.test(sdl)) throw new Error(`SUBGRAPH_URL_${graph}: the supergraph has no subgraph ${graph}`);
+    sdl = sdl.replace(pattern, `$1${JSON.stringify(url)}`);
+  }
+  return sdl;
+}

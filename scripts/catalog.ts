@@ -1,0 +1,54 @@
+/**
+ * Every service of the system, with its default port and how to run it: used by
+ * `npm run compose`, `npm start` and the tests. Plan deployments come from
+ * subgraphs/authority-plan/deployments/*.json (one file per authority).
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { DocumentNode } from "graphql";
+import { deploymentsFolder, readDeployment } from "../subgraphs/authority-plan/src/config";
+import { buildTypeDefs as planTypeDefs } from "../subgraphs/authority-plan/src/schema";
+import { typeDefs as careTypeDefs } from "../subgraphs/care/src/server";
+import { typeDefs as educationTypeDefs } from "../subgraphs/education/src/server";
+import { readPlanAuthorities } from "../subgraphs/region/src/config";
+import { buildTypeDefs as regionTypeDefs } from "../subgraphs/region/src/schema";
+
+export const repoRoot = join(import.meta.dirname, "..");
+export const GATEWAY_PORT = 4000;
+
+export interface SubgraphEntry {
+  name: string;
+  port: number;
+  /** the TypeScript entry point, relative to the repo root */
+  entry: string;
+  /** environment that selects this deployment */
+  env: Record<string, string>;
+  typeDefs: () => DocumentNode;
+}
+
+export const planDeployments = () =>
+  readdirSync(deploymentsFolder)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => readDeployment(join(deploymentsFolder, f)));
+
+export function subgraphCatalog(): SubgraphEntry[] {
+  return [
+    {
+      name: "region",
+      port: 4001,
+      entry: "subgraphs/region/src/index.ts",
+      env: {},
+      typeDefs: () => regionTypeDefs(readPlanAuthorities(join(repoRoot, "subgraphs/region/plan-authorities.json"))),
+    },
+    ...planDeployments().map((d) => ({
+      name: d.seedFolder,
+      port: d.port,
+      entry: "subgraphs/authority-plan/src/index.ts",
+      env: { AUTHORITY_DEPLOYMENT: d.seedFolder },
+      typeDefs: () => planTypeDefs(d.typeName),
+    })),
+    { name: "education", port: 4002, entry: "subgraphs/education/src/index.ts", env: {}, typeDefs: () => educationTypeDefs },
+    { name: "care", port: 4003, entry: "subgraphs/care/src/index.ts", env: {}, typeDefs: () => careTypeDefs },
+  ];
+}

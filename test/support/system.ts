@@ -1,0 +1,139 @@
+/**
+ * Starts the whole system for a test: every subgraph as a real HTTP server on
+ * port 0 with its own real database (embedded SQLite, or a scratch MySQL/MariaDB
+ * database), migrated and seeded; the supergraph composed from their real URLs;
+ * and a gateway (Hive Gateway + router runtime, or Apollo Gateway) on port 0.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startService, type RunningService } from "@tees/subgraph-common/service";
+import type { DatabaseSettings } from "@tees/subgraph-common/database";
+import { planDeployments, repoRoot, subgraphCatalog } from "../../scripts/catalog";
+import { composeApollo, composeGuild } from "../../scripts/composition";
+import { regionService } from "../../subgraphs/region/src/service";
+import { readPlanAuthorities } from "../../subgraphs/region/src/config";
+import { planService } from "../../subgraphs/authority-plan/src/service";
+import { educationService } from "../../subgraphs/education/src/service";
+import { careService } from "../../subgraphs/care/src/service";
+import { loadConfig as educationConfig } from "../../subgraphs/education/src/config";
+import { loadConfig as careConfig } from "../../subgraphs/care/src/config";
+import { buildGateway } from "../../gateway/src/server";
+import { createScratchDatabase } from "./mysql";
+
+export type DatabaseChoice = { kind: "sqlite" } | { kind: "mysql"; serverUrl: string };
+export type GatewayChoice = "hive" | "apollo";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  services: Map<string, RunningService>;
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** total SQL statements run by every subgraph since the last reset */
+  statements(): number;
+  resetStatements(): void;
+  close(): Promise<void>;
+}
+
+const settings = (url: string): DatabaseSettings => ({ url, poolSize: 5, queueLimit: 50, queryTimeoutMs: 30_000 });
+
+export async function startSystem({ database = { kind: "sqlite" } as DatabaseChoice, gateway = "hive" as GatewayChoice } = {}): Promise<RunningSystem> {
+  const tmp = mkdtempSync(join(tmpdir(), "tpg-"));
+  const cleanups: Array<() => Promise<void>> = [];
+  const urlFor = async (name: string) => {
+    if (database.kind === "sqlite") return `sqlite:${join(tmp, `${name}.sqlite`)}`;
+    const scratch = await createScratchDatabase(name, database.serverUrl);
+    cleanups.push(scratch.drop);
+    return scratch.url.replace(/^mysql:/, database.serverUrl.startsWith("mariadb:") ? "mariadb:" : "mysql:");
+  };
+  const lifecycle = { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" as const };
+  const services = new Map<string, RunningService>();
+  try {
+    const definitions = [
+      ["region", async () => regionService({
+        port: 0, database: settings(await urlFor("region")), seedFolder: join(repoRoot, "seeds/region"),
+        planAuthorities: readPlanAuthorities(join(repoRoot, "subgraphs/region/plan-authorities.json")),
+      })],
+      ...planDeployments().map((d) => [d.seedFolder, async () => planService({
+        deployment: d, port: 0, database: settings(await urlFor(`plan_${d.seedFolder}`)), seedFolder: join(repoRoot, "seeds", d.seedFolder),
+      })] as const),
+      ["education", async () => educationService({ ...educationConfig({}), database: settings(await urlFor("education")) })],
+      ["care", async () => careService({ ...careConfig({}), database: settings(await urlFor("care")) })],
+    ] as const;
+    for (const [name, define] of definitions) services.set(name, await startService(await (define as () => Promise<any>)(), lifecycle));
+
+    const subgraphs = subgraphCatalog().map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
+    let handler: Parameters<typeof createServer>[1];
+    let disposeGateway: () => Promise<void>;
+    if (gateway === "hive") {
+      const composed = composeGuild(subgraphs);
+      if ("errors" in composed) throw new Error(composed.errors.join("\n"));
+      const runtime = buildGateway({ supergraphSdl: composed.supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs: 10_000 }, { logging: process.env.GATEWAY_LOG === "1" });
+      handler = runtime;
+      disposeGateway = async () => runtime.dispose();
+    } else {
+      ({ handler, dispose: disposeGateway } = await apolloGatewayHandler(subgraphs));
+    }
+    const server: Server = createServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const gatewayUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    return {
+      gatewayUrl,
+      services,
+      async query(query, variables) {
+        const response = await fetch(gatewayUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await response.json()) as GraphQLResponse<any>;
+      },
+      statements: () => [...services.values()].reduce((sum, s) => sum + s.counter.count, 0),
+      resetStatements: () => services.forEach((s) => s.counter.reset()),
+      async close() {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await disposeGateway();
+        for (const service of services.values()) await service.close().catch(() => undefined);
+        for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+        rmSync(tmp, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    for (const service of services.values()) await service.close().catch(() => undefined);
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Apollo Gateway (dev dependency) on Apollo's composition of the same subgraphs, behind Apollo Server. */
+async function apolloGatewayHandler(subgraphs: Array<{ name: string; url: string; typeDefs: import("graphql").DocumentNode }>) {
+  const { ApolloGateway } = await import("@apollo/gateway");
+  const { ApolloServer, HeaderMap } = await import("@apollo/server");
+  const composed = composeApollo(subgraphs);
+  if ("errors" in composed) throw new Error(composed.errors.join("\n"));
+  const apolloGateway = new ApolloGateway({ supergraphSdl: composed.supergraphSdl });
+  const server = new ApolloServer({ gateway: apolloGateway, includeStacktraceInErrorResponses: false });
+  await server.start();
+  const handler: Parameters<typeof createServer>[1] = async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(request.headers)) if (typeof v === "string") headers.set(k, v);
+    const result = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? "POST", headers, search: "", body: JSON.parse(Buffer.concat(chunks).toString() || "{}") },
+      context: async () => ({}),
+    });
+    for (const [k, v] of result.headers) response.setHeader(k, v);
+    response.statusCode = result.status ?? 200;
+    response.end(result.body.kind === "complete" ? result.body.string : "");
+  };
+  return { handler, dispose: () => server.stop() };
+}
