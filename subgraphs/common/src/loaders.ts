@@ -10,15 +10,16 @@ export function rowsById<T extends ObjectLiteral>(dataSource: DataSource, entity
   });
 }
 
-/** parent id → its rows (column IN (...)), one query per batch, in `order` */
+/** parent id → its rows (column IN (...), and `where`), one query per batch, in `order` */
 export function rowsByColumn<T extends ObjectLiteral>(
   dataSource: DataSource,
   entity: EntityTarget<T>,
   column: keyof T & string,
   order: FindOptionsOrder<T>,
+  where: FindOptionsWhere<T> = {},
 ) {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await dataSource.getRepository(entity).find({ where: { [column]: In([...keys]) } as FindOptionsWhere<T>, order });
+    const rows = await dataSource.getRepository(entity).find({ where: { ...where, [column]: In([...keys]) } as FindOptionsWhere<T>, order });
     const grouped = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const row of rows) grouped.get(row[column] as string)?.push(row);
     return keys.map((k) => grouped.get(k) ?? []);

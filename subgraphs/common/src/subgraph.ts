@@ -1,4 +1,5 @@
 import { ApolloServer, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph";
 import type { DocumentNode, GraphQLFormattedError } from "graphql";
@@ -25,5 +26,7 @@ export function buildSubgraphServer<TContext extends BaseContext>(typeDefs: Docu
     includeStacktraceInErrorResponses: false,
     // subgraphs are called by the gateway; the landing page and CSRF guard are the gateway's concern
     csrfPrevention: false,
+    // no Apollo usage reporting here: federated traces would cost every request for nothing
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
 }

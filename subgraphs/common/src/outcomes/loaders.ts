@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { rowsById } from "../loaders";
+import { rowsByColumn, rowsById } from "../loaders";
 import { Figure, Measure, SourceDocument } from "./entities";
 
 /** area + optional measure filter → figures, batched into one query per distinct filter */
@@ -33,6 +33,7 @@ export function createOutcomeLoaders(dataSource: DataSource) {
       },
       { cacheKeyFn: (k) => JSON.stringify([k.areaCode, k.measureCodes]) },
     ),
+    localFiguresByArea: rowsByColumn(dataSource, Figure, "areaCode", { periodEndYear: "ASC", periodLabel: "ASC" }, { kind: "local" }),
     measureByCode: rowsById(dataSource, Measure, "code"),
     documentByKey: rowsById(dataSource, SourceDocument, "key"),
   };

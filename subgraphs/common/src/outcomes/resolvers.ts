@@ -36,8 +36,7 @@ export const outcomeResolvers = {
         .sort((a, b) => a.code.localeCompare(b.code))
         .map((measure): Series => ({ measure, figures: byMeasure.get(measure.code) ?? [] }));
     },
-    localFigures: async (profile: Profile, _args: unknown, { loaders }: OutcomeContext) =>
-      (await loaders.figuresByArea.load({ areaCode: profile.areaCode, measureCodes: null })).filter((f) => f.kind === "local"),
+    localFigures: (profile: Profile, _args: unknown, { loaders }: OutcomeContext) => loaders.localFiguresByArea.load(profile.areaCode),
   },
 
   Series: {
