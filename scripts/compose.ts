@@ -1,7 +1,7 @@
 /**
  * Composes the subgraphs into gateway/supergraph.graphql (the file the gateway
- * serves; committed) and writes each subgraph's SDL to gateway/subgraphs/ (what
- * codegen reads). `--check` fails if either is out of date instead of writing.
+ * serves; committed), its API schema (gateway/api-schema.graphql, for the typed
+ * client) and each subgraph's SDL to gateway/subgraphs/ (what codegen reads). `--check` fails if either is out of date instead of writing.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +18,8 @@ if ("errors" in composed) {
 }
 const outputs = new Map<string, string>([
   [join(repoRoot, "gateway/supergraph.graphql"), composed.supergraphSdl + "\n"],
+  // the API schema clients see: what the typed client is generated from
+  [join(repoRoot, "gateway/api-schema.graphql"), composed.apiSchemaSdl + "\n"],
   ...subgraphs.map((s): [string, string] => [join(repoRoot, "gateway/subgraphs", `${s.name}.graphql`), print(s.typeDefs) + "\n"]),
 ]);
 let stale = 0;

@@ -1,4 +1,6 @@
+import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CrossBoroughByThemeDocument, type CrossBoroughByThemeQuery, type CrossBoroughByThemeQueryVariables } from "../gateway/client/generated/graphql";
 import { databases } from "./support/matrix";
 import { startSystem, type GatewayChoice, type RunningSystem } from "./support/system";
 
@@ -79,6 +81,22 @@ describe.each(databases)("end to end on $label", ({ database }) => {
       expect(authorities.length).toBeGreaterThanOrEqual(150);
       const missing = authorities.filter((a) => a.education === null || a.care === null).map((a) => a.code);
       expect(missing).toEqual([]);
+    });
+
+    it("serves the typed client's operation (generated from the API schema) with typed results", async () => {
+      const variables: CrossBoroughByThemeQueryVariables = {
+        codes: ["E06000003", "E06000004"],
+        theme: "early-years",
+        educationMeasures: ["FSP_NEW_GOODDEV"],
+        careMeasures: ["LAC"],
+      };
+      const result = await system.query<CrossBoroughByThemeQuery>(print(CrossBoroughByThemeDocument), variables);
+      expect(result.errors).toBeUndefined();
+      for (const authority of result.data!.authorities) {
+        expect(authority.priorities!.length, authority.name).toBeGreaterThan(0);
+        for (const priority of authority.priorities!) expect(priority.themes.map((t) => t.id)).toContain("early-years");
+        expect(authority.education!.measures[0]!.measure.code).toBe("FSP_NEW_GOODDEV");
+      }
     });
 
     it("answers a published figure exactly as the source row gives it", async () => {

@@ -53,7 +53,7 @@ export function dataSourceOptions(
   migrations: EntityList,
   logger: Logger,
 ): DataSourceOptions {
-  const common = { entities, migrations, logger, logging: ["query", "error"] as const, synchronize: false, migrationsRun: false };
+  const common = { entities, migrations, logger, logging: ["query", "error"] as Array<"query" | "error">, synchronize: false, migrationsRun: false };
   const { url } = settings;
   if (url.startsWith("sqlite:")) {
     const file = url.slice("sqlite:".length);

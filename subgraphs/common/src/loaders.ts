@@ -33,7 +33,7 @@ export function rowsByColumn<T extends ObjectLiteral>(
 export function rowsThroughLink<T extends ObjectLiteral>(
   dataSource: DataSource,
   target: EntityTarget<T>,
-  link: { table: EntityTarget<ObjectLiteral>; ownerColumn: string; targetColumn: string },
+  link: { table: Function; ownerColumn: string; targetColumn: string },
   orderBy = "ordinal",
 ) {
   return new DataLoader<string, T[]>(async (ownerIds) => {

@@ -1,7 +1,5 @@
-import type { AuthorityResolvers } from "../generated/resolvers-types";
-import type { PlanContext } from "../context";
-
-type AuthorityFieldResolvers = Omit<AuthorityResolvers<PlanContext>, "__resolveType">;
+// Generated from the Redcar deployment's SDL; every deployment's authority type has exactly these fields.
+import type { RedcarAndClevelandResolvers as AuthorityTypeResolvers } from "../generated/resolvers-types";
 
 const only = async <T extends { id: string }>(rows: T[], ids: Promise<string[]> | null): Promise<T[]> => {
   if (!ids) return rows;
@@ -13,9 +11,7 @@ const only = async <T extends { id: string }>(rows: T[], ids: Promise<string[]> 
  * The deployment's own authority type (e.g. RedcarAndCleveland). It answers only
  * for its own code: a reference to any other authority resolves to null.
  */
-export const authorityResolvers: AuthorityFieldResolvers & {
-  __resolveReference: (ref: { code: string }, context: PlanContext) => { code: string } | null;
-} = {
+export const authorityResolvers: AuthorityTypeResolvers = {
   __resolveReference: (ref, { deployment }) => (ref.code === deployment.code ? { code: ref.code } : null),
   plans: (_authority, _args, { loaders }) => loaders.allPlans.load("all"),
   priorities: async (_authority, { theme }, { loaders }) =>

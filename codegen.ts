@@ -1,0 +1,110 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+/**
+ * One codegen for the repo: resolver types per subgraph (parents mapped to the
+ * entity classes, typed context) from the SDL each subgraph serves (written by
+ * `npm run compose`), and a typed client from the composed API schema and the
+ * operations kept in gateway/client/operations. Generated files are committed;
+ * the tests fail if regenerating would change them.
+ */
+const resolverPlugins = ["typescript", "typescript-resolvers"];
+const common = {
+  federation: true,
+  useIndexSignature: true,
+  useTypeImports: true,
+  enumsAsTypes: true,
+  avoidOptionals: false,
+  maybeValue: "T | null",
+  scalars: { ID: "string" },
+  // entity classes are imported as <Name>Model, so they never clash with the GraphQL type names
+  mapperTypeSuffix: "Model",
+};
+
+// GraphQL enum value → the value stored in the database (resolvers map them at run time)
+const planEnumValues = {
+  PlanKind: { STRATEGY: "strategy", PLAN: "plan", PROGRESS_REPORT: "progress-report" },
+  StatementKind: { VISION: "vision", AIM: "aim", OBSESSION: "obsession", COUNCIL_PRIORITY: "council-priority" },
+  PrincipleKind: { PRINCIPLE: "principle", PROMISE: "promise", CORPORATE_PARENTING_PRINCIPLE: "corporate-parenting-principle", VALUE: "value" },
+  GroupKind: { BOARD: "board", PARTNERSHIP: "partnership", LEAD_GROUP: "lead-group", SERVICE_TEAM: "service-team", VOICE_GROUP: "voice-group", OTHER: "other" },
+};
+
+const planEntity = (name: string) => `../entities#${name}`;
+
+const config: CodegenConfig = {
+  overwrite: true,
+  generates: {
+    "subgraphs/region/src/generated/resolvers-types.ts": {
+      schema: "gateway/subgraphs/region.graphql",
+      plugins: resolverPlugins,
+      config: {
+        ...common,
+        contextType: "../context#RegionContext",
+        mappers: {
+          Authority: "../entities#Area",
+          LocalAuthority: "../entities#Area",
+          RedcarAndCleveland: "../entities#Area",
+          StocktonOnTees: "../entities#Area",
+          Region: "../entities#Area",
+          Theme: "../entities#Theme",
+        },
+        enumValues: planEnumValues,
+      },
+    },
+    "subgraphs/authority-plan/src/generated/resolvers-types.ts": {
+      // every deployment serves the same types; only its authority type's name differs
+      schema: "gateway/subgraphs/redcar-and-cleveland.graphql",
+      plugins: resolverPlugins,
+      config: {
+        ...common,
+        contextType: "../context#PlanContext",
+        mappers: {
+          Plan: planEntity("Plan"),
+          PlanStatement: planEntity("PlanStatement"),
+          Principle: planEntity("Principle"),
+          Priority: planEntity("Priority"),
+          OutcomeStatement: planEntity("OutcomeStatement"),
+          PerformanceIndicator: planEntity("PerformanceIndicator"),
+          StatedValue: "../entities/PerformanceIndicator#StatedValueColumns",
+          Action: planEntity("Action"),
+          ProgressNote: planEntity("ProgressNote"),
+          LeadGroup: planEntity("LeadGroup"),
+          LinkedPlan: planEntity("LinkedPlan"),
+          ContextFigure: planEntity("ContextFigure"),
+          Source: "@tees/subgraph-common/entities/SourceColumns#SourceColumns",
+          SourceDocument: planEntity("SourceDocument"),
+        },
+        enumValues: planEnumValues,
+      },
+    },
+    ...Object.fromEntries(
+      (["education", "care"] as const).map((name) => [
+        `subgraphs/${name}/src/generated/resolvers-types.ts`,
+        {
+          schema: `gateway/subgraphs/${name}.graphql`,
+          plugins: resolverPlugins,
+          config: {
+            ...common,
+            contextType: "@tees/subgraph-common/outcomes/loaders#OutcomeContext",
+            mappers: {
+              [`${name[0]!.toUpperCase()}${name.slice(1)}Measure`]: "@tees/subgraph-common/outcomes/entities#Measure",
+              [`${name[0]!.toUpperCase()}${name.slice(1)}Profile`]: "@tees/subgraph-common/outcomes/resolvers#Profile",
+              [`${name[0]!.toUpperCase()}${name.slice(1)}Series`]: "@tees/subgraph-common/outcomes/resolvers#Series",
+              OutcomeFigure: "@tees/subgraph-common/outcomes/entities#Figure",
+              Source: "@tees/subgraph-common/entities/SourceColumns#SourceColumns",
+              SourceDocument: "@tees/subgraph-common/entities/SourceDocument#SourceDocument",
+            },
+          },
+        },
+      ]),
+    ),
+    "gateway/client/generated/": {
+      schema: "gateway/api-schema.graphql",
+      documents: "gateway/client/operations/*.graphql",
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { ID: "string" } },
+    },
+  },
+};
+
+export default config;

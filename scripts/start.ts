@@ -1,0 +1,74 @@
+/**
+ * `npm start`: the whole system on one machine with the embedded database.
+ * Each subgraph runs as its own process (as it would be deployed), migrates and
+ * seeds its own database file under .data/ on first run, and the gateway starts
+ * once every subgraph is ready. Ctrl-C stops everything cleanly.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { GATEWAY_PORT, repoRoot, subgraphCatalog } from "./catalog";
+
+const children = new Map<string, ChildProcess>();
+let stopping = false;
+
+function launch(name: string, entry: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const prefix = (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).map((line) => `${name.padEnd(22)}| ${line}`).join("\n");
+  child.stdout!.on("data", (chunk: Buffer) => console.log(prefix(chunk)));
+  child.stderr!.on("data", (chunk: Buffer) => console.error(prefix(chunk)));
+  child.on("exit", (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      console.error(`${name} exited (${signal ?? `code ${code}`}); stopping everything`);
+      void stop(1);
+    }
+  });
+  children.set(name, child);
+  return child;
+}
+
+async function waitUntilReady(name: string, url: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (stopping) return;
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} was not ready at ${url} within ${timeoutMs / 1000}s`);
+}
+
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nstopping…");
+  const exits = [...children.values()].map((child) => new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => { child.kill("SIGKILL"); resolve(); }, 10_000).unref();
+  }));
+  await Promise.all(exits);
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+
+try {
+  const subgraphs = subgraphCatalog();
+  for (const s of subgraphs) {
+    launch(s.name, s.entry, { ...s.env, PORT: String(s.port), MIGRATE_ON_START: "true", SEED_ON_START: "if-empty" });
+  }
+  await Promise.all(subgraphs.map((s) => waitUntilReady(s.name, `http://127.0.0.1:${s.port}/ready`)));
+  launch("gateway", "gateway/src/index.ts", { PORT: String(GATEWAY_PORT) });
+  await waitUntilReady("gateway", `http://127.0.0.1:${GATEWAY_PORT}/healthcheck`);
+  console.log(`\n  Tees Partnership Graph is running.\n  GraphiQL: http://localhost:${GATEWAY_PORT}/graphql\n  Ctrl-C to stop.\n`);
+} catch (error) {
+  console.error((error as Error).message);
+  await stop(1);
+}

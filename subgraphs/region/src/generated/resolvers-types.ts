@@ -1,0 +1,802 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Area as AreaModel, Theme as ThemeModel } from '../entities';
+import type { RegionContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type Action = {
+  __typename?: 'Action';
+  id: Scalars['ID']['output'];
+  leadGroups: Array<LeadGroup>;
+  linkedPlans: Array<LinkedPlan>;
+  /** what is uncertain in the source */
+  note?: Maybe<Scalars['String']['output']>;
+  plan: Plan;
+  principles: Array<Principle>;
+  /** every priority the action serves */
+  priorities: Array<Priority>;
+  progress: Array<ProgressNote>;
+  source: Source;
+  status?: Maybe<Scalars['String']['output']>;
+  themes: Array<Theme>;
+  timescale?: Maybe<Timescale>;
+  title: Scalars['String']['output'];
+};
+
+/**
+ * A local authority. Every English local authority is one; those that run an
+ * authority plan subgraph have a type of their own (e.g. RedcarAndCleveland), so the
+ * gateway can send each one's plan fields to its own subgraph. Generated at start-up
+ * from plan-authorities.json: one `type <typeName> implements Authority` per entry,
+ * and `LocalAuthority` for the rest (with the plan fields of plan.graphql, always null).
+ */
+export type Authority = {
+  /** DfE authority type: UA (unitary), MD (metropolitan district), SC (shire county), ILB/OLB (London boroughs) */
+  authorityType?: Maybe<Scalars['String']['output']>;
+  /** ONS GSS code, e.g. E06000003 */
+  code: Scalars['ID']['output'];
+  /** DfE local authority number, e.g. 807 */
+  dfeNumber?: Maybe<Scalars['Int']['output']>;
+  /** whether the authority runs a plan subgraph of its own */
+  hasPlanSubgraph: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  region: Region;
+};
+
+export type ContextFigure = {
+  __typename?: 'ContextFigure';
+  asAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  periodText?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  unit: Scalars['String']['output'];
+  /** null where the plan states no figure */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+export type GroupKind =
+  | 'board'
+  | 'lead-group'
+  | 'other'
+  | 'partnership'
+  | 'service-team'
+  | 'voice-group';
+
+/** A board, partnership, lead group, team or voice group */
+export type LeadGroup = {
+  __typename?: 'LeadGroup';
+  actions: Array<Action>;
+  /** the same kind of body in every authority has the same canonical name (e.g. malap) */
+  canonicalName: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: GroupKind;
+  name: Scalars['String']['output'];
+  source: Source;
+};
+
+export type LinkedPlan = {
+  __typename?: 'LinkedPlan';
+  actions: Array<Action>;
+  canonicalName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  title: Scalars['String']['output'];
+};
+
+export type LocalAuthority = Authority & {
+  __typename?: 'LocalAuthority';
+  /** Key actions across all the authority's plans, optionally only those tagged with a theme */
+  actions?: Maybe<Array<Action>>;
+  /** DfE authority type: UA (unitary), MD (metropolitan district), SC (shire county), ILB/OLB (London boroughs) */
+  authorityType?: Maybe<Scalars['String']['output']>;
+  /** ONS GSS code, e.g. E06000003 */
+  code: Scalars['ID']['output'];
+  /** DfE local authority number, e.g. 807 */
+  dfeNumber?: Maybe<Scalars['Int']['output']>;
+  /** Boards, partnerships, lead groups, teams and voice groups named in the authority's plans */
+  groups?: Maybe<Array<LeadGroup>>;
+  /** whether the authority runs a plan subgraph of its own */
+  hasPlanSubgraph: Scalars['Boolean']['output'];
+  /** Plans and strategies that the authority's plans link their actions to */
+  linkedPlans?: Maybe<Array<LinkedPlan>>;
+  name: Scalars['String']['output'];
+  /** Plans, strategies and progress reports the authority has published, newest first */
+  plans?: Maybe<Array<Plan>>;
+  /** Priorities across all the authority's plans, optionally only those tagged with a theme */
+  priorities?: Maybe<Array<Priority>>;
+  region: Region;
+};
+
+
+export type LocalAuthorityActionsArgs = {
+  theme?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type LocalAuthorityGroupsArgs = {
+  kind?: InputMaybe<GroupKind>;
+};
+
+
+export type LocalAuthorityPrioritiesArgs = {
+  theme?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type OutcomeStatement = {
+  __typename?: 'OutcomeStatement';
+  source: Source;
+  text: Scalars['String']['output'];
+};
+
+export type PerformanceIndicator = {
+  __typename?: 'PerformanceIndicator';
+  current?: Maybe<StatedValue>;
+  id: Scalars['ID']['output'];
+  /** the published (DfE LAIT) measure this indicator maps to, where one fits */
+  measureCode?: Maybe<Scalars['String']['output']>;
+  measureNote?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  target?: Maybe<StatedValue>;
+  /** exactly as the plan words it */
+  wording: Scalars['String']['output'];
+};
+
+/** A plan, strategy or progress report, as its authority published it */
+export type Plan = {
+  __typename?: 'Plan';
+  actions: Array<Action>;
+  /** population and needs-assessment figures the plan quotes */
+  contextFigures: Array<ContextFigure>;
+  id: Scalars['ID']['output'];
+  /** indicators the plan sets for itself as a whole (e.g. a 'measures of success' table), not under one priority */
+  indicators: Array<PerformanceIndicator>;
+  kind: PlanKind;
+  leadMember?: Maybe<Scalars['String']['output']>;
+  leadOfficer?: Maybe<Scalars['String']['output']>;
+  owner?: Maybe<Scalars['String']['output']>;
+  period: PlanPeriod;
+  /** principles, promises and corporate parenting principles */
+  principles: Array<Principle>;
+  priorities: Array<Priority>;
+  source: Source;
+  /** vision, aims, obsessions and alignment to council priorities */
+  statements: Array<PlanStatement>;
+  title: Scalars['String']['output'];
+};
+
+
+/** A plan, strategy or progress report, as its authority published it */
+export type PlanPrinciplesArgs = {
+  kind?: InputMaybe<PrincipleKind>;
+};
+
+
+/** A plan, strategy or progress report, as its authority published it */
+export type PlanStatementsArgs = {
+  kind?: InputMaybe<StatementKind>;
+};
+
+export type PlanKind =
+  | 'plan'
+  | 'progress-report'
+  | 'strategy';
+
+/** The years a plan covers, as printed and normalised */
+export type PlanPeriod = {
+  __typename?: 'PlanPeriod';
+  endYear?: Maybe<Scalars['Int']['output']>;
+  label: Scalars['String']['output'];
+  startYear?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PlanStatement = {
+  __typename?: 'PlanStatement';
+  kind: StatementKind;
+  source: Source;
+  text: Scalars['String']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type Principle = {
+  __typename?: 'Principle';
+  id: Scalars['ID']['output'];
+  kind: PrincipleKind;
+  source: Source;
+  text?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+};
+
+export type PrincipleKind =
+  | 'corporate-parenting-principle'
+  | 'principle'
+  | 'promise'
+  | 'value';
+
+export type Priority = {
+  __typename?: 'Priority';
+  actions: Array<Action>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  indicators: Array<PerformanceIndicator>;
+  /** the plan's own numbering */
+  number?: Maybe<Scalars['String']['output']>;
+  outcomes: Array<OutcomeStatement>;
+  plan: Plan;
+  source: Source;
+  successCriteria: Array<OutcomeStatement>;
+  themes: Array<Theme>;
+  title: Scalars['String']['output'];
+};
+
+export type ProgressNote = {
+  __typename?: 'ProgressNote';
+  asAt?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Local authorities: all of them, or those with the given ONS codes, or those in a region */
+  authorities: Array<Authority>;
+  /** One local authority by ONS code (E06000003) or DfE number (807) */
+  authority?: Maybe<Authority>;
+  england: Region;
+  /** England's regions */
+  regions: Array<Region>;
+  theme?: Maybe<Theme>;
+  themes: Array<Theme>;
+};
+
+
+export type QueryAuthoritiesArgs = {
+  codes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  region?: InputMaybe<Scalars['ID']['input']>;
+  withPlanSubgraph?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryAuthorityArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+export type QueryThemeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type RedcarAndCleveland = Authority & {
+  __typename?: 'RedcarAndCleveland';
+  /** DfE authority type: UA (unitary), MD (metropolitan district), SC (shire county), ILB/OLB (London boroughs) */
+  authorityType?: Maybe<Scalars['String']['output']>;
+  /** ONS GSS code, e.g. E06000003 */
+  code: Scalars['ID']['output'];
+  /** DfE local authority number, e.g. 807 */
+  dfeNumber?: Maybe<Scalars['Int']['output']>;
+  /** whether the authority runs a plan subgraph of its own */
+  hasPlanSubgraph: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  region: Region;
+};
+
+/** An English region (or England as a whole) */
+export type Region = {
+  __typename?: 'Region';
+  authorities: Array<Authority>;
+  code: Scalars['ID']['output'];
+  dfeNumber?: Maybe<Scalars['Int']['output']>;
+  name: Scalars['String']['output'];
+};
+
+/** Where a fact came from: the document, the section, and the document's own words where useful. */
+export type Source = {
+  __typename?: 'Source';
+  document: SourceDocument;
+  quote?: Maybe<Scalars['String']['output']>;
+  section: Scalars['String']['output'];
+};
+
+/** A document a fact comes from: an authority's own plan or report, or a published dataset. */
+export type SourceDocument = {
+  __typename?: 'SourceDocument';
+  /** publication or 'as at' date as far as the document states it (YYYY, YYYY-MM or YYYY-MM-DD) */
+  asAt?: Maybe<Scalars['String']['output']>;
+  /** the date wording as printed */
+  asAtText?: Maybe<Scalars['String']['output']>;
+  key: Scalars['ID']['output'];
+  /** file name in the source collection, or the dataset's address */
+  location?: Maybe<Scalars['String']['output']>;
+  publisher: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+/** A value a plan states for an indicator (target or current). Null value: the plan gives no figure. */
+export type StatedValue = {
+  __typename?: 'StatedValue';
+  asAt?: Maybe<Scalars['String']['output']>;
+  /** as printed */
+  text: Scalars['String']['output'];
+  unit?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+export type StatementKind =
+  | 'aim'
+  | 'council-priority'
+  | 'obsession'
+  | 'vision';
+
+export type StocktonOnTees = Authority & {
+  __typename?: 'StocktonOnTees';
+  /** DfE authority type: UA (unitary), MD (metropolitan district), SC (shire county), ILB/OLB (London boroughs) */
+  authorityType?: Maybe<Scalars['String']['output']>;
+  /** ONS GSS code, e.g. E06000003 */
+  code: Scalars['ID']['output'];
+  /** DfE local authority number, e.g. 807 */
+  dfeNumber?: Maybe<Scalars['Int']['output']>;
+  /** whether the authority runs a plan subgraph of its own */
+  hasPlanSubgraph: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  region: Region;
+};
+
+/** A theme of the shared taxonomy that every authority's priorities and actions are tagged with */
+export type Theme = {
+  __typename?: 'Theme';
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** When an action happens: as written, and normalised where the wording allows (YYYY, YYYY-MM or YYYY-MM-DD) */
+export type Timescale = {
+  __typename?: 'Timescale';
+  end?: Maybe<Scalars['String']['output']>;
+  start?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Authority: Authority;
+  LocalAuthority: LocalAuthority;
+  RedcarAndCleveland: RedcarAndCleveland;
+  Region: Region;
+  StocktonOnTees: StocktonOnTees;
+  Theme: Theme;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Authority:
+    ( { __typename: 'Authority' }
+    & GraphQLRecursivePick<FederationTypes['Authority'], {"code":true}> );
+  LocalAuthority:
+    ( { __typename: 'LocalAuthority' }
+    & GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"code":true}> );
+  RedcarAndCleveland:
+    ( { __typename: 'RedcarAndCleveland' }
+    & GraphQLRecursivePick<FederationTypes['RedcarAndCleveland'], {"code":true}> );
+  Region:
+    ( { __typename: 'Region' }
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
+  StocktonOnTees:
+    ( { __typename: 'StocktonOnTees' }
+    & GraphQLRecursivePick<FederationTypes['StocktonOnTees'], {"code":true}> );
+  Theme:
+    ( { __typename: 'Theme' }
+    & GraphQLRecursivePick<FederationTypes['Theme'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Action: ResolverTypeWrapper<Omit<Action, 'leadGroups' | 'linkedPlans' | 'plan' | 'priorities' | 'themes'> & { leadGroups: Array<ResolversTypes['LeadGroup']>, linkedPlans: Array<ResolversTypes['LinkedPlan']>, plan: ResolversTypes['Plan'], priorities: Array<ResolversTypes['Priority']>, themes: Array<ResolversTypes['Theme']> }>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Authority: ResolverTypeWrapper<AreaModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ContextFigure: ResolverTypeWrapper<ContextFigure>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GroupKind: null;
+  LeadGroup: ResolverTypeWrapper<Omit<LeadGroup, 'actions'> & { actions: Array<ResolversTypes['Action']> }>;
+  LinkedPlan: ResolverTypeWrapper<Omit<LinkedPlan, 'actions'> & { actions: Array<ResolversTypes['Action']> }>;
+  LocalAuthority: ResolverTypeWrapper<AreaModel>;
+  OutcomeStatement: ResolverTypeWrapper<OutcomeStatement>;
+  PerformanceIndicator: ResolverTypeWrapper<PerformanceIndicator>;
+  Plan: ResolverTypeWrapper<Omit<Plan, 'actions' | 'priorities'> & { actions: Array<ResolversTypes['Action']>, priorities: Array<ResolversTypes['Priority']> }>;
+  PlanKind: null;
+  PlanPeriod: ResolverTypeWrapper<PlanPeriod>;
+  PlanStatement: ResolverTypeWrapper<PlanStatement>;
+  Principle: ResolverTypeWrapper<Principle>;
+  PrincipleKind: null;
+  Priority: ResolverTypeWrapper<Omit<Priority, 'actions' | 'plan' | 'themes'> & { actions: Array<ResolversTypes['Action']>, plan: ResolversTypes['Plan'], themes: Array<ResolversTypes['Theme']> }>;
+  ProgressNote: ResolverTypeWrapper<ProgressNote>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RedcarAndCleveland: ResolverTypeWrapper<AreaModel>;
+  Region: ResolverTypeWrapper<AreaModel>;
+  Source: ResolverTypeWrapper<Source>;
+  SourceDocument: ResolverTypeWrapper<SourceDocument>;
+  StatedValue: ResolverTypeWrapper<StatedValue>;
+  StatementKind: null;
+  StocktonOnTees: ResolverTypeWrapper<AreaModel>;
+  Theme: ResolverTypeWrapper<ThemeModel>;
+  Timescale: ResolverTypeWrapper<Timescale>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Action: Omit<Action, 'leadGroups' | 'linkedPlans' | 'plan' | 'priorities' | 'themes'> & { leadGroups: Array<ResolversParentTypes['LeadGroup']>, linkedPlans: Array<ResolversParentTypes['LinkedPlan']>, plan: ResolversParentTypes['Plan'], priorities: Array<ResolversParentTypes['Priority']>, themes: Array<ResolversParentTypes['Theme']> };
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Authority: AreaModel;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  ContextFigure: ContextFigure;
+  Float: Scalars['Float']['output'];
+  LeadGroup: Omit<LeadGroup, 'actions'> & { actions: Array<ResolversParentTypes['Action']> };
+  LinkedPlan: Omit<LinkedPlan, 'actions'> & { actions: Array<ResolversParentTypes['Action']> };
+  LocalAuthority: AreaModel;
+  OutcomeStatement: OutcomeStatement;
+  PerformanceIndicator: PerformanceIndicator;
+  Plan: Omit<Plan, 'actions' | 'priorities'> & { actions: Array<ResolversParentTypes['Action']>, priorities: Array<ResolversParentTypes['Priority']> };
+  PlanPeriod: PlanPeriod;
+  PlanStatement: PlanStatement;
+  Principle: Principle;
+  Priority: Omit<Priority, 'actions' | 'plan' | 'themes'> & { actions: Array<ResolversParentTypes['Action']>, plan: ResolversParentTypes['Plan'], themes: Array<ResolversParentTypes['Theme']> };
+  ProgressNote: ProgressNote;
+  Query: Record<PropertyKey, never>;
+  RedcarAndCleveland: AreaModel;
+  Region: AreaModel;
+  Source: Source;
+  SourceDocument: SourceDocument;
+  StatedValue: StatedValue;
+  StocktonOnTees: AreaModel;
+  Theme: ThemeModel;
+  Timescale: Timescale;
+}>;
+
+export type ActionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leadGroups?: Resolver<Array<ResolversTypes['LeadGroup']>, ParentType, ContextType>;
+  linkedPlans?: Resolver<Array<ResolversTypes['LinkedPlan']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType>;
+  priorities?: Resolver<Array<ResolversTypes['Priority']>, ParentType, ContextType>;
+  progress?: Resolver<Array<ResolversTypes['ProgressNote']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+  timescale?: Resolver<Maybe<ResolversTypes['Timescale']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuthorityResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Authority'] = ResolversParentTypes['Authority'], FederationReferenceType extends FederationReferenceTypes['Authority'] = FederationReferenceTypes['Authority']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'LocalAuthority' | 'RedcarAndCleveland' | 'StocktonOnTees', ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Authority']> | FederationReferenceType, FederationReferenceType, ContextType>;
+}>;
+
+export type ContextFigureResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ContextFigure'] = ResolversParentTypes['ContextFigure']> = ResolversObject<{
+  asAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type GroupKindResolvers = { BOARD: 'board', LEAD_GROUP: 'lead-group', OTHER: 'other', PARTNERSHIP: 'partnership', SERVICE_TEAM: 'service-team', VOICE_GROUP: 'voice-group' };
+
+export type LeadGroupResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['LeadGroup'] = ResolversParentTypes['LeadGroup']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['GroupKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+}>;
+
+export type LinkedPlanResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['LinkedPlan'] = ResolversParentTypes['LinkedPlan']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LocalAuthorityResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['LocalAuthority'] = ResolversParentTypes['LocalAuthority'], FederationReferenceType extends FederationReferenceTypes['LocalAuthority'] = FederationReferenceTypes['LocalAuthority']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LocalAuthority']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, Partial<LocalAuthorityActionsArgs>>;
+  authorityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dfeNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  groups?: Resolver<Maybe<Array<ResolversTypes['LeadGroup']>>, ParentType, ContextType, Partial<LocalAuthorityGroupsArgs>>;
+  hasPlanSubgraph?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  linkedPlans?: Resolver<Maybe<Array<ResolversTypes['LinkedPlan']>>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plans?: Resolver<Maybe<Array<ResolversTypes['Plan']>>, ParentType, ContextType>;
+  priorities?: Resolver<Maybe<Array<ResolversTypes['Priority']>>, ParentType, ContextType, Partial<LocalAuthorityPrioritiesArgs>>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OutcomeStatementResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['OutcomeStatement'] = ResolversParentTypes['OutcomeStatement']> = ResolversObject<{
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PerformanceIndicatorResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PerformanceIndicator'] = ResolversParentTypes['PerformanceIndicator']> = ResolversObject<{
+  current?: Resolver<Maybe<ResolversTypes['StatedValue']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  measureNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['StatedValue']>, ParentType, ContextType>;
+  wording?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PlanResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  contextFigures?: Resolver<Array<ResolversTypes['ContextFigure']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PlanKind'], ParentType, ContextType>;
+  leadMember?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  leadOfficer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['PlanPeriod'], ParentType, ContextType>;
+  principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType, Partial<PlanPrinciplesArgs>>;
+  priorities?: Resolver<Array<ResolversTypes['Priority']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['PlanStatement']>, ParentType, ContextType, Partial<PlanStatementsArgs>>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PlanKindResolvers = { PLAN: 'plan', PROGRESS_REPORT: 'progress-report', STRATEGY: 'strategy' };
+
+export type PlanPeriodResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PlanPeriod'] = ResolversParentTypes['PlanPeriod']> = ResolversObject<{
+  endYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type PlanStatementResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PlanStatement'] = ResolversParentTypes['PlanStatement']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PrincipleResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Principle'] = ResolversParentTypes['Principle']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PrincipleKind'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PrincipleKindResolvers = { CORPORATE_PARENTING_PRINCIPLE: 'corporate-parenting-principle', PRINCIPLE: 'principle', PROMISE: 'promise', VALUE: 'value' };
+
+export type PriorityResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Priority'] = ResolversParentTypes['Priority']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  successCriteria?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ProgressNoteResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ProgressNote'] = ResolversParentTypes['ProgressNote']> = ResolversObject<{
+  asAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  authorities?: Resolver<Array<ResolversTypes['Authority']>, ParentType, ContextType, Partial<QueryAuthoritiesArgs>>;
+  authority?: Resolver<Maybe<ResolversTypes['Authority']>, ParentType, ContextType, RequireFields<QueryAuthorityArgs, 'code'>>;
+  england?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<QueryThemeArgs, 'id'>>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+}>;
+
+export type RedcarAndClevelandResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['RedcarAndCleveland'] = ResolversParentTypes['RedcarAndCleveland'], FederationReferenceType extends FederationReferenceTypes['RedcarAndCleveland'] = FederationReferenceTypes['RedcarAndCleveland']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RedcarAndCleveland']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  authorityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dfeNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hasPlanSubgraph?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type RegionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  authorities?: Resolver<Array<ResolversTypes['Authority']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dfeNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SourceResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
+  document?: Resolver<ResolversTypes['SourceDocument'], ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SourceDocumentResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['SourceDocument'] = ResolversParentTypes['SourceDocument']> = ResolversObject<{
+  asAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  asAtText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatedValueResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['StatedValue'] = ResolversParentTypes['StatedValue']> = ResolversObject<{
+  asAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type StatementKindResolvers = { AIM: 'aim', COUNCIL_PRIORITY: 'council-priority', OBSESSION: 'obsession', VISION: 'vision' };
+
+export type StocktonOnTeesResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['StocktonOnTees'] = ResolversParentTypes['StocktonOnTees'], FederationReferenceType extends FederationReferenceTypes['StocktonOnTees'] = FederationReferenceTypes['StocktonOnTees']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StocktonOnTees']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  authorityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dfeNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hasPlanSubgraph?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ThemeResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme'], FederationReferenceType extends FederationReferenceTypes['Theme'] = FederationReferenceTypes['Theme']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Theme']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TimescaleResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Timescale'] = ResolversParentTypes['Timescale']> = ResolversObject<{
+  end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = RegionContext> = ResolversObject<{
+  Action?: ActionResolvers<ContextType>;
+  Authority?: AuthorityResolvers<ContextType>;
+  ContextFigure?: ContextFigureResolvers<ContextType>;
+  GroupKind?: GroupKindResolvers;
+  LeadGroup?: LeadGroupResolvers<ContextType>;
+  LinkedPlan?: LinkedPlanResolvers<ContextType>;
+  LocalAuthority?: LocalAuthorityResolvers<ContextType>;
+  OutcomeStatement?: OutcomeStatementResolvers<ContextType>;
+  PerformanceIndicator?: PerformanceIndicatorResolvers<ContextType>;
+  Plan?: PlanResolvers<ContextType>;
+  PlanKind?: PlanKindResolvers;
+  PlanPeriod?: PlanPeriodResolvers<ContextType>;
+  PlanStatement?: PlanStatementResolvers<ContextType>;
+  Principle?: PrincipleResolvers<ContextType>;
+  PrincipleKind?: PrincipleKindResolvers;
+  Priority?: PriorityResolvers<ContextType>;
+  ProgressNote?: ProgressNoteResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RedcarAndCleveland?: RedcarAndClevelandResolvers<ContextType>;
+  Region?: RegionResolvers<ContextType>;
+  Source?: SourceResolvers<ContextType>;
+  SourceDocument?: SourceDocumentResolvers<ContextType>;
+  StatedValue?: StatedValueResolvers<ContextType>;
+  StatementKind?: StatementKindResolvers;
+  StocktonOnTees?: StocktonOnTeesResolvers<ContextType>;
+  Theme?: ThemeResolvers<ContextType>;
+  Timescale?: TimescaleResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,25 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../scripts/catalog";
+
+const run = (command: string, args: string[]) => {
+  const result = spawnSync(command, args, { cwd: repoRoot, encoding: "utf8", timeout: 240_000 });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+};
+
+describe("committed generated files", () => {
+  it("supergraph.graphql, api-schema.graphql and the subgraph SDLs are what `npm run compose` writes", () => {
+    const { status, output } = run("npx", ["tsx", "scripts/compose.ts", "--check"]);
+    expect(status, output).toBe(0);
+  });
+
+  it("resolver types and the typed client are what `npm run codegen` writes", () => {
+    const { status, output } = run("npx", ["graphql-codegen", "--config", "codegen.ts", "--check"]);
+    expect(status, output).toBe(0);
+  });
+
+  it("the whole repo type-checks (strict, noUncheckedIndexedAccess) against them", () => {
+    const { status, output } = run("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+    expect(status, output).toBe(0);
+  });
+});
