@@ -1,5 +1,9 @@
 /** Facts from each of the five source documents, asserted through the gateway. */
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fetchCommonBodies } from "../gateway/client/common-bodies";
+import { repoRoot } from "../scripts/catalog";
+import { readPlanSeeds } from "../subgraphs/authority-plan/src/seeding/load";
 import { startSystem, type RunningSystem } from "./support/system";
 
 const PLANS = /* GraphQL */ `
@@ -164,5 +168,32 @@ describe("plan content from the authorities' own documents", () => {
       for (const p of row.priorities) expect(p.themes.map((t: any) => t.id)).toContain("children-in-care-and-care-leavers");
     }
     expect(redcarRow.priorities[0].themes.find((t: any) => t.id === "children-in-care-and-care-leavers").name).toBe("Children in care and care leavers");
+  });
+
+  it("says which lead groups and linked strategies two authorities have in common (by canonical name)", async () => {
+    // computed independently from the seed files
+    const canonical = (folder: string) => {
+      const seeds = readPlanSeeds(join(repoRoot, "seeds", folder));
+      return {
+        groups: new Set(seeds.flatMap((s) => s.groups.map((g) => g.canonical))),
+        linkedPlans: new Set(seeds.flatMap((s) => s.linkedPlans.map((l) => l.canonical))),
+      };
+    };
+    const r = canonical("redcar-and-cleveland");
+    const s = canonical("stockton-on-tees");
+    const expectedGroups = [...r.groups].filter((g) => s.groups.has(g)).sort();
+    const expectedPlans = [...r.linkedPlans].filter((l) => s.linkedPlans.has(l)).sort();
+
+    const common = await fetchCommonBodies(system.gatewayUrl, ["E06000003", "E06000004"]);
+    expect(common.groups.map((g) => g.canonicalName)).toEqual(expectedGroups);
+    expect(common.linkedPlans.map((l) => l.canonicalName)).toEqual(expectedPlans);
+    expect(expectedGroups).toEqual(expect.arrayContaining(["malap", "local-safeguarding-children-board", "children-in-care-council"]));
+    expect(expectedPlans).toContain("early-help-strategy");
+    const malap = common.groups.find((g) => g.canonicalName === "malap")!;
+    expect(Object.keys(malap.names).sort()).toEqual(["Redcar and Cleveland", "Stockton-on-Tees"]);
+
+    const withHartlepool = await fetchCommonBodies(system.gatewayUrl, ["E06000001", "E06000003", "E06000004"]);
+    expect(withHartlepool.withoutPlans).toEqual(["Hartlepool"]);
+    expect(withHartlepool.groups.map((g) => g.canonicalName)).toEqual(expectedGroups);
   });
 });

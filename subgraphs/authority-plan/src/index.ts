@@ -2,5 +2,7 @@ import { readLifecycle, runMain, startService } from "@tees/subgraph-common/serv
 import { loadConfig } from "./config";
 import { planService } from "./service";
 
-const config = loadConfig();
-await runMain(config.deployment.seedFolder, () => startService(planService(config), { port: config.port, ...readLifecycle(process.env) }), config.database.url);
+await runMain(process.env.AUTHORITY_DEPLOYMENT ?? "authority-plan", async () => {
+  const config = loadConfig();
+  return startService(planService(config), { port: config.port, ...readLifecycle(process.env) });
+});

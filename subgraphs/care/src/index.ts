@@ -2,5 +2,7 @@ import { readLifecycle, runMain, startService } from "@tees/subgraph-common/serv
 import { loadConfig } from "./config";
 import { careService } from "./service";
 
-const config = loadConfig();
-await runMain("care", () => startService(careService(config), { port: config.port, ...readLifecycle(process.env) }), config.database.url);
+await runMain("care", async () => {
+  const config = loadConfig();
+  return startService(careService(config), { port: config.port, ...readLifecycle(process.env) });
+});

@@ -38,6 +38,8 @@ export interface ServiceDefinition<TContext extends BaseContext> {
 export interface RunningService extends RunningServer {
   dataSource: DataSource;
   counter: StatementCounter;
+  /** the database URL, password redacted */
+  database: string;
 }
 
 /** Opens the database, migrates/seeds as configured, and serves. Used by index.ts and by tests (port 0). */
@@ -66,6 +68,7 @@ export async function startService<TContext extends BaseContext>(
       ...running,
       dataSource,
       counter,
+      database: redact(definition.database.url),
       async close() {
         await running.close();
         await dataSource.destroy();
@@ -77,11 +80,14 @@ export async function startService<TContext extends BaseContext>(
   }
 }
 
-/** index.ts: start, log where, and shut down cleanly on SIGINT/SIGTERM. */
-export async function runMain(name: string, start: () => Promise<RunningService>, databaseUrl: string): Promise<void> {
+/**
+ * index.ts: read the configuration, start, log where, and shut down cleanly on
+ * SIGINT/SIGTERM. A bad setting ends the process with its message, not a stack trace.
+ */
+export async function runMain(name: string, start: () => Promise<RunningService>): Promise<void> {
   try {
     const service = await start();
-    console.log(`[${name}] ready at ${service.url} (database ${redact(databaseUrl)})`);
+    console.log(`[${name}] ready at ${service.url} (database ${service.database})`);
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;

@@ -2,5 +2,7 @@ import { readLifecycle, runMain, startService } from "@tees/subgraph-common/serv
 import { loadConfig } from "./config";
 import { educationService } from "./service";
 
-const config = loadConfig();
-await runMain("education", () => startService(educationService(config), { port: config.port, ...readLifecycle(process.env) }), config.database.url);
+await runMain("education", async () => {
+  const config = loadConfig();
+  return startService(educationService(config), { port: config.port, ...readLifecycle(process.env) });
+});

@@ -2,5 +2,7 @@ import { readLifecycle, runMain, startService } from "@tees/subgraph-common/serv
 import { loadConfig } from "./config";
 import { regionService } from "./service";
 
-const config = loadConfig();
-await runMain("region", () => startService(regionService(config), { port: config.port, ...readLifecycle(process.env) }), config.database.url);
+await runMain("region", async () => {
+  const config = loadConfig();
+  return startService(regionService(config), { port: config.port, ...readLifecycle(process.env) });
+});

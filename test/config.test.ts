@@ -1,0 +1,39 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../scripts/catalog";
+import { loadConfig as planConfig } from "../subgraphs/authority-plan/src/config";
+import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
+import { loadConfig as gatewayConfig } from "../gateway/src/config";
+import { readLifecycle } from "@tees/subgraph-common/service";
+import { dataSourceOptions, StatementCounter } from "@tees/subgraph-common/database";
+
+describe("configuration fails fast, naming the setting", () => {
+  it.each([
+    ["a plan subgraph without its deployment", () => planConfig({}), /AUTHORITY_DEPLOYMENT is required/],
+    ["an unknown deployment", () => planConfig({ AUTHORITY_DEPLOYMENT: "nowhere" }), /deployment file .*nowhere\.json/],
+    ["a port that is not a number", () => regionConfig({ PORT: "forty" }), /PORT must be a whole number, got "forty"/],
+    ["a pool size out of range", () => regionConfig({ DB_POOL_SIZE: "0" }), /DB_POOL_SIZE must be between 1 and 100/],
+    ["a bad seed policy", () => readLifecycle({ SEED_ON_START: "sometimes" }), /SEED_ON_START must be never, if-empty or always/],
+    ["a bad gateway subgraph URL", () => gatewayConfig({ SUBGRAPH_URL_REGION: "not a url" }), /SUBGRAPH_URL_REGION is not a URL/],
+  ])("%s", (_label, load, message) => {
+    expect(load).toThrow(message);
+  });
+
+  it("a database URL of an unknown kind is refused, without printing its password", () => {
+    const settings = { url: "postgres://app:secret@db/x", poolSize: 1, queueLimit: 1, queryTimeoutMs: 1000 };
+    expect(() => dataSourceOptions(settings, [], [], new StatementCounter())).toThrow(/must start with sqlite: or mysql:\/\//);
+    expect(() => dataSourceOptions(settings, [], [], new StatementCounter())).not.toThrow(/secret/);
+  });
+
+  it("a service started with a malformed setting exits at once with the message, not a stack trace", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "subgraphs/region/src/index.ts"], {
+      cwd: repoRoot,
+      env: { ...process.env, DB_QUERY_TIMEOUT_MS: "soon" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("DB_QUERY_TIMEOUT_MS must be a whole number");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
