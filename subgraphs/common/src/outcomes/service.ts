@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
-import { readPort } from "../env";
+import { optionalString, readPort } from "../env";
 import { readDatabaseSettings } from "../settings";
-import { optionalString } from "../env";
 import type { ServiceDefinition } from "../service";
 import { buildSubgraphServer } from "../subgraph";
 import { outcomeEntities, Figure } from "./entities";
