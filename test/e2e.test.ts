@@ -100,14 +100,14 @@ describe.each(databases)("end to end on $label", ({ database }) => {
     });
 
     it("answers a published figure exactly as the source row gives it", async () => {
-      // bds_long.csv: FSP_NEW_GOODDEV, 2019, Redcar and Cleveland (807): 68.099999999999994 as published → 68.1
+      // bds_long.csv: FSP_NEW_GOODDEV,,2019,Redcar and Cleveland,71.099999999999994,807 → 71.1 (floating-point noise removed)
       const result = await system.query<{ authority: { education: { measures: Array<{ figures: Array<{ value: number | null; kind: string; period: { label: string; kind: string } }> }> } } }>(
         `{ authority(code: "807") { education { measures(codes: ["FSP_NEW_GOODDEV"]) { figures { kind value period { label kind } } } } } }`,
       );
       expect(result.errors).toBeUndefined();
       const figures = result.data!.authority.education.measures[0]!.figures;
       const published2019 = figures.find((f) => f.kind === "PUBLISHED" && f.period.label === "2019");
-      expect(published2019).toEqual({ kind: "PUBLISHED", value: expect.any(Number), period: { label: "2019", kind: "ACADEMIC_YEAR" } });
+      expect(published2019).toEqual({ kind: "PUBLISHED", value: 71.1, period: { label: "2019", kind: "ACADEMIC_YEAR" } });
       // the authority's own figure sits beside the published series, with its own source
       expect(figures.some((f) => f.kind === "LOCAL")).toBe(true);
     });
