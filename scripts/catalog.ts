@@ -6,7 +6,15 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DocumentNode } from "graphql";
-import { deploymentsFolder, readDeployment } from "../subgraphs/authority-plan/src/config";
+import type { ServiceDefinition } from "@tees/subgraph-common/service";
+import { deploymentsFolder, loadConfig as planConfig, readDeployment } from "../subgraphs/authority-plan/src/config";
+import { planService } from "../subgraphs/authority-plan/src/service";
+import { loadConfig as careConfig } from "../subgraphs/care/src/config";
+import { careService } from "../subgraphs/care/src/service";
+import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
+import { educationService } from "../subgraphs/education/src/service";
+import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
+import { regionService } from "../subgraphs/region/src/service";
 import { buildTypeDefs as planTypeDefs } from "../subgraphs/authority-plan/src/schema";
 import { typeDefs as careTypeDefs } from "../subgraphs/care/src/server";
 import { typeDefs as educationTypeDefs } from "../subgraphs/education/src/server";
@@ -24,6 +32,8 @@ export interface SubgraphEntry {
   /** environment that selects this deployment */
   env: Record<string, string>;
   typeDefs: () => DocumentNode;
+  /** the service as its index.ts builds it, from these settings (DATABASE_URL, ...) */
+  service: (env: NodeJS.ProcessEnv) => ServiceDefinition<any>;
 }
 
 export const planDeployments = () =>
@@ -40,6 +50,7 @@ export function subgraphCatalog(): SubgraphEntry[] {
       entry: "subgraphs/region/src/index.ts",
       env: {},
       typeDefs: () => regionTypeDefs(readPlanAuthorities(join(repoRoot, "subgraphs/region/plan-authorities.json"))),
+      service: (env) => regionService(regionConfig(env)),
     },
     ...planDeployments().map((d) => ({
       name: d.seedFolder,
@@ -47,8 +58,15 @@ export function subgraphCatalog(): SubgraphEntry[] {
       entry: "subgraphs/authority-plan/src/index.ts",
       env: { AUTHORITY_DEPLOYMENT: d.seedFolder },
       typeDefs: () => planTypeDefs(d.typeName),
+      service: (env: NodeJS.ProcessEnv) => planService(planConfig({ ...env, AUTHORITY_DEPLOYMENT: d.seedFolder })),
     })),
-    { name: "education", port: 4002, entry: "subgraphs/education/src/index.ts", env: {}, typeDefs: () => educationTypeDefs },
-    { name: "care", port: 4003, entry: "subgraphs/care/src/index.ts", env: {}, typeDefs: () => careTypeDefs },
+    {
+      name: "education", port: 4002, entry: "subgraphs/education/src/index.ts", env: {}, typeDefs: () => educationTypeDefs,
+      service: (env) => educationService(educationConfig(env)),
+    },
+    {
+      name: "care", port: 4003, entry: "subgraphs/care/src/index.ts", env: {}, typeDefs: () => careTypeDefs,
+      service: (env) => careService(careConfig(env)),
+    },
   ];
 }

@@ -1,7 +1,8 @@
 /** Validates seed files without a database: `npx tsx scripts/validate-seeds.ts <file.json>...` */
 import { readFileSync } from "node:fs";
-import { localFiguresFile } from "../subgraphs/authority-plan/src/seeding/seed-schema";
-import { parseSeed, readPlanSeed } from "../subgraphs/authority-plan/src/seeding/validate";
+import { parseSeed } from "@tees/subgraph-common/seed-files";
+import { localFiguresFile } from "@tees/subgraph-common/seed-schema";
+import { readPlanSeed } from "../subgraphs/authority-plan/src/seeding/validate";
 
 let failed = false;
 for (const file of process.argv.slice(2)) {

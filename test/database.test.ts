@@ -15,8 +15,7 @@ import { planMigrations } from "../subgraphs/authority-plan/src/migrations";
 import { loadPlanSeeds, readPlanSeeds, seedPlanFolder } from "../subgraphs/authority-plan/src/seeding/load";
 import { SeedError } from "@tees/subgraph-common/seed-files";
 import { databases } from "./support/matrix";
-import { createScratchDatabase } from "./support/mysql";
-import type { DatabaseChoice } from "./support/system";
+import { scratchDatabase, type DatabaseChoice } from "./support/mysql";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -24,17 +23,9 @@ afterEach(async () => {
 });
 
 async function freshDatabase(choice: DatabaseChoice, name: string): Promise<DatabaseSettings> {
-  let url: string;
-  if (choice.kind === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "tpg-db-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    url = `sqlite:${join(dir, `${name}.sqlite`)}`;
-  } else {
-    const scratch = await createScratchDatabase(name, choice.serverUrl);
-    cleanups.push(scratch.drop);
-    url = scratch.url.replace(/^mysql:/, choice.serverUrl.startsWith("mariadb:") ? "mariadb:" : "mysql:");
-  }
-  return { url, poolSize: 3, queueLimit: 10, queryTimeoutMs: 30_000 };
+  const scratch = await scratchDatabase(choice, name);
+  cleanups.push(scratch.drop);
+  return { url: scratch.url, poolSize: 3, queueLimit: 10, queryTimeoutMs: 30_000 };
 }
 
 async function open(settings: DatabaseSettings, entities: Function[], migrations: (url: string) => Function[]): Promise<DataSource> {

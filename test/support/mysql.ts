@@ -1,24 +1,46 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
 
 /** The MySQL/MariaDB server for tests that need one; unset: those tests report that they did not run. */
 export const mysqlServerUrl = process.env.MYSQL_URL;
 
+export type DatabaseChoice = { kind: "sqlite" } | { kind: "mysql"; serverUrl: string };
+
+export interface ScratchDatabase {
+  name: string;
+  /** a DATABASE_URL for it, with the server URL's scheme (mysql: or mariadb:) */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** mysql2 speaks to both servers; only TypeORM needs to know which one it is */
+const connect = (serverUrl: string) => createConnection(serverUrl.replace(/^mariadb:/, "mysql:"));
+
 /** A throwaway database on the MySQL server, dropped by drop(). */
-export async function createScratchDatabase(prefix: string, serverUrl = mysqlServerUrl ?? "mariadb://root@127.0.0.1:3306") {
+export async function createScratchDatabase(prefix: string, serverUrl = mysqlServerUrl ?? "mariadb://root@127.0.0.1:3306"): Promise<ScratchDatabase> {
   const name = `tpg_${prefix.replace(/[^a-z0-9_]/gi, "_")}_${randomBytes(3).toString("hex")}`.toLowerCase();
-  const admin = await createConnection(serverUrl.replace(/^mariadb:/, "mysql:"));
+  const admin = await connect(serverUrl);
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
-  const base = new URL(serverUrl);
-  base.pathname = `/${name}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
   return {
     name,
-    url: base.toString(),
+    url: url.toString(),
     async drop() {
-      const connection = await createConnection(serverUrl.replace(/^mariadb:/, "mysql:"));
+      const connection = await connect(serverUrl);
       await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await connection.end();
     },
   };
+}
+
+/** A throwaway database of the chosen kind: an SQLite file in a temporary folder, or a scratch MySQL database. */
+export async function scratchDatabase(choice: DatabaseChoice, name: string): Promise<ScratchDatabase> {
+  if (choice.kind === "mysql") return createScratchDatabase(name, choice.serverUrl);
+  const dir = mkdtempSync(join(tmpdir(), "tpg-db-"));
+  return { name, url: `sqlite:${join(dir, `${name}.sqlite`)}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }

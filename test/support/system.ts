@@ -6,24 +6,14 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { startService, type RunningService } from "@tees/subgraph-common/service";
-import type { DatabaseSettings } from "@tees/subgraph-common/database";
-import { planDeployments, repoRoot, subgraphCatalog } from "../../scripts/catalog";
+import { subgraphCatalog } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";
-import { regionService } from "../../subgraphs/region/src/service";
-import { readPlanAuthorities } from "../../subgraphs/region/src/config";
-import { planService } from "../../subgraphs/authority-plan/src/service";
-import { educationService } from "../../subgraphs/education/src/service";
-import { careService } from "../../subgraphs/care/src/service";
-import { loadConfig as educationConfig } from "../../subgraphs/education/src/config";
-import { loadConfig as careConfig } from "../../subgraphs/care/src/config";
 import { buildGateway } from "../../gateway/src/server";
-import { createScratchDatabase } from "./mysql";
+import { scratchDatabase, type DatabaseChoice } from "./mysql";
 
-export type DatabaseChoice = { kind: "sqlite" } | { kind: "mysql"; serverUrl: string };
+export type { DatabaseChoice };
+
 export type GatewayChoice = "hive" | "apollo";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -41,32 +31,18 @@ export interface RunningSystem {
   close(): Promise<void>;
 }
 
-const settings = (url: string): DatabaseSettings => ({ url, poolSize: 5, queueLimit: 50, queryTimeoutMs: 30_000 });
 
 export async function startSystem({ database = { kind: "sqlite" } as DatabaseChoice, gateway = "hive" as GatewayChoice } = {}): Promise<RunningSystem> {
-  const tmp = mkdtempSync(join(tmpdir(), "tpg-"));
   const cleanups: Array<() => Promise<void>> = [];
-  const urlFor = async (name: string) => {
-    if (database.kind === "sqlite") return `sqlite:${join(tmp, `${name}.sqlite`)}`;
-    const scratch = await createScratchDatabase(name, database.serverUrl);
-    cleanups.push(scratch.drop);
-    return scratch.url.replace(/^mysql:/, database.serverUrl.startsWith("mariadb:") ? "mariadb:" : "mysql:");
-  };
   const lifecycle = { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" as const };
   const services = new Map<string, RunningService>();
   try {
-    const definitions = [
-      ["region", async () => regionService({
-        port: 0, database: settings(await urlFor("region")), seedFolder: join(repoRoot, "seeds/region"),
-        planAuthorities: readPlanAuthorities(join(repoRoot, "subgraphs/region/plan-authorities.json")),
-      })],
-      ...planDeployments().map((d) => [d.seedFolder, async () => planService({
-        deployment: d, port: 0, database: settings(await urlFor(`plan_${d.seedFolder}`)), seedFolder: join(repoRoot, "seeds", d.seedFolder),
-      })] as const),
-      ["education", async () => educationService({ ...educationConfig({}), database: settings(await urlFor("education")) })],
-      ["care", async () => careService({ ...careConfig({}), database: settings(await urlFor("care")) })],
-    ] as const;
-    for (const [name, define] of definitions) services.set(name, await startService(await (define as () => Promise<any>)(), lifecycle));
+    for (const entry of subgraphCatalog()) {
+      const scratch = await scratchDatabase(database, entry.name.replace(/-/g, "_"));
+      cleanups.push(scratch.drop);
+      const env = { DATABASE_URL: scratch.url, DB_POOL_SIZE: "5", DB_QUEUE_LIMIT: "50", DB_QUERY_TIMEOUT_MS: "30000" };
+      services.set(entry.name, await startService(entry.service(env), lifecycle));
+    }
 
     const subgraphs = subgraphCatalog().map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
     let handler: Parameters<typeof createServer>[1];
@@ -102,13 +78,11 @@ export async function startSystem({ database = { kind: "sqlite" } as DatabaseCho
         await disposeGateway();
         for (const service of services.values()) await service.close().catch(() => undefined);
         for (const cleanup of cleanups) await cleanup().catch(() => undefined);
-        rmSync(tmp, { recursive: true, force: true });
       },
     };
   } catch (error) {
     for (const service of services.values()) await service.close().catch(() => undefined);
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
-    rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
 }

@@ -23,14 +23,9 @@ export interface DatabaseSettings {
 /** Counts SQL statements, so tests and benchmarks can prove there is no per-item querying. */
 export class StatementCounter implements Logger {
   count = 0;
-  readonly recent: string[] = [];
-  constructor(private readonly echo = false) {}
   logQuery(query: string): void {
     if (/^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE|PRAGMA)/i.test(query)) return;
     this.count += 1;
-    this.recent.push(query);
-    if (this.recent.length > 200) this.recent.shift();
-    if (this.echo) console.log(query);
   }
   logQueryError(error: string | Error, query: string): void {
     console.error(`SQL error: ${error instanceof Error ? error.message : error} in ${query.slice(0, 200)}`);
@@ -41,7 +36,6 @@ export class StatementCounter implements Logger {
   log(): void {}
   reset(): void {
     this.count = 0;
-    this.recent.length = 0;
   }
 }
 

@@ -9,8 +9,6 @@
 import { z } from "zod";
 import { documentSeed, partialDate, slug, sourceRef } from "@tees/subgraph-common/seed-schema";
 
-export { documentSeed, partialDate, slug, sourceRef };
-export { localFiguresFile, type LocalFiguresFile } from "@tees/subgraph-common/seed-schema";
 
 export const themeIds = [
   "early-years",

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-export { parseSeed, SeedError };
 import { basename } from "node:path";
 import { parseSeed, SeedError } from "@tees/subgraph-common/seed-files";
 import { planSeedFile, type PlanSeedFile } from "./seed-schema";

@@ -9,29 +9,29 @@ interface FigureKey {
   measureCodes: readonly string[] | null;
 }
 
+/** "*" for every measure, else the sorted codes: equal filters share one query and one cache entry */
+const filterOf = (key: FigureKey) => (key.measureCodes ? [...key.measureCodes].sort().join(",") : "*");
+
 export function createOutcomeLoaders(dataSource: DataSource) {
   return {
     figuresByArea: new DataLoader<FigureKey, Figure[], string>(
       async (keys) => {
-        const byFilter = new Map<string, FigureKey[]>();
-        for (const key of keys) {
-          const filter = key.measureCodes ? [...key.measureCodes].sort().join(",") : "*";
-          byFilter.set(filter, [...(byFilter.get(filter) ?? []), key]);
-        }
-        const found = new Map<string, Figure[]>();
-        for (const [filter, group] of byFilter) {
+        const areasByFilter = new Map<string, string[]>();
+        for (const key of keys) areasByFilter.set(filterOf(key), [...(areasByFilter.get(filterOf(key)) ?? []), key.areaCode]);
+        const found = new Map<string, Figure[]>(); // "<filter>|<area>" → figures
+        for (const [filter, areaCodes] of areasByFilter) {
           const rows = await dataSource.getRepository(Figure).find({
-            where: {
-              areaCode: In(group.map((k) => k.areaCode)),
-              ...(filter === "*" ? {} : { measureCode: In(filter.split(",")) }),
-            },
+            where: { areaCode: In(areaCodes), ...(filter === "*" ? {} : { measureCode: In(filter.split(",")) }) },
             order: { periodEndYear: "ASC", periodLabel: "ASC" },
           });
-          for (const key of group) found.set(JSON.stringify([key.areaCode, filter]), rows.filter((r) => r.areaCode === key.areaCode));
+          for (const row of rows) {
+            const key = `${filter}|${row.areaCode}`;
+            found.set(key, [...(found.get(key) ?? []), row]);
+          }
         }
-        return keys.map((k) => found.get(JSON.stringify([k.areaCode, k.measureCodes ? [...k.measureCodes].sort().join(",") : "*"])) ?? []);
+        return keys.map((k) => found.get(`${filterOf(k)}|${k.areaCode}`) ?? []);
       },
-      { cacheKeyFn: (k) => JSON.stringify([k.areaCode, k.measureCodes]) },
+      { cacheKeyFn: (k) => `${filterOf(k)}|${k.areaCode}` },
     ),
     localFiguresByArea: rowsByColumn(dataSource, Figure, "areaCode", { periodEndYear: "ASC", periodLabel: "ASC" }, { kind: "local" }),
     measureByCode: rowsById(dataSource, Measure, "code"),

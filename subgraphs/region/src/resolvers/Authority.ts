@@ -15,6 +15,10 @@ export const Authority = {
 export const authorityFields = {
   __resolveReference: resolveArea,
   authorityType: (area: Area) => area.laType,
-  region: (area: Area, _args: unknown, { loaders }: RegionContext) => loaders.areaByCode.load(area.regionCode ?? ""),
+  region: async (area: Area, _args: unknown, { loaders }: RegionContext) => {
+    const region = area.regionCode ? await loaders.areaByCode.load(area.regionCode) : null;
+    if (!region) throw new Error(`authority ${area.code} has no region in the registry (region code ${area.regionCode ?? "missing"})`);
+    return region;
+  },
   hasPlanSubgraph: (area: Area, _args: unknown, { planTypes }: RegionContext) => planTypes.has(area.code),
 };
