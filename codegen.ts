@@ -89,6 +89,7 @@ const config: CodegenConfig = {
               [`${name[0]!.toUpperCase()}${name.slice(1)}Measure`]: "@tees/subgraph-common/outcomes/entities#Measure",
               [`${name[0]!.toUpperCase()}${name.slice(1)}Profile`]: "@tees/subgraph-common/outcomes/resolvers#Profile",
               [`${name[0]!.toUpperCase()}${name.slice(1)}Series`]: "@tees/subgraph-common/outcomes/resolvers#Series",
+              [`${name[0]!.toUpperCase()}${name.slice(1)}IndicatorOutcome`]: "@tees/subgraph-common/outcomes/resolvers#IndicatorOutcome",
               OutcomeFigure: "@tees/subgraph-common/outcomes/entities#Figure",
               Source: "@tees/subgraph-common/entities/SourceColumns#SourceColumns",
               SourceDocument: "@tees/subgraph-common/entities/SourceDocument#SourceDocument",

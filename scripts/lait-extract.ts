@@ -27,7 +27,7 @@ const kept = [header];
 for (const { record, raw } of records) if (areas.has(record["LA Number"]!)) kept.push(raw.replace(/\r?\n$/, ""));
 mkdirSync(target, { recursive: true });
 writeFileSync(join(target, "bds_long.csv.gz"), gzipSync(kept.join("\n") + "\n", { level: 9 }));
-for (const file of ["lait_data_dictionary.csv", "la_gss_codes.csv", "statistical_neighbours_2021-04.csv", "statistical_neighbours_2025-05.csv"]) {
+for (const file of ["lait_data_dictionary.csv", "la_gss_codes.csv", "la_code_list.csv", "statistical_neighbours_2021-04.csv", "statistical_neighbours_2025-05.csv"]) {
   copyFileSync(join(source, file), join(target, file));
 }
 console.log(`wrote ${target}: ${kept.length - 1} rows for ${areas.size} areas`);

@@ -20,6 +20,8 @@ export interface PlanConfig {
   port: number;
   database: DatabaseSettings;
   seedFolder: string;
+  /** the LAIT data dictionary: which measure codes exist and which outcomes subgraph holds each */
+  measureDictionaryFile: string;
 }
 
 const root = join(import.meta.dirname, "../../..");
@@ -49,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanConfig {
     port: readPort(env, "PORT", config.port),
     database: readDatabaseSettings(env, `sqlite:${join(root, `.data/plan-${config.seedFolder}.sqlite`)}`),
     seedFolder: optionalString(env, "SEED_FOLDER") ?? join(root, "seeds", config.seedFolder),
+    measureDictionaryFile: optionalString(env, "MEASURE_DICTIONARY_FILE") ?? join(root, "seeds/lait-tees-valley/lait_data_dictionary.csv"),
   };
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { OutcomeDomain } from "@tees/subgraph-common/outcomes/topics";
 import type { Deployment } from "./config";
 import { createLoaders, type PlanLoaders } from "./loaders";
 
@@ -7,8 +8,10 @@ export interface PlanContext {
   loaders: PlanLoaders;
   /** the authority this deployment serves */
   deployment: Deployment;
+  /** measure code → the outcomes subgraph that holds it (from the LAIT data dictionary) */
+  measureDomains: ReadonlyMap<string, OutcomeDomain>;
 }
 
-export function createContext(dataSource: DataSource, deployment: Deployment): PlanContext {
-  return { dataSource, loaders: createLoaders(dataSource), deployment };
+export function createContext(dataSource: DataSource, deployment: Deployment, measureDomains: ReadonlyMap<string, OutcomeDomain>): PlanContext {
+  return { dataSource, loaders: createLoaders(dataSource), deployment, measureDomains };
 }

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from "@tees/subgraph-common/service";
+import { readMeasureDomains } from "@tees/subgraph-common/outcomes/topics";
 import type { PlanConfig } from "./config";
 import { createContext, type PlanContext } from "./context";
 import { Plan, planEntities } from "./entities";
@@ -7,14 +8,15 @@ import { seedPlanFolder } from "./seeding/load";
 import { buildServer } from "./server";
 
 export function planService(config: PlanConfig): ServiceDefinition<PlanContext> {
+  const measureDomains = readMeasureDomains(config.measureDictionaryFile);
   return {
     name: config.deployment.seedFolder,
     database: config.database,
     entities: planEntities,
     migrations: planMigrations,
-    seed: (dataSource) => seedPlanFolder(dataSource, config.seedFolder),
+    seed: (dataSource) => seedPlanFolder(dataSource, config.seedFolder, measureDomains),
     isEmpty: async (dataSource) => (await dataSource.getRepository(Plan).count()) === 0,
     buildServer: () => buildServer(config.deployment.typeName),
-    context: (dataSource) => createContext(dataSource, config.deployment),
+    context: (dataSource) => createContext(dataSource, config.deployment, measureDomains),
   };
 }

@@ -15,6 +15,8 @@ export interface RegionConfig {
   /** which authorities run a plan subgraph, and the GraphQL type each one has */
   planAuthorities: PlanAuthority[];
   seedFolder: string;
+  /** LAIT folder whose statistical-neighbour sets the seed loads (the committed Tees Valley extract by default) */
+  laitFolder: string;
 }
 
 const root = join(import.meta.dirname, "../../..");
@@ -37,5 +39,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegionConfig {
     database: readDatabaseSettings(env, `sqlite:${join(root, ".data/region.sqlite")}`),
     planAuthorities: readPlanAuthorities(optionalString(env, "PLAN_AUTHORITIES_FILE") ?? join(import.meta.dirname, "../plan-authorities.json")),
     seedFolder: optionalString(env, "SEED_FOLDER") ?? join(root, "seeds/region"),
+    laitFolder: optionalString(env, "LAIT_FOLDER") ?? join(root, "seeds/lait-tees-valley"),
   };
 }

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
+import { neighboursLoader } from "@tees/subgraph-common/lait/neighbour-loader";
 import { Area, Theme } from "./entities";
 
 /** One set per request, so each request batches its own lookups and caches nothing across users. */
@@ -16,6 +17,7 @@ export function createLoaders(dataSource: DataSource) {
       const rows = await areas.find({ where: { regionCode: In([...regionCodes]), kind: "local-authority" }, order: { name: "ASC" } });
       return regionCodes.map((code) => rows.filter((r) => r.regionCode === code));
     }),
+    neighboursOf: neighboursLoader(dataSource),
     themeById: new DataLoader<string, Theme | null>(async (ids) => {
       const rows = await themes.findBy({ id: In([...ids]) });
       const byId = new Map(rows.map((r) => [r.id, r]));

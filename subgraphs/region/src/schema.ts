@@ -6,6 +6,7 @@ import type { PlanAuthority } from "./config";
 const regionSdl = loadSdl(join(import.meta.dirname, "../schema.graphql"));
 const planSdl = loadSdl(join(import.meta.dirname, "../../authority-plan/plan.graphql"));
 const sourceSdl = loadSdl(join(import.meta.dirname, "../../common/schema/source.graphql"));
+const neighboursSdl = loadSdl(join(import.meta.dirname, "../../common/schema/neighbours.graphql"));
 
 /** The type for every authority that runs no plan subgraph. */
 export const LOCAL_AUTHORITY_TYPE = "LocalAuthority";
@@ -26,6 +27,7 @@ export function buildTypeDefs(planAuthorities: PlanAuthority[]): DocumentNode {
     // the plan value types; the registry owns Theme and its own Authority interface
     ...withoutTypes(planSdl, ["Authority", "Theme"]),
     ...sourceSdl.definitions,
+    ...neighboursSdl.definitions,
   ]);
 }
 

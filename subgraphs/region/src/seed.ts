@@ -4,6 +4,8 @@ import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { readCsv } from "@tees/subgraph-common/csv";
 import { parseSeed, SeedError } from "@tees/subgraph-common/seed-files";
+import { readLaitAreas, readNeighbourSets } from "@tees/subgraph-common/lait/code-lists";
+import { replaceNeighbours } from "@tees/subgraph-common/lait/store";
 import { Area, Theme } from "./entities";
 
 const themesFile = z.array(z.object({ id: z.string().min(1), name: z.string().min(1), description: z.string().min(1) }).strict());
@@ -31,16 +33,36 @@ function readAreas(file: string): Area[] {
   });
 }
 
-/** Loads the registry: areas and the theme taxonomy. All or nothing; running it again changes nothing. */
-export async function seedRegion(dataSource: DataSource, folder: string): Promise<{ areas: number; themes: number }> {
+/**
+ * Loads the registry: areas, the theme taxonomy and both statistical-neighbour sets
+ * (from the LAIT folder). All or nothing; running it again changes nothing.
+ */
+export async function seedRegion(dataSource: DataSource, folder: string, laitFolder: string) {
   const areas = readAreas(join(folder, "areas.csv"));
   const themesPath = join(folder, "themes.json");
   const themes = parseSeed(themesPath, readFileSync(themesPath, "utf8"), themesFile).map((t, ordinal) =>
     Object.assign(new Theme(), { ...t, ordinal }),
   );
+  const neighbours = readNeighbourSets(laitFolder);
   await dataSource.transaction(async (manager) => {
     await manager.getRepository(Area).upsert(areas, ["code"]);
     await manager.getRepository(Theme).upsert(themes, ["id"]);
+    await replaceNeighbours(manager, neighbours);
   });
-  return { areas: areas.length, themes: themes.length };
+  return { areas: areas.length, themes: themes.length, neighbourPairs: neighbours.length };
+}
+
+/**
+ * `npm run import:lait`: every area of a LAIT folder's code lists (a newer list adds or
+ * renames authorities) and its neighbour sets, in one transaction.
+ */
+export async function importLaitAreas(dataSource: DataSource, laitFolder: string) {
+  const { areas } = readLaitAreas(laitFolder);
+  const neighbours = readNeighbourSets(laitFolder);
+  await dataSource.transaction(async (manager) => {
+    const rows = areas.map((a) => Object.assign(new Area(), a));
+    for (let i = 0; i < rows.length; i += 200) await manager.getRepository(Area).upsert(rows.slice(i, i + 200), ["code"]);
+    await replaceNeighbours(manager, neighbours);
+  });
+  return { areas: areas.length, neighbourPairs: neighbours.length };
 }

@@ -13,7 +13,7 @@ export function regionService(config: RegionConfig): ServiceDefinition<RegionCon
     database: config.database,
     entities: regionEntities,
     migrations: regionMigrations,
-    seed: (dataSource) => seedRegion(dataSource, config.seedFolder),
+    seed: (dataSource) => seedRegion(dataSource, config.seedFolder, config.laitFolder),
     isEmpty: async (dataSource) => (await dataSource.getRepository(Area).count()) === 0,
     buildServer: () => buildServer(config),
     context: (dataSource) => createContext(dataSource, planTypes),

@@ -68,6 +68,13 @@ export type AuthorityPrioritiesArgs = {
   theme?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type CareIndicatorOutcome = {
+  __typename?: 'CareIndicatorOutcome';
+  authorityCode: Scalars['ID']['output'];
+  measureCode: Scalars['ID']['output'];
+  target?: Maybe<Scalars['Float']['output']>;
+};
+
 export type ContextFigure = {
   __typename?: 'ContextFigure';
   asAt?: Maybe<Scalars['String']['output']>;
@@ -80,6 +87,13 @@ export type ContextFigure = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+export type EducationIndicatorOutcome = {
+  __typename?: 'EducationIndicatorOutcome';
+  authorityCode: Scalars['ID']['output'];
+  measureCode: Scalars['ID']['output'];
+  target?: Maybe<Scalars['Float']['output']>;
+};
+
 export type GroupKind =
   | 'board'
   | 'lead-group'
@@ -87,6 +101,9 @@ export type GroupKind =
   | 'partnership'
   | 'service-team'
   | 'voice-group';
+
+/** An indicator's measure and comparison, from the subgraph that holds the measure */
+export type IndicatorOutcome = CareIndicatorOutcome | EducationIndicatorOutcome;
 
 /** A board, partnership, lead group, team or voice group */
 export type LeadGroup = {
@@ -124,6 +141,13 @@ export type PerformanceIndicator = {
   /** the published (DfE LAIT) measure this indicator maps to, where one fits */
   measureCode?: Maybe<Scalars['String']['output']>;
   measureNote?: Maybe<Scalars['String']['output']>;
+  /**
+   * The published measure and how this authority compares on it (England, region,
+   * statistical neighbours, rank, trend, and the target above if it has a figure), from
+   * the education or care subgraph, whichever holds the measure; null when the
+   * indicator maps to no measure.
+   */
+  outcome?: Maybe<IndicatorOutcome>;
   source: Source;
   target?: Maybe<StatedValue>;
   /** exactly as the plan words it */
@@ -396,6 +420,13 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['RedcarAndCleveland'], {"code":true}> );
 }>;
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  IndicatorOutcome:
+    | ( CareIndicatorOutcome )
+    | ( EducationIndicatorOutcome )
+  ;
+}>;
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
@@ -408,9 +439,12 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Authority: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Authority']>;
-  ContextFigure: ResolverTypeWrapper<ContextFigureModel>;
+  CareIndicatorOutcome: ResolverTypeWrapper<CareIndicatorOutcome>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ContextFigure: ResolverTypeWrapper<ContextFigureModel>;
+  EducationIndicatorOutcome: ResolverTypeWrapper<EducationIndicatorOutcome>;
   GroupKind: null;
+  IndicatorOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorOutcome']>;
   LeadGroup: ResolverTypeWrapper<LeadGroupModel>;
   LinkedPlan: ResolverTypeWrapper<LinkedPlanModel>;
   OutcomeStatement: ResolverTypeWrapper<OutcomeStatementModel>;
@@ -440,8 +474,11 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Authority: ResolversInterfaceTypes<ResolversParentTypes>['Authority'];
-  ContextFigure: ContextFigureModel;
+  CareIndicatorOutcome: CareIndicatorOutcome;
   Float: Scalars['Float']['output'];
+  ContextFigure: ContextFigureModel;
+  EducationIndicatorOutcome: EducationIndicatorOutcome;
+  IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
   LeadGroup: LeadGroupModel;
   LinkedPlan: LinkedPlanModel;
   OutcomeStatement: OutcomeStatementModel;
@@ -482,6 +519,13 @@ export type AuthorityResolvers<ContextType = PlanContext, ParentType extends Res
   __resolveType: TypeResolveFn<'RedcarAndCleveland', ParentType, ContextType>;
 }>;
 
+export type CareIndicatorOutcomeResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['CareIndicatorOutcome'] = ResolversParentTypes['CareIndicatorOutcome']> = ResolversObject<{
+  authorityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measureCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ContextFigureResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['ContextFigure'] = ResolversParentTypes['ContextFigure']> = ResolversObject<{
   asAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -492,7 +536,18 @@ export type ContextFigureResolvers<ContextType = PlanContext, ParentType extends
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
+export type EducationIndicatorOutcomeResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['EducationIndicatorOutcome'] = ResolversParentTypes['EducationIndicatorOutcome']> = ResolversObject<{
+  authorityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measureCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type GroupKindResolvers = { BOARD: 'board', LEAD_GROUP: 'lead-group', OTHER: 'other', PARTNERSHIP: 'partnership', SERVICE_TEAM: 'service-team', VOICE_GROUP: 'voice-group' };
+
+export type IndicatorOutcomeResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['IndicatorOutcome'] = ResolversParentTypes['IndicatorOutcome']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CareIndicatorOutcome' | 'EducationIndicatorOutcome', ParentType, ContextType>;
+}>;
 
 export type LeadGroupResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['LeadGroup'] = ResolversParentTypes['LeadGroup']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
@@ -523,6 +578,7 @@ export type PerformanceIndicatorResolvers<ContextType = PlanContext, ParentType 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   measureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   measureNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['IndicatorOutcome']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['StatedValue']>, ParentType, ContextType>;
   wording?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -637,8 +693,11 @@ export type TimescaleResolvers<ContextType = PlanContext, ParentType extends Res
 export type Resolvers<ContextType = PlanContext> = ResolversObject<{
   Action?: ActionResolvers<ContextType>;
   Authority?: AuthorityResolvers<ContextType>;
+  CareIndicatorOutcome?: CareIndicatorOutcomeResolvers<ContextType>;
   ContextFigure?: ContextFigureResolvers<ContextType>;
+  EducationIndicatorOutcome?: EducationIndicatorOutcomeResolvers<ContextType>;
   GroupKind?: GroupKindResolvers;
+  IndicatorOutcome?: IndicatorOutcomeResolvers<ContextType>;
   LeadGroup?: LeadGroupResolvers<ContextType>;
   LinkedPlan?: LinkedPlanResolvers<ContextType>;
   OutcomeStatement?: OutcomeStatementResolvers<ContextType>;

@@ -4,7 +4,16 @@ import type { StatedValueColumns } from "../entities/PerformanceIndicator";
 /** A value the plan does not state at all is null; one stated without a figure keeps its text and a null value. */
 const stated = (value: StatedValueColumns) => (value.text === null ? null : value);
 
+const outcomeType = { education: "EducationIndicatorOutcome", care: "CareIndicatorOutcome" } as const;
+
 export const PerformanceIndicator: PerformanceIndicatorResolvers = {
   target: (indicator) => stated(indicator.target),
   current: (indicator) => stated(indicator.current),
+  /** a reference the gateway resolves in education or care; the key carries this authority and the plan's target */
+  outcome: (indicator, _args, { deployment, measureDomains }) => {
+    if (!indicator.measureCode) return null;
+    const domain = measureDomains.get(indicator.measureCode);
+    if (!domain) throw new Error(`indicator ${indicator.id}: measure ${indicator.measureCode} is not in the LAIT data dictionary`);
+    return { __typename: outcomeType[domain], authorityCode: deployment.code, measureCode: indicator.measureCode, target: indicator.target.value };
+  },
 };

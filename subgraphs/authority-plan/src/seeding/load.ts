@@ -12,12 +12,12 @@ type Source = PlanSeedFile["plan"]["source"];
 type Stated = NonNullable<PlanSeedFile["priorities"][number]["indicators"][number]["target"]>;
 
 /** Reads and validates every plan seed file of a folder (seeds/<authority>/plans) before anything is written. */
-export function readPlanSeeds(folder: string): PlanSeedFile[] {
+export function readPlanSeeds(folder: string, knownMeasures?: ReadonlyMap<string, unknown>): PlanSeedFile[] {
   const plansFolder = join(folder, "plans");
   return readdirSync(plansFolder)
     .filter((f) => f.endsWith(".json"))
     .sort()
-    .map((f) => readPlanSeed(join(plansFolder, f)));
+    .map((f) => readPlanSeed(join(plansFolder, f), knownMeasures));
 }
 
 /** Child tables first, so deleting a document's rows never trips a foreign key. */
@@ -115,6 +115,6 @@ export async function loadPlanSeeds(dataSource: DataSource, seeds: PlanSeedFile[
   return counts;
 }
 
-export async function seedPlanFolder(dataSource: DataSource, folder: string) {
-  return loadPlanSeeds(dataSource, readPlanSeeds(folder));
+export async function seedPlanFolder(dataSource: DataSource, folder: string, knownMeasures?: ReadonlyMap<string, unknown>) {
+  return loadPlanSeeds(dataSource, readPlanSeeds(folder, knownMeasures));
 }

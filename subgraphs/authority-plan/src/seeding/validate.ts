@@ -34,8 +34,22 @@ export function checkPlanReferences(file: string, seed: PlanSeedFile): void {
   });
 }
 
-export function readPlanSeed(file: string): PlanSeedFile {
+/** Every indicator's measure code must be a measure of the LAIT data dictionary. */
+export function checkMeasureCodes(file: string, seed: PlanSeedFile, knownMeasures: ReadonlyMap<string, unknown>): void {
+  const check = (where: string, indicators: PlanSeedFile["plan"]["indicators"]) =>
+    indicators.forEach((indicator, index) => {
+      if (indicator.measureCode !== null && !knownMeasures.has(indicator.measureCode)) {
+        throw new SeedError(basename(file), `${where}.${index} (key "${indicator.key}")`, "measureCode", `"${indicator.measureCode}" is not a measure of the LAIT data dictionary`);
+      }
+    });
+  check("plan.indicators", seed.plan.indicators);
+  seed.priorities.forEach((priority, n) => check(`priorities.${n}.indicators`, priority.indicators));
+}
+
+/** Parses and checks one seed file; with `knownMeasures`, its indicators' measure codes too. */
+export function readPlanSeed(file: string, knownMeasures?: ReadonlyMap<string, unknown>): PlanSeedFile {
   const seed = parseSeed(file, readFileSync(file, "utf8"), planSeedFile);
   checkPlanReferences(file, seed);
+  if (knownMeasures) checkMeasureCodes(file, seed, knownMeasures);
   return seed;
 }

@@ -8,6 +8,8 @@ export function buildResolvers() {
     CareProfile: outcomeResolvers.Profile,
     CareSeries: outcomeResolvers.Series,
     CareMeasure: outcomeResolvers.Measure,
+    CareIndicatorOutcome: outcomeResolvers.IndicatorOutcome,
+    Comparison: outcomeResolvers.Comparison,
     OutcomeFigure: outcomeResolvers.OutcomeFigure,
     Source: outcomeResolvers.Source,
   };

@@ -3,7 +3,9 @@ import { existsSync } from "node:fs";
 import { In, type DataSource } from "typeorm";
 import { readCsv } from "../csv";
 import { SeedError } from "../seed-files";
-import { Figure, Measure, SourceDocument } from "./entities";
+import { readGssCodes, readLaitAreas, readNeighbourSets } from "../lait/code-lists";
+import { replaceNeighbours } from "../lait/store";
+import { Figure, Measure, OutcomeArea, SourceDocument } from "./entities";
 import { normalisePeriod, parseValue } from "./period";
 
 export const LAIT_DOCUMENT_KEY = "dfe-lait";
@@ -12,11 +14,23 @@ export const LAIT_DOCUMENT_KEY = "dfe-lait";
 const excelDate = (serial: string): string | null =>
   /^\d+$/.test(serial) ? new Date(Date.UTC(1899, 11, 30) + Number(serial) * 86_400_000).toISOString().slice(0, 10) : null;
 
+/** "High" = higher is better, "Low" = lower is better; "-" and "NA" make no judgement */
 const polarityOf = (raw: string): "high" | "low" | null => (raw === "High" ? "high" : raw === "Low" ? "low" : null);
 
 export interface LaitImportOptions {
   /** LAIT topics this subgraph holds (e.g. "Key Stage 2") */
   topics: ReadonlySet<string>;
+}
+
+export interface LaitImportResult {
+  measures: number;
+  figures: number;
+  /** of which "-": not published */
+  notPublished: number;
+  areas: number;
+  neighbourPairs: number;
+  /** rows for an area with no GSS code (e.g. 1000 "England (discontinued)"), skipped */
+  unknownAreaRows: number;
 }
 
 /** the values file of a LAIT folder: bds_long.csv.gz or bds_long.csv */
@@ -25,12 +39,8 @@ export function valuesFile(folder: string): string {
   return existsSync(gz) ? gz : join(folder, "bds_long.csv");
 }
 
-/**
- * Imports a LAIT folder (bds_long values, data dictionary, la_gss_codes) for the
- * subgraph's topics, in one transaction: a malformed row stops the import with its
- * line and reason and nothing is written. Re-running it replaces the same rows.
- */
-export async function importLait(dataSource: DataSource, folder: string, { topics }: LaitImportOptions) {
+/** The data dictionary's measures of the given topics; the first row of a code wins (a few codes are listed under two topics). */
+export function readDictionary(folder: string, topics: ReadonlySet<string>): Map<string, Measure> {
   const measures = new Map<string, Measure>();
   for (const { line, record } of readCsv(join(folder, "lait_data_dictionary.csv"))) {
     const code = record.Measure_short?.trim();
@@ -38,6 +48,7 @@ export async function importLait(dataSource: DataSource, folder: string, { topic
     if (!topics.has(record.Topic ?? "") || measures.has(code)) continue;
     measures.set(code, Object.assign(new Measure(), {
       code,
+      // names carry stray spaces as published; the code is the stable key
       name: (record.Measure ?? code).replace(/\s+/g, " ").trim(),
       topic: record.Topic,
       unit: record.y_axis_name?.trim() || null,
@@ -48,32 +59,56 @@ export async function importLait(dataSource: DataSource, folder: string, { topic
       yearType: record.Year_Type?.trim() || null,
       lastUpdate: excelDate(record["Last Update"] ?? ""),
       nextUpdate: excelDate(record["Next Update"] ?? ""),
+      quartileBanding: record.No_Quartile?.trim() !== "N",
     }));
   }
-  const gssByDfe = new Map(readCsv(join(folder, "la_gss_codes.csv")).map(({ record }) => [record.la_number!, record.gss_code!]));
+  return measures;
+}
 
-  const figures: Figure[] = [];
-  let unknownAreas = 0;
+/**
+ * Imports a LAIT folder (values, data dictionary, code lists, both statistical-neighbour
+ * sets) for the subgraph's topics. Everything is read and checked first; a malformed row
+ * stops the import with its file, line and reason, and nothing is written. The writes
+ * are one transaction. Re-running it leaves the same rows: the published figures of the
+ * imported measures are replaced, local figures are never touched.
+ */
+export async function importLait(dataSource: DataSource, folder: string, { topics }: LaitImportOptions): Promise<LaitImportResult> {
+  const measures = readDictionary(folder, topics);
+  const gssByDfe = readGssCodes(folder);
+  const { areas } = readLaitAreas(folder);
+  const neighbours = readNeighbourSets(folder, gssByDfe);
+
+  const figures: Array<Partial<Figure>> = [];
+  const areasWithFigures = new Set<string>();
+  let unknownAreaRows = 0;
+  let notPublished = 0;
   const file = valuesFile(folder);
+  const fileName = file.split("/").pop()!;
+  const seen = new Set<string>();
   for (const { line, record } of readCsv(file)) {
     const measure = measures.get(record["Short Desc"] ?? "");
     if (!measure) continue;
     const fail = (field: string, problem: string): never => {
-      throw new SeedError(file.split("/").pop()!, `line ${line}`, field, problem);
+      throw new SeedError(fileName, `line ${line}`, field, problem);
     };
     const areaCode = gssByDfe.get(record["LA Number"] ?? "");
     if (!areaCode) {
-      // e.g. 1000 "England (discontinued)": no current area to attach it to
-      unknownAreas += 1;
+      if (!/^\d+$/.test(record["LA Number"] ?? "")) fail("LA Number", `not a DfE number: "${record["LA Number"]}"`);
+      unknownAreaRows += 1; // e.g. 1000 "England (discontinued)": no current area to attach it to
       continue;
     }
     const value = parseValue(record.Values ?? "");
     if (value === undefined) fail("Values", `not a number or "-": "${record.Values}"`);
+    if (value === null) notPublished += 1;
     const label = record.Years?.trim() ?? "";
     if (!label) fail("Years", "empty");
+    const id = `lait/${measure.code}/${areaCode}/${label}`;
+    if (seen.has(id)) fail("Years", `a second value for ${measure.code}, ${record["LA and Regions"]}, ${label}`);
+    seen.add(id);
+    areasWithFigures.add(areaCode);
     const period = normalisePeriod(label, measure.yearType);
-    figures.push(Object.assign(new Figure(), {
-      id: `lait/${measure.code}/${areaCode}/${label}`,
+    figures.push({
+      id,
       kind: "published",
       measureCode: measure.code,
       areaCode,
@@ -89,7 +124,7 @@ export async function importLait(dataSource: DataSource, folder: string, { topic
       periodEnd: period.end,
       documentKey: LAIT_DOCUMENT_KEY,
       source: { document: LAIT_DOCUMENT_KEY, section: `${measure.topic}: ${measure.code}`, quote: null },
-    }));
+    });
   }
 
   await dataSource.transaction(async (manager) => {
@@ -105,7 +140,14 @@ export async function importLait(dataSource: DataSource, folder: string, { topic
     for (let i = 0; i < codes.length; i += 200) {
       await manager.delete(Figure, { documentKey: LAIT_DOCUMENT_KEY, measureCode: In(codes.slice(i, i + 200)) });
     }
-    for (let i = 0; i < figures.length; i += 500) await manager.insert(Figure, figures.slice(i, i + 500));
+    // plain rows through the query builder: entity instances cost more per row than the insert itself
+    for (let i = 0; i < figures.length; i += 1000) {
+      await manager.createQueryBuilder().insert().into(Figure).values(figures.slice(i, i + 1000)).updateEntity(false).execute();
+    }
+    const areaRows = areas.map((a) => ({ code: a.code, dfeNumber: a.dfeNumber, name: a.name, kind: a.kind, regionCode: a.regionCode,
+      hasPublishedFigures: areasWithFigures.has(a.code) }));
+    for (let i = 0; i < areaRows.length; i += 200) await manager.getRepository(OutcomeArea).upsert(areaRows.slice(i, i + 200), ["code"]);
+    await replaceNeighbours(manager, neighbours);
   });
-  return { measures: measures.size, figures: figures.length, unknownAreas };
+  return { measures: measures.size, figures: figures.length, notPublished, areas: areas.length, neighbourPairs: neighbours.length, unknownAreaRows };
 }

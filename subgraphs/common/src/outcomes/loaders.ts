@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { rowsByColumn, rowsById } from "../loaders";
-import { Figure, Measure, SourceDocument } from "./entities";
+import { neighboursLoader } from "../lait/neighbour-loader";
+import { Figure, Measure, OutcomeArea, SourceDocument } from "./entities";
 
 /** area + optional measure filter → figures, batched into one query per distinct filter */
 interface FigureKey {
@@ -33,6 +34,39 @@ export function createOutcomeLoaders(dataSource: DataSource) {
       },
       { cacheKeyFn: (k) => `${filterOf(k)}|${k.areaCode}` },
     ),
+    /** measure code → its published values for every area held, by period label then area; one query per batch */
+    publishedValuesByMeasure: new DataLoader<string, Map<string, Map<string, number | null>>>(async (codes) => {
+      const rows: Array<{ measureCode: string; areaCode: string; periodLabel: string; value: number | null }> = await dataSource
+        .getRepository(Figure)
+        .createQueryBuilder("f")
+        .select(["f.measureCode AS measureCode", "f.areaCode AS areaCode", "f.periodLabel AS periodLabel", "f.value AS value"])
+        .where("f.kind = :kind AND f.measureCode IN (:...codes)", { kind: "published", codes: [...codes] })
+        .getRawMany();
+      const byMeasure = new Map(codes.map((code) => [code, new Map<string, Map<string, number | null>>()]));
+      for (const row of rows) {
+        const periods = byMeasure.get(row.measureCode)!;
+        if (!periods.has(row.periodLabel)) periods.set(row.periodLabel, new Map());
+        periods.get(row.periodLabel)!.set(row.areaCode, row.value === null ? null : Number(row.value));
+      }
+      return codes.map((code) => byMeasure.get(code)!);
+    }),
+    /** "<area code>|<measure code>" → that series' figures, oldest first; one query per batch */
+    seriesFigures: new DataLoader<string, Figure[]>(async (keys) => {
+      const pairs = keys.map((key) => key.split("|") as [string, string]);
+      const rows = await dataSource.getRepository(Figure).find({
+        where: { areaCode: In([...new Set(pairs.map((p) => p[0]))]), measureCode: In([...new Set(pairs.map((p) => p[1]))]) },
+        order: { periodEndYear: "ASC", periodLabel: "ASC" },
+      });
+      const found = new Map<string, Figure[]>();
+      for (const row of rows) found.set(`${row.areaCode}|${row.measureCode}`, [...(found.get(`${row.areaCode}|${row.measureCode}`) ?? []), row]);
+      return keys.map((key) => found.get(key) ?? []);
+    }),
+    /** every area of the code lists (under 200 rows), once per request */
+    areas: new DataLoader<"all", Map<string, OutcomeArea>>(async (keys) => {
+      const rows = await dataSource.getRepository(OutcomeArea).find();
+      return keys.map(() => new Map(rows.map((r) => [r.code, r])));
+    }),
+    neighboursOf: neighboursLoader(dataSource),
     localFiguresByArea: rowsByColumn(dataSource, Figure, "areaCode", { periodEndYear: "ASC", periodLabel: "ASC" }, { kind: "local" }),
     measureByCode: rowsById(dataSource, Measure, "code"),
     documentByKey: rowsById(dataSource, SourceDocument, "key"),

@@ -1,3 +1,6 @@
+import { GraphQLError } from "graphql";
+import { neighbourSetIds, type NeighbourSetName } from "../lait/neighbour-sets";
+import { compare } from "./comparison";
 import type { Figure, Measure } from "./entities";
 import type { OutcomeContext } from "./loaders";
 
@@ -8,8 +11,23 @@ export interface Profile {
 export interface Series {
   measure: Measure;
   figures: Figure[];
+  areaCode: string;
+  /** the plan's target, when the series is reached from an indicator */
+  target?: number | null;
+}
+/** `<X>IndicatorOutcome`: an indicator's measure for the authority whose plan it is */
+export interface IndicatorOutcome {
+  authorityCode: string;
+  measureCode: string;
+  target: number | null;
+}
+interface ComparisonArgs {
+  neighbours: NeighbourSetName;
+  trendPoints: number;
+  target?: number | null;
 }
 
+const polarityEnum = (polarity: Measure["polarity"]) => (polarity === "high" ? "HIGHER_IS_BETTER" : polarity === "low" ? "LOWER_IS_BETTER" : null);
 const upper = (value: string | null) => (value === null ? null : value.toUpperCase().replace(/-/g, "_"));
 
 /**
@@ -34,7 +52,7 @@ export const outcomeResolvers = {
       return measures
         .filter((m): m is Measure => m !== null && !(m instanceof Error) && (!args.topic || m.topic === args.topic))
         .sort((a, b) => a.code.localeCompare(b.code))
-        .map((measure): Series => ({ measure, figures: byMeasure.get(measure.code) ?? [] }));
+        .map((measure): Series => ({ measure, figures: byMeasure.get(measure.code) ?? [], areaCode: profile.areaCode }));
     },
     localFigures: (profile: Profile, _args: unknown, { loaders }: OutcomeContext) => loaders.localFiguresByArea.load(profile.areaCode),
   },
@@ -42,11 +60,49 @@ export const outcomeResolvers = {
   Series: {
     /** the most recent published figure that has a value */
     latest: (series: Series) => series.figures.filter((f) => f.kind === "published" && f.value !== null).at(-1) ?? null,
+    comparison: async (series: Series, args: ComparisonArgs, { loaders }: OutcomeContext) => {
+      if (!Number.isInteger(args.trendPoints) || args.trendPoints < 5 || args.trendPoints > 50) {
+        throw new GraphQLError(`trendPoints must be a whole number from 5 to 50 (got ${args.trendPoints})`, { extensions: { code: "BAD_USER_INPUT" } });
+      }
+      const [valuesByPeriod, areas, neighbours] = await Promise.all([
+        loaders.publishedValuesByMeasure.load(series.measure.code),
+        loaders.areas.load("all"),
+        loaders.neighboursOf.load(`${neighbourSetIds[args.neighbours]}|${series.areaCode}`),
+      ]);
+      const localAuthorities = [...areas.values()].filter((a) => a.kind === "local-authority");
+      return compare({
+        measure: series.measure,
+        areaCode: series.areaCode,
+        series: series.figures,
+        valuesByPeriod,
+        areas,
+        localAuthorities: { total: localAuthorities.length, withFigures: localAuthorities.filter((a) => a.hasPublishedFigures).length },
+        neighbours,
+        neighbourSet: args.neighbours,
+        trendPoints: args.trendPoints,
+        target: args.target ?? series.target ?? null,
+      });
+    },
+  },
+
+  IndicatorOutcome: {
+    __resolveReference: (ref: IndicatorOutcome): IndicatorOutcome => ({ authorityCode: ref.authorityCode, measureCode: ref.measureCode, target: ref.target ?? null }),
+    measure: (outcome: IndicatorOutcome, _args: unknown, { loaders }: OutcomeContext) => loaders.measureByCode.load(outcome.measureCode),
+    series: async (outcome: IndicatorOutcome, _args: unknown, { loaders }: OutcomeContext): Promise<Series | null> => {
+      const measure = await loaders.measureByCode.load(outcome.measureCode);
+      if (!measure) return null;
+      const figures = await loaders.seriesFigures.load(`${outcome.authorityCode}|${outcome.measureCode}`);
+      return { measure, figures, areaCode: outcome.authorityCode, target: outcome.target };
+    },
   },
 
   Measure: {
     __resolveReference: (ref: { code: string }, { loaders }: OutcomeContext) => loaders.measureByCode.load(ref.code),
-    polarity: (measure: Measure) => (measure.polarity === "high" ? "HIGHER_IS_BETTER" : measure.polarity === "low" ? "LOWER_IS_BETTER" : null),
+    polarity: (measure: Measure) => polarityEnum(measure.polarity),
+  },
+
+  Comparison: {
+    polarity: (comparison: { polarity: Measure["polarity"] }) => polarityEnum(comparison.polarity),
   },
 
   OutcomeFigure: {

@@ -1,12 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Measure as MeasureModel, Figure as FigureModel } from '@tees/subgraph-common/outcomes/entities';
-import type { Profile as ProfileModel, Series as SeriesModel } from '@tees/subgraph-common/outcomes/resolvers';
+import type { Profile as ProfileModel, Series as SeriesModel, IndicatorOutcome as IndicatorOutcomeModel } from '@tees/subgraph-common/outcomes/resolvers';
 import type { SourceColumns as SourceColumnsModel } from '@tees/subgraph-common/entities/SourceColumns';
 import type { SourceDocument as SourceDocumentModel } from '@tees/subgraph-common/entities/SourceDocument';
 import type { OutcomeContext } from '@tees/subgraph-common/outcomes/loaders';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -17,12 +18,57 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** An area's published value for the compared period; null: not published */
+export type AreaValue = {
+  __typename?: 'AreaValue';
+  areaCode: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
 /** Adds education outcomes to every authority, whichever subgraph owns its plans */
 export type Authority = {
   __typename?: 'Authority';
   code: Scalars['ID']['output'];
   /** Education outcomes: attainment, early years, absence, suspensions and exclusions, SEN: published (DfE LAIT) figures and the authority's own local figures */
   education?: Maybe<EducationProfile>;
+};
+
+/** How an authority's latest published figure for a measure compares. Everything is for the period of that figure. */
+export type Comparison = {
+  __typename?: 'Comparison';
+  authorityCode: Scalars['ID']['output'];
+  england?: Maybe<AreaValue>;
+  /** the authority's latest published figure with a value; null: none is published */
+  latest?: Maybe<OutcomeFigure>;
+  measureCode: Scalars['ID']['output'];
+  /** how each part is worked out */
+  method: Array<Scalars['String']['output']>;
+  neighbours?: Maybe<NeighbourComparison>;
+  polarity?: Maybe<Polarity>;
+  rank?: Maybe<RankComparison>;
+  region?: Maybe<AreaValue>;
+  /** only when a target is given (argument, or the plan's target for an indicator) */
+  target?: Maybe<TargetComparison>;
+  trend: TrendComparison;
+  /** why nothing could be compared, when latest is null */
+  unavailable?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A plan's performance indicator that maps to a published education measure, for the
+ * authority whose plan it is (reached from PerformanceIndicator.outcome): the measure,
+ * the authority's series and its comparison, with the plan's target if it states one.
+ */
+export type EducationIndicatorOutcome = {
+  __typename?: 'EducationIndicatorOutcome';
+  authorityCode: Scalars['ID']['output'];
+  /** null when this subgraph holds no such measure */
+  measure?: Maybe<EducationMeasure>;
+  measureCode: Scalars['ID']['output'];
+  series?: Maybe<EducationSeries>;
+  /** the plan's target figure for the indicator; null: the plan states none */
+  target?: Maybe<Scalars['Float']['output']>;
 };
 
 /** A published measure (DfE LAIT data dictionary), keyed by its code (LAIT 'Short Desc') */
@@ -59,10 +105,25 @@ export type EducationProfileMeasuresArgs = {
 /** One measure's figures for one authority, oldest first: published and local side by side */
 export type EducationSeries = {
   __typename?: 'EducationSeries';
+  /**
+   * How the authority's latest published figure compares: England, its region and its
+   * statistical neighbours (which set is part of the answer), rank and quartile band among
+   * all authorities, trend, and a local target (this argument, or the plan's target when
+   * reached from an indicator). Every part says why when it cannot be given.
+   */
+  comparison: Comparison;
   figures: Array<OutcomeFigure>;
   /** the most recent published figure with a value */
   latest?: Maybe<OutcomeFigure>;
   measure: EducationMeasure;
+};
+
+
+/** One measure's figures for one authority, oldest first: published and local side by side */
+export type EducationSeriesComparisonArgs = {
+  neighbours?: StatisticalNeighbourSet;
+  target?: InputMaybe<Scalars['Float']['input']>;
+  trendPoints?: Scalars['Int']['input'];
 };
 
 export type FigureKind =
@@ -82,6 +143,34 @@ export type FigurePeriod = {
   start?: Maybe<Scalars['String']['output']>;
   startYear?: Maybe<Scalars['Int']['output']>;
   status?: Maybe<PeriodStatus>;
+};
+
+export type NeighbourComparison = {
+  __typename?: 'NeighbourComparison';
+  /** of the neighbours with a published value for the period */
+  mean?: Maybe<Scalars['Float']['output']>;
+  median?: Maybe<Scalars['Float']['output']>;
+  set: NeighbourSetInfo;
+  values: Array<NeighbourValue>;
+  withValue: Scalars['Int']['output'];
+};
+
+/** Which statistical-neighbour set an answer used, and its date */
+export type NeighbourSetInfo = {
+  __typename?: 'NeighbourSetInfo';
+  label: Scalars['String']['output'];
+  /** YYYY-MM */
+  publishedAt: Scalars['String']['output'];
+  set: StatisticalNeighbourSet;
+};
+
+export type NeighbourValue = {
+  __typename?: 'NeighbourValue';
+  areaCode: Scalars['ID']['output'];
+  closeness?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  rank: Scalars['Int']['output'];
+  value?: Maybe<Scalars['Float']['output']>;
 };
 
 /** One figure: a published value or an authority's own, each with its source and period. A null value is not published or not stated, never zero. */
@@ -114,6 +203,13 @@ export type Polarity =
   | 'HIGHER_IS_BETTER'
   | 'LOWER_IS_BETTER';
 
+/** A quarter of all authorities' values: A the best, D the worst (by the measure's polarity) */
+export type QuartileBand =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D';
+
 export type Query = {
   __typename?: 'Query';
   /** Education measures held here, optionally of one LAIT topic */
@@ -124,6 +220,34 @@ export type Query = {
 export type QueryEducationMeasuresArgs = {
   topic?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Red, amber, green against a local target */
+export type Rag =
+  | 'AMBER'
+  | 'GREEN'
+  | 'RED';
+
+export type RankComparison = {
+  __typename?: 'RankComparison';
+  /** null: see noBand */
+  band?: Maybe<QuartileBand>;
+  /** true when figures are held for every English local authority; false with a regional extract, and then note says so */
+  national: Scalars['Boolean']['output'];
+  noBand?: Maybe<Scalars['String']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+  order: RankOrder;
+  /** local authorities with a published value for the period */
+  outOf: Scalars['Int']['output'];
+  position: Scalars['Int']['output'];
+  /** lower quartile, median, upper quartile of the values ranked */
+  quartiles?: Maybe<Array<Scalars['Float']['output']>>;
+};
+
+export type RankOrder =
+  /** 1 = the best value by the measure's polarity */
+  | 'BEST_FIRST'
+  /** 1 = the highest value; the measure has no polarity, so this is an order, not a judgement */
+  | 'HIGHEST_FIRST';
 
 /** Where a fact came from: the document, the section, and the document's own words where useful. */
 export type Source = {
@@ -146,6 +270,40 @@ export type SourceDocument = {
   publisher: Scalars['String']['output'];
   title: Scalars['String']['output'];
 };
+
+/** A published set of DfE statistical neighbours (each authority's ten most similar authorities) */
+export type StatisticalNeighbourSet =
+  /** published April 2021 */
+  | 'APRIL_2021'
+  /** published May 2025 (the newest) */
+  | 'MAY_2025';
+
+export type TargetComparison = {
+  __typename?: 'TargetComparison';
+  /** null: see reason */
+  rag?: Maybe<Rag>;
+  reason?: Maybe<Scalars['String']['output']>;
+  target: Scalars['Float']['output'];
+};
+
+export type TrendComparison = {
+  __typename?: 'TrendComparison';
+  /** null: see reason */
+  direction?: Maybe<TrendDirection>;
+  fromPeriod?: Maybe<Scalars['String']['output']>;
+  /** published values the trend is over */
+  points: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  slopePerYear?: Maybe<Scalars['Float']['output']>;
+  tStatistic?: Maybe<Scalars['Float']['output']>;
+  toPeriod?: Maybe<Scalars['String']['output']>;
+};
+
+export type TrendDirection =
+  | 'IMPROVING'
+  /** the slope is not significant at 5% */
+  | 'NO_SIGNIFICANT_CHANGE'
+  | 'WORSENING';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -229,6 +387,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Authority: Authority;
+  EducationIndicatorOutcome: EducationIndicatorOutcome;
   EducationMeasure: EducationMeasure;
 }>;
 
@@ -237,6 +396,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Authority:
     ( { __typename: 'Authority' }
     & GraphQLRecursivePick<FederationTypes['Authority'], {"code":true}> );
+  EducationIndicatorOutcome:
+    ( { __typename: 'EducationIndicatorOutcome' }
+    & GraphQLRecursivePick<FederationTypes['EducationIndicatorOutcome'], {"authorityCode":true,"measureCode":true,"target":true}> );
   EducationMeasure:
     ( { __typename: 'EducationMeasure' }
     & GraphQLRecursivePick<FederationTypes['EducationMeasure'], {"code":true}> );
@@ -246,48 +408,101 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Authority: ResolverTypeWrapper<Omit<Authority, 'education'> & { education?: Maybe<ResolversTypes['EducationProfile']> }>;
+  AreaValue: ResolverTypeWrapper<AreaValue>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  EducationMeasure: ResolverTypeWrapper<MeasureModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Authority: ResolverTypeWrapper<Omit<Authority, 'education'> & { education?: Maybe<ResolversTypes['EducationProfile']> }>;
+  Comparison: ResolverTypeWrapper<Omit<Comparison, 'latest'> & { latest?: Maybe<ResolversTypes['OutcomeFigure']> }>;
+  EducationIndicatorOutcome: ResolverTypeWrapper<IndicatorOutcomeModel>;
+  EducationMeasure: ResolverTypeWrapper<MeasureModel>;
   EducationProfile: ResolverTypeWrapper<ProfileModel>;
   EducationSeries: ResolverTypeWrapper<SeriesModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   FigureKind: FigureKind;
   FigurePeriod: ResolverTypeWrapper<FigurePeriod>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  NeighbourComparison: ResolverTypeWrapper<NeighbourComparison>;
+  NeighbourSetInfo: ResolverTypeWrapper<NeighbourSetInfo>;
+  NeighbourValue: ResolverTypeWrapper<NeighbourValue>;
   OutcomeFigure: ResolverTypeWrapper<FigureModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PeriodKind: PeriodKind;
   PeriodStatus: PeriodStatus;
   Polarity: Polarity;
+  QuartileBand: QuartileBand;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Rag: Rag;
+  RankComparison: ResolverTypeWrapper<RankComparison>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  RankOrder: RankOrder;
   Source: ResolverTypeWrapper<SourceColumnsModel>;
   SourceDocument: ResolverTypeWrapper<SourceDocumentModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  StatisticalNeighbourSet: StatisticalNeighbourSet;
+  TargetComparison: ResolverTypeWrapper<TargetComparison>;
+  TrendComparison: ResolverTypeWrapper<TrendComparison>;
+  TrendDirection: TrendDirection;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Authority: Omit<Authority, 'education'> & { education?: Maybe<ResolversParentTypes['EducationProfile']> } | FederationReferenceTypes['Authority'];
+  AreaValue: AreaValue;
   ID: Scalars['ID']['output'];
-  EducationMeasure: MeasureModel;
   String: Scalars['String']['output'];
+  Float: Scalars['Float']['output'];
+  Authority: Omit<Authority, 'education'> & { education?: Maybe<ResolversParentTypes['EducationProfile']> } | FederationReferenceTypes['Authority'];
+  Comparison: Omit<Comparison, 'latest'> & { latest?: Maybe<ResolversParentTypes['OutcomeFigure']> };
+  EducationIndicatorOutcome: IndicatorOutcomeModel;
+  EducationMeasure: MeasureModel;
   EducationProfile: ProfileModel;
   EducationSeries: SeriesModel;
-  FigurePeriod: FigurePeriod;
   Int: Scalars['Int']['output'];
+  FigurePeriod: FigurePeriod;
+  NeighbourComparison: NeighbourComparison;
+  NeighbourSetInfo: NeighbourSetInfo;
+  NeighbourValue: NeighbourValue;
   OutcomeFigure: FigureModel;
-  Float: Scalars['Float']['output'];
   Query: Record<PropertyKey, never>;
+  RankComparison: RankComparison;
+  Boolean: Scalars['Boolean']['output'];
   Source: SourceColumnsModel;
   SourceDocument: SourceDocumentModel;
-  Boolean: Scalars['Boolean']['output'];
+  TargetComparison: TargetComparison;
+  TrendComparison: TrendComparison;
+}>;
+
+export type AreaValueResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['AreaValue'] = ResolversParentTypes['AreaValue']> = ResolversObject<{
+  areaCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type AuthorityResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['Authority'] = ResolversParentTypes['Authority'], FederationReferenceType extends FederationReferenceTypes['Authority'] = FederationReferenceTypes['Authority']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Authority']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   education?: Resolver<Maybe<ResolversTypes['EducationProfile']>, ParentType, ContextType>;
+}>;
+
+export type ComparisonResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = ResolversObject<{
+  authorityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  england?: Resolver<Maybe<ResolversTypes['AreaValue']>, ParentType, ContextType>;
+  latest?: Resolver<Maybe<ResolversTypes['OutcomeFigure']>, ParentType, ContextType>;
+  measureCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  neighbours?: Resolver<Maybe<ResolversTypes['NeighbourComparison']>, ParentType, ContextType>;
+  polarity?: Resolver<Maybe<ResolversTypes['Polarity']>, ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['RankComparison']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['AreaValue']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['TargetComparison']>, ParentType, ContextType>;
+  trend?: Resolver<ResolversTypes['TrendComparison'], ParentType, ContextType>;
+  unavailable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EducationIndicatorOutcomeResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['EducationIndicatorOutcome'] = ResolversParentTypes['EducationIndicatorOutcome'], FederationReferenceType extends FederationReferenceTypes['EducationIndicatorOutcome'] = FederationReferenceTypes['EducationIndicatorOutcome']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationIndicatorOutcome']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  authorityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measure?: Resolver<Maybe<ResolversTypes['EducationMeasure']>, ParentType, ContextType>;
+  measureCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  series?: Resolver<Maybe<ResolversTypes['EducationSeries']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type EducationMeasureResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['EducationMeasure'] = ResolversParentTypes['EducationMeasure'], FederationReferenceType extends FederationReferenceTypes['EducationMeasure'] = FederationReferenceTypes['EducationMeasure']> = ResolversObject<{
@@ -311,6 +526,7 @@ export type EducationProfileResolvers<ContextType = OutcomeContext, ParentType e
 }>;
 
 export type EducationSeriesResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['EducationSeries'] = ResolversParentTypes['EducationSeries']> = ResolversObject<{
+  comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType, RequireFields<EducationSeriesComparisonArgs, 'neighbours' | 'trendPoints'>>;
   figures?: Resolver<Array<ResolversTypes['OutcomeFigure']>, ParentType, ContextType>;
   latest?: Resolver<Maybe<ResolversTypes['OutcomeFigure']>, ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['EducationMeasure'], ParentType, ContextType>;
@@ -326,6 +542,28 @@ export type FigurePeriodResolvers<ContextType = OutcomeContext, ParentType exten
   status?: Resolver<Maybe<ResolversTypes['PeriodStatus']>, ParentType, ContextType>;
 }>;
 
+export type NeighbourComparisonResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['NeighbourComparison'] = ResolversParentTypes['NeighbourComparison']> = ResolversObject<{
+  mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  median?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  set?: Resolver<ResolversTypes['NeighbourSetInfo'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['NeighbourValue']>, ParentType, ContextType>;
+  withValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NeighbourSetInfoResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['NeighbourSetInfo'] = ResolversParentTypes['NeighbourSetInfo']> = ResolversObject<{
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  set?: Resolver<ResolversTypes['StatisticalNeighbourSet'], ParentType, ContextType>;
+}>;
+
+export type NeighbourValueResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['NeighbourValue'] = ResolversParentTypes['NeighbourValue']> = ResolversObject<{
+  areaCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  closeness?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type OutcomeFigureResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['OutcomeFigure'] = ResolversParentTypes['OutcomeFigure']> = ResolversObject<{
   kind?: Resolver<ResolversTypes['FigureKind'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -337,6 +575,17 @@ export type OutcomeFigureResolvers<ContextType = OutcomeContext, ParentType exte
 
 export type QueryResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   educationMeasures?: Resolver<Array<ResolversTypes['EducationMeasure']>, ParentType, ContextType, Partial<QueryEducationMeasuresArgs>>;
+}>;
+
+export type RankComparisonResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['RankComparison'] = ResolversParentTypes['RankComparison']> = ResolversObject<{
+  band?: Resolver<Maybe<ResolversTypes['QuartileBand']>, ParentType, ContextType>;
+  national?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  noBand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['RankOrder'], ParentType, ContextType>;
+  outOf?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quartiles?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -354,15 +603,40 @@ export type SourceDocumentResolvers<ContextType = OutcomeContext, ParentType ext
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TargetComparisonResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['TargetComparison'] = ResolversParentTypes['TargetComparison']> = ResolversObject<{
+  rag?: Resolver<Maybe<ResolversTypes['Rag']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type TrendComparisonResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['TrendComparison'] = ResolversParentTypes['TrendComparison']> = ResolversObject<{
+  direction?: Resolver<Maybe<ResolversTypes['TrendDirection']>, ParentType, ContextType>;
+  fromPeriod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  slopePerYear?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tStatistic?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  toPeriod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = OutcomeContext> = ResolversObject<{
+  AreaValue?: AreaValueResolvers<ContextType>;
   Authority?: AuthorityResolvers<ContextType>;
+  Comparison?: ComparisonResolvers<ContextType>;
+  EducationIndicatorOutcome?: EducationIndicatorOutcomeResolvers<ContextType>;
   EducationMeasure?: EducationMeasureResolvers<ContextType>;
   EducationProfile?: EducationProfileResolvers<ContextType>;
   EducationSeries?: EducationSeriesResolvers<ContextType>;
   FigurePeriod?: FigurePeriodResolvers<ContextType>;
+  NeighbourComparison?: NeighbourComparisonResolvers<ContextType>;
+  NeighbourSetInfo?: NeighbourSetInfoResolvers<ContextType>;
+  NeighbourValue?: NeighbourValueResolvers<ContextType>;
   OutcomeFigure?: OutcomeFigureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RankComparison?: RankComparisonResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceDocument?: SourceDocumentResolvers<ContextType>;
+  TargetComparison?: TargetComparisonResolvers<ContextType>;
+  TrendComparison?: TrendComparisonResolvers<ContextType>;
 }>;
 

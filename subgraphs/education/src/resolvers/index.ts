@@ -8,6 +8,8 @@ export function buildResolvers() {
     EducationProfile: outcomeResolvers.Profile,
     EducationSeries: outcomeResolvers.Series,
     EducationMeasure: outcomeResolvers.Measure,
+    EducationIndicatorOutcome: outcomeResolvers.IndicatorOutcome,
+    Comparison: outcomeResolvers.Comparison,
     OutcomeFigure: outcomeResolvers.OutcomeFigure,
     Source: outcomeResolvers.Source,
   };

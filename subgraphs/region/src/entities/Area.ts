@@ -1,6 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
-export type AreaKind = "england" | "region" | "local-authority";
+import type { AreaKind } from "@tees/subgraph-common/lait/code-lists";
+
+export type { AreaKind };
 
 /** England, a region, or a local authority; identified by its ONS GSS code. */
 @Entity("area")

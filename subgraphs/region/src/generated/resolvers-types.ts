@@ -52,6 +52,27 @@ export type Authority = {
   hasPlanSubgraph: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
   region: Region;
+  /** its DfE statistical neighbours in one published set (the newest unless asked), closest first */
+  statisticalNeighbours: StatisticalNeighbours;
+};
+
+
+/**
+ * A local authority. Every English local authority is one; those that run an
+ * authority plan subgraph have a type of their own (e.g. RedcarAndCleveland), so the
+ * gateway can send each one's plan fields to its own subgraph. Generated at start-up
+ * from plan-authorities.json: one `type <typeName> implements Authority` per entry,
+ * and `LocalAuthority` for the rest (with the plan fields of plan.graphql, always null).
+ */
+export type AuthorityStatisticalNeighboursArgs = {
+  set?: StatisticalNeighbourSet;
+};
+
+export type CareIndicatorOutcome = {
+  __typename?: 'CareIndicatorOutcome';
+  authorityCode: Scalars['ID']['output'];
+  measureCode: Scalars['ID']['output'];
+  target?: Maybe<Scalars['Float']['output']>;
 };
 
 export type ContextFigure = {
@@ -66,6 +87,13 @@ export type ContextFigure = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+export type EducationIndicatorOutcome = {
+  __typename?: 'EducationIndicatorOutcome';
+  authorityCode: Scalars['ID']['output'];
+  measureCode: Scalars['ID']['output'];
+  target?: Maybe<Scalars['Float']['output']>;
+};
+
 export type GroupKind =
   | 'board'
   | 'lead-group'
@@ -73,6 +101,9 @@ export type GroupKind =
   | 'partnership'
   | 'service-team'
   | 'voice-group';
+
+/** An indicator's measure and comparison, from the subgraph that holds the measure */
+export type IndicatorOutcome = CareIndicatorOutcome | EducationIndicatorOutcome;
 
 /** A board, partnership, lead group, team or voice group */
 export type LeadGroup = {
@@ -119,6 +150,8 @@ export type LocalAuthority = Authority & {
   /** Priorities across all the authority's plans, optionally only those tagged with a theme */
   priorities?: Maybe<Array<Priority>>;
   region: Region;
+  /** its DfE statistical neighbours in one published set (the newest unless asked), closest first */
+  statisticalNeighbours: StatisticalNeighbours;
 };
 
 
@@ -136,6 +169,20 @@ export type LocalAuthorityPrioritiesArgs = {
   theme?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+export type LocalAuthorityStatisticalNeighboursArgs = {
+  set?: StatisticalNeighbourSet;
+};
+
+/** Which statistical-neighbour set an answer used, and its date */
+export type NeighbourSetInfo = {
+  __typename?: 'NeighbourSetInfo';
+  label: Scalars['String']['output'];
+  /** YYYY-MM */
+  publishedAt: Scalars['String']['output'];
+  set: StatisticalNeighbourSet;
+};
+
 export type OutcomeStatement = {
   __typename?: 'OutcomeStatement';
   source: Source;
@@ -149,6 +196,13 @@ export type PerformanceIndicator = {
   /** the published (DfE LAIT) measure this indicator maps to, where one fits */
   measureCode?: Maybe<Scalars['String']['output']>;
   measureNote?: Maybe<Scalars['String']['output']>;
+  /**
+   * The published measure and how this authority compares on it (England, region,
+   * statistical neighbours, rank, trend, and the target above if it has a figure), from
+   * the education or care subgraph, whichever holds the measure; null when the
+   * indicator maps to no measure.
+   */
+  outcome?: Maybe<IndicatorOutcome>;
   source: Source;
   target?: Maybe<StatedValue>;
   /** exactly as the plan words it */
@@ -290,6 +344,13 @@ export type RedcarAndCleveland = Authority & {
   hasPlanSubgraph: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
   region: Region;
+  /** its DfE statistical neighbours in one published set (the newest unless asked), closest first */
+  statisticalNeighbours: StatisticalNeighbours;
+};
+
+
+export type RedcarAndClevelandStatisticalNeighboursArgs = {
+  set?: StatisticalNeighbourSet;
 };
 
 /** An English region (or England as a whole) */
@@ -339,6 +400,29 @@ export type StatementKind =
   | 'obsession'
   | 'vision';
 
+export type StatisticalNeighbour = {
+  __typename?: 'StatisticalNeighbour';
+  authority: Authority;
+  /** as published: Very close, Close, Somewhat close, Not close */
+  closeness?: Maybe<Scalars['String']['output']>;
+  /** 1 = the closest */
+  rank: Scalars['Int']['output'];
+};
+
+/** A published set of DfE statistical neighbours (each authority's ten most similar authorities) */
+export type StatisticalNeighbourSet =
+  /** published April 2021 */
+  | 'APRIL_2021'
+  /** published May 2025 (the newest) */
+  | 'MAY_2025';
+
+/** An authority's statistical neighbours in one published set */
+export type StatisticalNeighbours = {
+  __typename?: 'StatisticalNeighbours';
+  neighbours: Array<StatisticalNeighbour>;
+  set: NeighbourSetInfo;
+};
+
 export type StocktonOnTees = Authority & {
   __typename?: 'StocktonOnTees';
   /** DfE authority type: UA (unitary), MD (metropolitan district), SC (shire county), ILB/OLB (London boroughs) */
@@ -351,6 +435,13 @@ export type StocktonOnTees = Authority & {
   hasPlanSubgraph: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
   region: Region;
+  /** its DfE statistical neighbours in one published set (the newest unless asked), closest first */
+  statisticalNeighbours: StatisticalNeighbours;
+};
+
+
+export type StocktonOnTeesStatisticalNeighboursArgs = {
+  set?: StatisticalNeighbourSet;
 };
 
 /** A theme of the shared taxonomy that every authority's priorities and actions are tagged with */
@@ -480,6 +571,13 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Theme'], {"id":true}> );
 }>;
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  IndicatorOutcome:
+    | ( CareIndicatorOutcome )
+    | ( EducationIndicatorOutcome )
+  ;
+}>;
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -490,21 +588,25 @@ export type ResolversTypes = ResolversObject<{
   Authority: ResolverTypeWrapper<AreaModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ContextFigure: ResolverTypeWrapper<ContextFigure>;
+  CareIndicatorOutcome: ResolverTypeWrapper<CareIndicatorOutcome>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ContextFigure: ResolverTypeWrapper<ContextFigure>;
+  EducationIndicatorOutcome: ResolverTypeWrapper<EducationIndicatorOutcome>;
   GroupKind: null;
+  IndicatorOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorOutcome']>;
   LeadGroup: ResolverTypeWrapper<Omit<LeadGroup, 'actions'> & { actions: Array<ResolversTypes['Action']> }>;
   LinkedPlan: ResolverTypeWrapper<Omit<LinkedPlan, 'actions'> & { actions: Array<ResolversTypes['Action']> }>;
   LocalAuthority: ResolverTypeWrapper<AreaModel>;
+  NeighbourSetInfo: ResolverTypeWrapper<NeighbourSetInfo>;
   OutcomeStatement: ResolverTypeWrapper<OutcomeStatement>;
-  PerformanceIndicator: ResolverTypeWrapper<PerformanceIndicator>;
-  Plan: ResolverTypeWrapper<Omit<Plan, 'actions' | 'priorities'> & { actions: Array<ResolversTypes['Action']>, priorities: Array<ResolversTypes['Priority']> }>;
+  PerformanceIndicator: ResolverTypeWrapper<Omit<PerformanceIndicator, 'current' | 'outcome' | 'target'> & { current?: Maybe<ResolversTypes['StatedValue']>, outcome?: Maybe<ResolversTypes['IndicatorOutcome']>, target?: Maybe<ResolversTypes['StatedValue']> }>;
+  Plan: ResolverTypeWrapper<Omit<Plan, 'actions' | 'contextFigures' | 'indicators' | 'priorities'> & { actions: Array<ResolversTypes['Action']>, contextFigures: Array<ResolversTypes['ContextFigure']>, indicators: Array<ResolversTypes['PerformanceIndicator']>, priorities: Array<ResolversTypes['Priority']> }>;
   PlanKind: null;
   PlanPeriod: ResolverTypeWrapper<PlanPeriod>;
   PlanStatement: ResolverTypeWrapper<PlanStatement>;
   Principle: ResolverTypeWrapper<Principle>;
   PrincipleKind: null;
-  Priority: ResolverTypeWrapper<Omit<Priority, 'actions' | 'plan' | 'themes'> & { actions: Array<ResolversTypes['Action']>, plan: ResolversTypes['Plan'], themes: Array<ResolversTypes['Theme']> }>;
+  Priority: ResolverTypeWrapper<Omit<Priority, 'actions' | 'indicators' | 'plan' | 'themes'> & { actions: Array<ResolversTypes['Action']>, indicators: Array<ResolversTypes['PerformanceIndicator']>, plan: ResolversTypes['Plan'], themes: Array<ResolversTypes['Theme']> }>;
   ProgressNote: ResolverTypeWrapper<ProgressNote>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RedcarAndCleveland: ResolverTypeWrapper<AreaModel>;
@@ -513,6 +615,9 @@ export type ResolversTypes = ResolversObject<{
   SourceDocument: ResolverTypeWrapper<SourceDocument>;
   StatedValue: ResolverTypeWrapper<StatedValue>;
   StatementKind: null;
+  StatisticalNeighbour: ResolverTypeWrapper<Omit<StatisticalNeighbour, 'authority'> & { authority: ResolversTypes['Authority'] }>;
+  StatisticalNeighbourSet: StatisticalNeighbourSet;
+  StatisticalNeighbours: ResolverTypeWrapper<Omit<StatisticalNeighbours, 'neighbours'> & { neighbours: Array<ResolversTypes['StatisticalNeighbour']> }>;
   StocktonOnTees: ResolverTypeWrapper<AreaModel>;
   Theme: ResolverTypeWrapper<ThemeModel>;
   Timescale: ResolverTypeWrapper<Timescale>;
@@ -526,18 +631,22 @@ export type ResolversParentTypes = ResolversObject<{
   Authority: AreaModel;
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
-  ContextFigure: ContextFigure;
+  CareIndicatorOutcome: CareIndicatorOutcome;
   Float: Scalars['Float']['output'];
+  ContextFigure: ContextFigure;
+  EducationIndicatorOutcome: EducationIndicatorOutcome;
+  IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
   LeadGroup: Omit<LeadGroup, 'actions'> & { actions: Array<ResolversParentTypes['Action']> };
   LinkedPlan: Omit<LinkedPlan, 'actions'> & { actions: Array<ResolversParentTypes['Action']> };
   LocalAuthority: AreaModel;
+  NeighbourSetInfo: NeighbourSetInfo;
   OutcomeStatement: OutcomeStatement;
-  PerformanceIndicator: PerformanceIndicator;
-  Plan: Omit<Plan, 'actions' | 'priorities'> & { actions: Array<ResolversParentTypes['Action']>, priorities: Array<ResolversParentTypes['Priority']> };
+  PerformanceIndicator: Omit<PerformanceIndicator, 'current' | 'outcome' | 'target'> & { current?: Maybe<ResolversParentTypes['StatedValue']>, outcome?: Maybe<ResolversParentTypes['IndicatorOutcome']>, target?: Maybe<ResolversParentTypes['StatedValue']> };
+  Plan: Omit<Plan, 'actions' | 'contextFigures' | 'indicators' | 'priorities'> & { actions: Array<ResolversParentTypes['Action']>, contextFigures: Array<ResolversParentTypes['ContextFigure']>, indicators: Array<ResolversParentTypes['PerformanceIndicator']>, priorities: Array<ResolversParentTypes['Priority']> };
   PlanPeriod: PlanPeriod;
   PlanStatement: PlanStatement;
   Principle: Principle;
-  Priority: Omit<Priority, 'actions' | 'plan' | 'themes'> & { actions: Array<ResolversParentTypes['Action']>, plan: ResolversParentTypes['Plan'], themes: Array<ResolversParentTypes['Theme']> };
+  Priority: Omit<Priority, 'actions' | 'indicators' | 'plan' | 'themes'> & { actions: Array<ResolversParentTypes['Action']>, indicators: Array<ResolversParentTypes['PerformanceIndicator']>, plan: ResolversParentTypes['Plan'], themes: Array<ResolversParentTypes['Theme']> };
   ProgressNote: ProgressNote;
   Query: Record<PropertyKey, never>;
   RedcarAndCleveland: AreaModel;
@@ -545,6 +654,8 @@ export type ResolversParentTypes = ResolversObject<{
   Source: Source;
   SourceDocument: SourceDocument;
   StatedValue: StatedValue;
+  StatisticalNeighbour: Omit<StatisticalNeighbour, 'authority'> & { authority: ResolversParentTypes['Authority'] };
+  StatisticalNeighbours: Omit<StatisticalNeighbours, 'neighbours'> & { neighbours: Array<ResolversParentTypes['StatisticalNeighbour']> };
   StocktonOnTees: AreaModel;
   Theme: ThemeModel;
   Timescale: Timescale;
@@ -571,6 +682,13 @@ export type AuthorityResolvers<ContextType = RegionContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Authority']> | FederationReferenceType, FederationReferenceType, ContextType>;
 }>;
 
+export type CareIndicatorOutcomeResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['CareIndicatorOutcome'] = ResolversParentTypes['CareIndicatorOutcome']> = ResolversObject<{
+  authorityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measureCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ContextFigureResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ContextFigure'] = ResolversParentTypes['ContextFigure']> = ResolversObject<{
   asAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -581,7 +699,18 @@ export type ContextFigureResolvers<ContextType = RegionContext, ParentType exten
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
+export type EducationIndicatorOutcomeResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['EducationIndicatorOutcome'] = ResolversParentTypes['EducationIndicatorOutcome']> = ResolversObject<{
+  authorityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measureCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type GroupKindResolvers = { BOARD: 'board', LEAD_GROUP: 'lead-group', OTHER: 'other', PARTNERSHIP: 'partnership', SERVICE_TEAM: 'service-team', VOICE_GROUP: 'voice-group' };
+
+export type IndicatorOutcomeResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['IndicatorOutcome'] = ResolversParentTypes['IndicatorOutcome']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CareIndicatorOutcome' | 'EducationIndicatorOutcome', ParentType, ContextType>;
+}>;
 
 export type LeadGroupResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['LeadGroup'] = ResolversParentTypes['LeadGroup']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
@@ -615,7 +744,14 @@ export type LocalAuthorityResolvers<ContextType = RegionContext, ParentType exte
   plans?: Resolver<Maybe<Array<ResolversTypes['Plan']>>, ParentType, ContextType>;
   priorities?: Resolver<Maybe<Array<ResolversTypes['Priority']>>, ParentType, ContextType, Partial<LocalAuthorityPrioritiesArgs>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  statisticalNeighbours?: Resolver<ResolversTypes['StatisticalNeighbours'], ParentType, ContextType, RequireFields<LocalAuthorityStatisticalNeighboursArgs, 'set'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type NeighbourSetInfoResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['NeighbourSetInfo'] = ResolversParentTypes['NeighbourSetInfo']> = ResolversObject<{
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  set?: Resolver<ResolversTypes['StatisticalNeighbourSet'], ParentType, ContextType>;
 }>;
 
 export type OutcomeStatementResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['OutcomeStatement'] = ResolversParentTypes['OutcomeStatement']> = ResolversObject<{
@@ -628,6 +764,7 @@ export type PerformanceIndicatorResolvers<ContextType = RegionContext, ParentTyp
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   measureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   measureNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['IndicatorOutcome']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['StatedValue']>, ParentType, ContextType>;
   wording?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -711,6 +848,7 @@ export type RedcarAndClevelandResolvers<ContextType = RegionContext, ParentType 
   hasPlanSubgraph?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  statisticalNeighbours?: Resolver<ResolversTypes['StatisticalNeighbours'], ParentType, ContextType, RequireFields<RedcarAndClevelandStatisticalNeighboursArgs, 'set'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -746,6 +884,17 @@ export type StatedValueResolvers<ContextType = RegionContext, ParentType extends
 
 export type StatementKindResolvers = { AIM: 'aim', COUNCIL_PRIORITY: 'council-priority', OBSESSION: 'obsession', VISION: 'vision' };
 
+export type StatisticalNeighbourResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['StatisticalNeighbour'] = ResolversParentTypes['StatisticalNeighbour']> = ResolversObject<{
+  authority?: Resolver<ResolversTypes['Authority'], ParentType, ContextType>;
+  closeness?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StatisticalNeighboursResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['StatisticalNeighbours'] = ResolversParentTypes['StatisticalNeighbours']> = ResolversObject<{
+  neighbours?: Resolver<Array<ResolversTypes['StatisticalNeighbour']>, ParentType, ContextType>;
+  set?: Resolver<ResolversTypes['NeighbourSetInfo'], ParentType, ContextType>;
+}>;
+
 export type StocktonOnTeesResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['StocktonOnTees'] = ResolversParentTypes['StocktonOnTees'], FederationReferenceType extends FederationReferenceTypes['StocktonOnTees'] = FederationReferenceTypes['StocktonOnTees']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StocktonOnTees']> | FederationReferenceType, FederationReferenceType, ContextType>;
   authorityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -754,6 +903,7 @@ export type StocktonOnTeesResolvers<ContextType = RegionContext, ParentType exte
   hasPlanSubgraph?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  statisticalNeighbours?: Resolver<ResolversTypes['StatisticalNeighbours'], ParentType, ContextType, RequireFields<StocktonOnTeesStatisticalNeighboursArgs, 'set'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -773,11 +923,15 @@ export type TimescaleResolvers<ContextType = RegionContext, ParentType extends R
 export type Resolvers<ContextType = RegionContext> = ResolversObject<{
   Action?: ActionResolvers<ContextType>;
   Authority?: AuthorityResolvers<ContextType>;
+  CareIndicatorOutcome?: CareIndicatorOutcomeResolvers<ContextType>;
   ContextFigure?: ContextFigureResolvers<ContextType>;
+  EducationIndicatorOutcome?: EducationIndicatorOutcomeResolvers<ContextType>;
   GroupKind?: GroupKindResolvers;
+  IndicatorOutcome?: IndicatorOutcomeResolvers<ContextType>;
   LeadGroup?: LeadGroupResolvers<ContextType>;
   LinkedPlan?: LinkedPlanResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
+  NeighbourSetInfo?: NeighbourSetInfoResolvers<ContextType>;
   OutcomeStatement?: OutcomeStatementResolvers<ContextType>;
   PerformanceIndicator?: PerformanceIndicatorResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
@@ -795,6 +949,8 @@ export type Resolvers<ContextType = RegionContext> = ResolversObject<{
   SourceDocument?: SourceDocumentResolvers<ContextType>;
   StatedValue?: StatedValueResolvers<ContextType>;
   StatementKind?: StatementKindResolvers;
+  StatisticalNeighbour?: StatisticalNeighbourResolvers<ContextType>;
+  StatisticalNeighbours?: StatisticalNeighboursResolvers<ContextType>;
   StocktonOnTees?: StocktonOnTeesResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;
   Timescale?: TimescaleResolvers<ContextType>;

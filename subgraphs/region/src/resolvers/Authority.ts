@@ -1,3 +1,4 @@
+import { neighbourSetIds, neighbourSetInfo, type NeighbourSetName } from "@tees/subgraph-common/lait/neighbour-sets";
 import type { Area } from "../entities";
 import type { RegionContext } from "../context";
 import { LOCAL_AUTHORITY_TYPE } from "../schema";
@@ -21,4 +22,16 @@ export const authorityFields = {
     return region;
   },
   hasPlanSubgraph: (area: Area, _args: unknown, { planTypes }: RegionContext) => planTypes.has(area.code),
+  statisticalNeighbours: async (area: Area, { set }: { set: NeighbourSetName }, { loaders }: RegionContext) => {
+    const pairs = await loaders.neighboursOf.load(`${neighbourSetIds[set]}|${area.code}`);
+    const authorities = await loaders.areaByCode.loadMany(pairs.map((p) => p.neighbourCode));
+    return {
+      set: neighbourSetInfo(set),
+      neighbours: pairs.map((pair, i) => {
+        const authority = authorities[i];
+        if (!authority || authority instanceof Error) throw new Error(`neighbour ${pair.neighbourCode} of ${area.code} is not in the registry`);
+        return { rank: pair.rank, closeness: pair.closeness, authority };
+      }),
+    };
+  },
 };

@@ -39,4 +39,8 @@ export class Measure {
 
   @Column({ type: "varchar", length: 10, nullable: true })
   nextUpdate: string | null;
+
+  /** false where the dictionary marks the measure No_Quartile = "N": LAIT gives it no quartile band */
+  @Column({ type: "boolean", default: true })
+  quartileBanding: boolean;
 }

@@ -1,6 +1,8 @@
 import { SourceDocument } from "../../entities/SourceDocument";
+import { StatisticalNeighbour } from "../../entities/StatisticalNeighbour";
 import { Figure } from "./Figure";
 import { Measure } from "./Measure";
+import { OutcomeArea } from "./OutcomeArea";
 
-export { Figure, Measure, SourceDocument };
-export const outcomeEntities = [SourceDocument, Measure, Figure];
+export { Figure, Measure, OutcomeArea, SourceDocument, StatisticalNeighbour };
+export const outcomeEntities = [SourceDocument, Measure, Figure, OutcomeArea, StatisticalNeighbour];
