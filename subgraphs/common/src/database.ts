@@ -1,7 +1,17 @@
 import "reflect-metadata";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { DataSource, type DataSourceOptions, type Logger, type MixedList, type EntitySchema } from "typeorm";
+import mysql2, { type Pool, type PoolConnection, type PoolOptions } from "mysql2";
+import {
+  DataSource,
+  QueryFailedError,
+  type DataSourceOptions,
+  type EntitySchema,
+  type Logger,
+  type MixedList,
+  type QueryRunner,
+  type ReplicationMode,
+} from "typeorm";
 import { ConfigError } from "./env";
 
 /**
@@ -14,10 +24,62 @@ export interface DatabaseSettings {
   url: DatabaseUrl;
   /** connections per subgraph (MySQL); keep the sum over subgraphs under max_connections */
   poolSize: number;
-  /** requests that may wait for a connection before failing fast (MySQL) */
+  /** requests that may wait for a connection before failing fast (MySQL; 0 is mysql2's "no limit") */
   queueLimit: number;
-  /** a statement running longer than this fails (ms) */
+  /**
+   * MySQL/MariaDB: a statement running longer than this is stopped by the server and fails (ms; on MySQL 8
+   * only read-only SELECTs). SQLite: how long to wait for a lock; a running statement is never interrupted.
+   */
   queryTimeoutMs: number;
+}
+
+export type DatabaseErrorCode = "DATABASE_TIMEOUT" | "DATABASE_UNAVAILABLE" | "DATABASE_BUSY";
+
+/**
+ * A database failure the client can act on (retry, or ask for less), said plainly. graphql-js copies
+ * `extensions` from the thrown error onto the GraphQL error and maskError passes coded errors through,
+ * so the client reads this message and code; the driver's own error (SQL, addresses) stays in `cause`.
+ */
+export class DatabaseError extends Error {
+  override name = "DatabaseError";
+  readonly extensions: { code: DatabaseErrorCode };
+  constructor(code: DatabaseErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.extensions = { code };
+  }
+}
+
+// server error numbers: statement stopped by max_statement_time (MariaDB) / max_execution_time (MySQL)
+const TIMEOUT_ERRNOS = new Set([1969, 3024]);
+// too many connections, server shutdown, too many user connections, query interrupted, connection killed
+const UNAVAILABLE_ERRNOS = new Set([1040, 1053, 1203, 1317, 1927]);
+// client side: the socket went away or never came up
+const UNAVAILABLE_CODES = new Set([
+  "PROTOCOL_CONNECTION_LOST", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN",
+]);
+
+/** The DatabaseError a client should see for this failure, or undefined (then it stays an internal error). */
+export function classifyDatabaseError(error: unknown, queryTimeoutMs: number): DatabaseError | undefined {
+  if (error instanceof DatabaseError) return error;
+  const driverError: unknown = error instanceof QueryFailedError ? error.driverError : error;
+  if (!(driverError instanceof Error)) return undefined;
+  const { errno, code, fatal } = driverError as Error & { errno?: unknown; code?: unknown; fatal?: unknown };
+  if (typeof errno === "number" && TIMEOUT_ERRNOS.has(errno)) {
+    return new DatabaseError("DATABASE_TIMEOUT", `database statement stopped after ${queryTimeoutMs} ms (DB_QUERY_TIMEOUT_MS)`, { cause: error });
+  }
+  // mysql2's pool says this when DB_QUEUE_LIMIT requests are already waiting for a connection
+  if (driverError.message === "Queue limit reached.") {
+    return new DatabaseError("DATABASE_BUSY", "database busy: too many requests waiting for a connection (DB_QUEUE_LIMIT); try again shortly", { cause: error });
+  }
+  if (
+    fatal === true ||
+    (typeof errno === "number" && UNAVAILABLE_ERRNOS.has(errno)) ||
+    (typeof code === "string" && UNAVAILABLE_CODES.has(code)) ||
+    driverError.message === "Pool is closed."
+  ) {
+    return new DatabaseError("DATABASE_UNAVAILABLE", "database unavailable; try again shortly", { cause: error });
+  }
+  return undefined;
 }
 
 /** Counts SQL statements, so tests and benchmarks can prove there is no per-item querying. */
@@ -41,6 +103,47 @@ export class StatementCounter implements Logger {
 
 type EntityList = MixedList<Function | string | EntitySchema>;
 
+/** How DB_QUERY_TIMEOUT_MS becomes a server-side limit on each MySQL/MariaDB connection. */
+interface SessionLimit {
+  variable: "max_statement_time" | "max_execution_time";
+  value: number;
+}
+
+function sessionLimit(server: "mariadb" | "mysql", queryTimeoutMs: number): SessionLimit {
+  // MariaDB: seconds, every statement; MySQL 8: milliseconds, read-only SELECTs only
+  return server === "mariadb" ? { variable: "max_statement_time", value: queryTimeoutMs / 1000 } : { variable: "max_execution_time", value: queryTimeoutMs };
+}
+
+const serverOf = (url: string): "mariadb" | "mysql" | undefined =>
+  url.startsWith("mariadb://") ? "mariadb" : url.startsWith("mysql://") ? "mysql" : undefined;
+
+/**
+ * mysql2, but every connection its pools open first sets the session limit. The limit lives in the
+ * server, so the statement itself is stopped and the connection stays usable; mysql2's per-query
+ * `timeout` (TypeORM's enableQueryTimeout) only stops waiting, leaving the statement running and the
+ * connection busy behind it. createPool is wrapped, not `driver.pool.on(...)` after initialize, because
+ * TypeORM opens the first connection inside createPool; the SET is queued on the connection ahead of
+ * the first query of whoever asked for it.
+ */
+function mysql2WithSessionLimit(limit: SessionLimit) {
+  const statement = `SET SESSION ${limit.variable} = ${limit.value}`;
+  const createPool = (options: PoolOptions): Pool => {
+    const pool = mysql2.createPool(options);
+    pool.on("connection", (connection: PoolConnection) => {
+      // a failure here is logged; openDataSource refuses to start when the server does not take the limit at all
+      connection.query(statement, (error) => {
+        if (error) console.error(`[database] could not apply DB_QUERY_TIMEOUT_MS (${statement}): ${error.message}`);
+      });
+      // The pool drops a connection on its first 'error' (a once() listener) and TypeORM adds its own
+      // handler only to connections without one; a second 'error' (e.g. a write after the socket died)
+      // would then have no listener and end the process.
+      connection.on("error", () => undefined);
+    });
+    return pool;
+  };
+  return { ...mysql2, createPool };
+}
+
 export function dataSourceOptions(
   settings: DatabaseSettings,
   entities: EntityList,
@@ -62,10 +165,12 @@ export function dataSourceOptions(
         db.pragma("journal_mode = WAL");
         db.pragma("foreign_keys = ON");
       },
+      // better-sqlite3 is synchronous: a running statement cannot be stopped; this is the busy timeout
       timeout: settings.queryTimeoutMs,
     } as DataSourceOptions;
   }
-  if (url.startsWith("mysql://") || url.startsWith("mariadb://")) {
+  const server = serverOf(url);
+  if (server) {
     let parsed: URL;
     try {
       parsed = new URL(url.replace(/^mariadb:/, "mysql:"));
@@ -77,8 +182,9 @@ export function dataSourceOptions(
     return {
       ...common,
       // MariaDB reports column defaults differently; TypeORM's schema diff needs to know which server it reads
-      type: url.startsWith("mariadb://") ? "mariadb" : "mysql",
+      type: server,
       connectorPackage: "mysql2",
+      driver: mysql2WithSessionLimit(sessionLimit(server, settings.queryTimeoutMs)),
       host: parsed.hostname,
       port: parsed.port ? Number(parsed.port) : 3306,
       username: decodeURIComponent(parsed.username),
@@ -86,8 +192,10 @@ export function dataSourceOptions(
       database,
       charset: "utf8mb4_unicode_ci",
       poolSize: settings.poolSize,
-      extra: { queueLimit: settings.queueLimit, connectTimeout: 5000, enableKeepAlive: true },
-      maxQueryExecutionTime: settings.queryTimeoutMs,
+      // A connection the server closes (restart, KILL, wait_timeout) ends its socket; mysql2's pool then
+      // drops it and opens a new one on demand, so no reconnect logic is needed here. Keep-alive probes
+      // after 10 s idle find a server that vanished without closing (host down), which nothing else would.
+      extra: { queueLimit: settings.queueLimit, connectTimeout: 5000, enableKeepAlive: true, keepAliveInitialDelay: 10_000 },
     } as DataSourceOptions;
   }
   throw new ConfigError(`database url "${redact(url)}" must start with sqlite: or mysql://`);
@@ -98,15 +206,72 @@ export function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
 }
 
+/** A DataSource whose queries fail with a DatabaseError when the failure is one the client should hear about. */
+class PlainErrorDataSource extends DataSource {
+  constructor(
+    options: DataSourceOptions,
+    private readonly queryTimeoutMs: number,
+  ) {
+    super(options);
+  }
+
+  // every repository, query builder, migration and dataSource.query() runs through a query runner made here
+  override createQueryRunner(mode?: ReplicationMode): QueryRunner {
+    const runner = super.createQueryRunner(mode);
+    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    runner.query = (async (...args: unknown[]) => {
+      try {
+        return await query(...args);
+      } catch (error) {
+        const plain = classifyDatabaseError(error, this.queryTimeoutMs);
+        if (!plain) throw error;
+        // a failure to get a connection happens before TypeORM logs the query, so it is logged here
+        if (!(error instanceof QueryFailedError) && !(error instanceof DatabaseError)) {
+          console.error(`[database] ${plain.extensions.code}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        throw plain;
+      }
+    }) as QueryRunner["query"];
+    return runner;
+  }
+}
+
 export async function openDataSource(
   settings: DatabaseSettings,
   entities: EntityList,
   migrations: EntityList,
   counter = new StatementCounter(),
 ): Promise<{ dataSource: DataSource; counter: StatementCounter }> {
-  const dataSource = new DataSource(dataSourceOptions(settings, entities, migrations, counter));
+  const options = dataSourceOptions(settings, entities, migrations, counter);
+  const dataSource = new PlainErrorDataSource(options, settings.queryTimeoutMs);
   await dataSource.initialize();
+  try {
+    await checkSessionLimit(dataSource, settings);
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
   return { dataSource, counter };
+}
+
+/** Refuses to serve without the statement limit, e.g. a mysql:// URL pointing at a MariaDB server. */
+async function checkSessionLimit(dataSource: DataSource, settings: DatabaseSettings): Promise<void> {
+  const server = serverOf(settings.url);
+  if (!server) return;
+  const limit = sessionLimit(server, settings.queryTimeoutMs);
+  let reason: string | undefined;
+  try {
+    const rows = (await dataSource.query(`SELECT @@SESSION.${limit.variable} AS value`)) as Array<{ value: unknown }>;
+    if (Math.abs(Number(rows[0]?.value) - limit.value) > 1e-6) reason = `it reads ${String(rows[0]?.value)}`;
+  } catch (error) {
+    reason = error instanceof Error ? error.message : String(error);
+  }
+  if (reason !== undefined) {
+    throw new ConfigError(
+      `DB_QUERY_TIMEOUT_MS could not be applied as ${limit.variable} (${reason}); ` +
+        `DATABASE_URL must start with mariadb:// for a MariaDB server and mysql:// for MySQL 8`,
+    );
+  }
 }
 
 /** Brings the schema up to date; running it again does nothing. */

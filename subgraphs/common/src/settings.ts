@@ -8,7 +8,8 @@ export function readDatabaseSettings(env: NodeJS.ProcessEnv, defaultUrl: string)
   return {
     url: requireString(env, "DATABASE_URL", defaultUrl),
     poolSize: readInteger(env, "DB_POOL_SIZE", 10, { min: 1, max: 100 }),
-    queueLimit: readInteger(env, "DB_QUEUE_LIMIT", 100, { min: 0, max: 10_000 }),
+    // at least 1: mysql2 reads 0 as "queue without limit", the opposite of failing fast
+    queueLimit: readInteger(env, "DB_QUEUE_LIMIT", 100, { min: 1, max: 10_000 }),
     queryTimeoutMs: readInteger(env, "DB_QUERY_TIMEOUT_MS", 10_000, { min: 100, max: 600_000 }),
   };
 }
