@@ -42,6 +42,15 @@ export const planDeployments = () =>
     .sort()
     .map((f) => readDeployment(join(deploymentsFolder, f)));
 
+/**
+ * The settings a script uses for one subgraph when it works on several at once:
+ * DATABASE_URL_<NAME> (e.g. DATABASE_URL_REDCAR_AND_CLEVELAND) if set, else the embedded default.
+ */
+export const scriptEnvFor = (name: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv => ({
+  ...env,
+  DATABASE_URL: env[`DATABASE_URL_${name.toUpperCase().replace(/-/g, "_")}`],
+});
+
 export function subgraphCatalog(): SubgraphEntry[] {
   return [
     {

@@ -7,7 +7,7 @@
  * (e.g. DATABASE_URL_REDCAR_AND_CLEVELAND) or else its embedded database.
  */
 import { migrate, openDataSource, redact } from "@tees/subgraph-common/database";
-import { subgraphCatalog } from "./catalog";
+import { scriptEnvFor, subgraphCatalog } from "./catalog";
 
 const [command, ...names] = process.argv.slice(2);
 if (command !== "migrate" && command !== "seed") {
@@ -25,7 +25,7 @@ if (unknown.length) {
 const targets = names.length ? names : known;
 try {
   for (const name of targets) {
-    const env = names.length ? process.env : { ...process.env, DATABASE_URL: process.env[`DATABASE_URL_${name.toUpperCase().replace(/-/g, "_")}`] };
+    const env = names.length ? process.env : scriptEnvFor(name);
     const service = catalog.get(name)!.service(env);
     const { dataSource } = await openDataSource(service.database, service.entities, service.migrations(service.database.url));
     try {

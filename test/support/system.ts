@@ -32,16 +32,24 @@ export interface RunningSystem {
 }
 
 
-export async function startSystem({ database = { kind: "sqlite" } as DatabaseChoice, gateway = "hive" as GatewayChoice } = {}): Promise<RunningSystem> {
+export interface SystemOptions {
+  database?: DatabaseChoice;
+  gateway?: GatewayChoice;
+  /** subgraph name → a database already migrated and loaded (e.g. the national LAIT import): used as it is, not seeded, not dropped */
+  existingDatabases?: Record<string, string>;
+}
+
+export async function startSystem({ database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {} }: SystemOptions = {}): Promise<RunningSystem> {
   const cleanups: Array<() => Promise<void>> = [];
   const lifecycle = { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" as const };
   const services = new Map<string, RunningService>();
   try {
     for (const entry of subgraphCatalog()) {
-      const scratch = await scratchDatabase(database, entry.name.replace(/-/g, "_"));
-      cleanups.push(scratch.drop);
-      const env = { DATABASE_URL: scratch.url, DB_POOL_SIZE: "5", DB_QUEUE_LIMIT: "50", DB_QUERY_TIMEOUT_MS: "30000" };
-      services.set(entry.name, await startService(entry.service(env), lifecycle));
+      const existing = existingDatabases[entry.name];
+      const scratch = existing ? undefined : await scratchDatabase(database, entry.name.replace(/-/g, "_"));
+      if (scratch) cleanups.push(scratch.drop);
+      const env = { DATABASE_URL: existing ?? scratch!.url, DB_POOL_SIZE: "5", DB_QUEUE_LIMIT: "50", DB_QUERY_TIMEOUT_MS: "30000" };
+      services.set(entry.name, await startService(entry.service(env), existing ? { ...lifecycle, seedOnStart: "never" } : lifecycle));
     }
 
     const subgraphs = subgraphCatalog().map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { In, type DataSource } from "typeorm";
 import { readCsv } from "../csv";
 import { SeedError } from "../seed-files";
+import { bulkInsert } from "../bulk-insert";
 import { readGssCodes, readLaitAreas, readNeighbourSets } from "../lait/code-lists";
 import { replaceNeighbours } from "../lait/store";
 import { Figure, Measure, OutcomeArea, SourceDocument } from "./entities";
@@ -140,10 +141,7 @@ export async function importLait(dataSource: DataSource, folder: string, { topic
     for (let i = 0; i < codes.length; i += 200) {
       await manager.delete(Figure, { documentKey: LAIT_DOCUMENT_KEY, measureCode: In(codes.slice(i, i + 200)) });
     }
-    // plain rows through the query builder: entity instances cost more per row than the insert itself
-    for (let i = 0; i < figures.length; i += 1000) {
-      await manager.createQueryBuilder().insert().into(Figure).values(figures.slice(i, i + 1000)).updateEntity(false).execute();
-    }
+    await bulkInsert(manager, Figure, figures);
     const areaRows = areas.map((a) => ({ code: a.code, dfeNumber: a.dfeNumber, name: a.name, kind: a.kind, regionCode: a.regionCode,
       hasPublishedFigures: areasWithFigures.has(a.code) }));
     for (let i = 0; i < areaRows.length; i += 200) await manager.getRepository(OutcomeArea).upsert(areaRows.slice(i, i + 200), ["code"]);
