@@ -31,7 +31,8 @@ const catalog = new Map(subgraphCatalog().map((s) => [s.name, s]));
 
 let failed = false;
 for (const name of only) {
-  const env = scriptEnvFor(name);
+  // a national import's deletes and inserts are long statements: the service's query limit is for requests, not for this
+  const env = scriptEnvFor(name, { DB_QUERY_TIMEOUT_MS: "600000", ...process.env });
   const service = catalog.get(name)!.service(env);
   const started = performance.now();
   const { dataSource } = await openDataSource(service.database, service.entities, service.migrations(service.database.url));

@@ -37,9 +37,11 @@ export interface SystemOptions {
   gateway?: GatewayChoice;
   /** subgraph name → a database already migrated and loaded (e.g. the national LAIT import): used as it is, not seeded, not dropped */
   existingDatabases?: Record<string, string>;
+  /** subgraph name → extra settings (e.g. SEED_FOLDER for test data) */
+  serviceEnv?: Record<string, Record<string, string>>;
 }
 
-export async function startSystem({ database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {} }: SystemOptions = {}): Promise<RunningSystem> {
+export async function startSystem({ database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {} }: SystemOptions = {}): Promise<RunningSystem> {
   const cleanups: Array<() => Promise<void>> = [];
   const lifecycle = { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" as const };
   const services = new Map<string, RunningService>();
@@ -48,7 +50,7 @@ export async function startSystem({ database = { kind: "sqlite" }, gateway = "hi
       const existing = existingDatabases[entry.name];
       const scratch = existing ? undefined : await scratchDatabase(database, entry.name.replace(/-/g, "_"));
       if (scratch) cleanups.push(scratch.drop);
-      const env = { DATABASE_URL: existing ?? scratch!.url, DB_POOL_SIZE: "5", DB_QUEUE_LIMIT: "50", DB_QUERY_TIMEOUT_MS: "30000" };
+      const env = { DATABASE_URL: existing ?? scratch!.url, DB_POOL_SIZE: "5", DB_QUEUE_LIMIT: "50", DB_QUERY_TIMEOUT_MS: "30000", ...serviceEnv[entry.name] };
       services.set(entry.name, await startService(entry.service(env), existing ? { ...lifecycle, seedOnStart: "never" } : lifecycle));
     }
 
