@@ -1,4 +1,4 @@
-import { print } from "graphql";
+import { execute } from "./request";
 import { AuthorityBodiesDocument, type AuthorityBodiesQuery } from "./generated/graphql";
 
 type AuthorityRow = AuthorityBodiesQuery["authorities"][number];
@@ -45,13 +45,7 @@ export function commonBodies(result: AuthorityBodiesQuery): CommonBodies {
 
 /** Runs the typed operation against a gateway. */
 export async function fetchCommonBodies(gatewayUrl: string, codes: string[]): Promise<CommonBodies> {
-  const response = await fetch(gatewayUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
-    body: JSON.stringify({ query: print(AuthorityBodiesDocument), variables: { codes } }),
-  });
-  const body = (await response.json()) as { data?: AuthorityBodiesQuery; errors?: Array<{ message: string }> };
-  if (!body.data) throw new Error(`gateway answered ${response.status}: ${body.errors?.map((e) => e.message).join("; ")}`);
-  if (body.errors?.length) console.warn(`partial answer: ${body.errors.map((e) => e.message).join("; ")}`);
-  return commonBodies(body.data);
+  const { data, errors } = await execute(gatewayUrl, AuthorityBodiesDocument, { codes });
+  if (errors.length) console.warn(`partial answer: ${errors.join("; ")}`);
+  return commonBodies(data);
 }

@@ -1,0 +1,23 @@
+import { print } from "graphql";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+
+/**
+ * Runs a generated, typed operation against a gateway. A partial answer (data and
+ * errors, e.g. one authority's subgraph down) is returned with its errors; no data
+ * at all is an error naming what the gateway said.
+ */
+export async function execute<TData, TVariables>(
+  gatewayUrl: string,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+): Promise<{ data: TData; errors: string[] }> {
+  const response = await fetch(gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
+  const body = (await response.json()) as { data?: TData | null; errors?: Array<{ message: string }> };
+  const errors = body.errors?.map((e) => e.message) ?? [];
+  if (!body.data) throw new Error(`gateway answered ${response.status}: ${errors.join("; ") || "no data"}`);
+  return { data: body.data, errors };
+}

@@ -1,0 +1,56 @@
+/**
+ * Side-by-side comparison of priorities, lead groups and outcome figures for a theme.
+ * npm run compare -- --theme <theme id> [--authorities E06000003,E06000004,...]
+ *                    [--format md|csv|json] [--neighbours MAY_2025|APRIL_2021]
+ *                    [--measures CODE,...] [--gateway http://localhost:4000/graphql]
+ * Authorities default to the five Tees Valley authorities. Needs a running gateway (npm start).
+ */
+import { parseArgs } from "node:util";
+import { compareTheme, renderCsv, renderMarkdown } from "../gateway/client/compare";
+import type { StatisticalNeighbourSet } from "../gateway/client/generated/graphql";
+
+const TEES_VALLEY = ["E06000001", "E06000002", "E06000003", "E06000004", "E06000005"];
+const usage = "usage: npm run compare -- --theme <theme id> [--authorities CODE,...] [--format md|csv|json] [--neighbours MAY_2025|APRIL_2021] [--gateway URL]";
+
+let options;
+try {
+  options = parseArgs({
+    options: {
+      theme: { type: "string" },
+      authorities: { type: "string" },
+      format: { type: "string", default: "md" },
+      neighbours: { type: "string", default: "MAY_2025" },
+      measures: { type: "string" },
+      gateway: { type: "string", default: process.env.GATEWAY_URL ?? "http://localhost:4000/graphql" },
+    },
+  }).values;
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const fail = (message: string): never => {
+  console.error(`${message}\n${usage}`);
+  process.exit(2);
+};
+if (!options.theme) fail("--theme is required (e.g. children-in-care-and-care-leavers; the registry's themes query lists them)");
+if (!["md", "csv", "json"].includes(options.format!)) fail(`--format must be md, csv or json, not "${options.format}"`);
+if (!["MAY_2025", "APRIL_2021"].includes(options.neighbours!)) fail(`--neighbours must be MAY_2025 or APRIL_2021, not "${options.neighbours}"`);
+const codes = options.authorities ? options.authorities.split(",").map((c) => c.trim()).filter(Boolean) : TEES_VALLEY;
+const bad = codes.filter((c) => !/^E\d{8}$/.test(c));
+if (bad.length) fail(`--authorities takes ONS codes such as E06000003; not: ${bad.join(", ")}`);
+
+// a measure named with --measures goes to the subgraph whose topics hold it: ask both, each answers for its own
+const extra = options.measures ? options.measures.split(",").map((m) => m.trim()).filter(Boolean) : [];
+try {
+  const result = await compareTheme(options.gateway!, {
+    theme: options.theme!,
+    codes,
+    neighbours: options.neighbours as StatisticalNeighbourSet,
+    extraMeasures: { education: extra, care: extra },
+  });
+  const output = options.format === "json" ? JSON.stringify(result, null, 2) + "\n" : options.format === "csv" ? renderCsv(result) : renderMarkdown(result);
+  process.stdout.write(output);
+} catch (error) {
+  console.error(`compare failed: ${(error as Error).message}`);
+  process.exit(1);
+}
