@@ -14,13 +14,58 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** a subgraph slower than this yields partial data and an error */
   subgraphTimeoutMs: number;
+  /** schema introspection (and GraphiQL, which needs it): GATEWAY_INTROSPECTION; off by default when NODE_ENV=production */
+  introspection: boolean;
+  /** what one request may ask for; rejected with a 4xx before any subgraph is called */
+  limits: OperationLimits;
 }
+
+export interface OperationLimits {
+  /** GATEWAY_MAX_DEPTH: nesting of selections (fragments flattened) */
+  depth: number;
+  /** GATEWAY_MAX_TOKENS: lexical tokens in the document, counted while parsing */
+  tokens: number;
+  /** GATEWAY_MAX_ALIASES: aliased fields (each can repeat a whole subtree) */
+  aliases: number;
+  /** GATEWAY_MAX_DIRECTIVES: directives anywhere in the operation */
+  directives: number;
+  /** GATEWAY_MAX_COST: GraphQL Armor's static cost (object 2, scalar 1, x1.5 per level) */
+  cost: number;
+  /** GATEWAY_MAX_BODY_BYTES: size of a request body */
+  bodyBytes: number;
+}
+
+/**
+ * Measured on the typed client's operations (gateway/client/operations, `npx vitest run
+ * test/gateway-limits.test.ts` prints them); the tests' own queries fit too.
+ */
+export const DEFAULT_LIMITS: OperationLimits = {
+  // deepest typed operation 7 (CompareOutcomes, CrossBoroughByTheme), deepest test query 9 (indicator → outcome → comparison → neighbour set); the schema's cycles (Action ↔ Priority) allow 14+
+  depth: 10,
+  // largest typed operation 210 tokens (CompareOutcomes), GraphiQL's introspection query ~185; ~5x room, and parsing stops early
+  tokens: 1000,
+  // the typed client uses none; room to alias the five Tees Valley authorities side by side twice over, no alias-fan-out beyond that
+  aliases: 10,
+  // the typed client uses none; room for @include/@skip on a dashboard's optional sections
+  directives: 10,
+  // costliest typed operation ~980 (CompareOutcomes), costliest test query ~1660 (indicator outcomes); about 3x the client
+  cost: 3000,
+  // largest typed request ~3 KB (query 1.5 KB + a list of codes); 64 KiB still fits every English authority's code many times
+  bodyBytes: 65_536,
+};
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new GatewayConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return Number(raw);
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (raw !== "true" && raw !== "false") throw new GatewayConfigError(`${name} must be true or false, got "${raw}"`);
+  return raw === "true";
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -47,5 +92,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     supergraphSdl,
     subgraphUrls,
     subgraphTimeoutMs: integer(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 100, 600_000),
+    // a production schema is not advertised; the embedded start keeps it for GraphiQL
+    introspection: flag(env, "GATEWAY_INTROSPECTION", env.NODE_ENV?.trim() !== "production"),
+    limits: {
+      depth: integer(env, "GATEWAY_MAX_DEPTH", DEFAULT_LIMITS.depth, 1, 100),
+      tokens: integer(env, "GATEWAY_MAX_TOKENS", DEFAULT_LIMITS.tokens, 10, 100_000),
+      aliases: integer(env, "GATEWAY_MAX_ALIASES", DEFAULT_LIMITS.aliases, 0, 1000),
+      directives: integer(env, "GATEWAY_MAX_DIRECTIVES", DEFAULT_LIMITS.directives, 0, 1000),
+      cost: integer(env, "GATEWAY_MAX_COST", DEFAULT_LIMITS.cost, 1, 10_000_000),
+      bodyBytes: integer(env, "GATEWAY_MAX_BODY_BYTES", DEFAULT_LIMITS.bodyBytes, 1024, 25_000_000),
+    },
   };
 }

@@ -1,21 +1,33 @@
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
-import type { GatewayConfig } from "./config";
+import { DEFAULT_LIMITS, type GatewayConfig } from "./config";
+import { limitPlugins } from "./limits";
 import { withSubgraphUrls } from "./supergraph";
+
+type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs"> & Partial<Pick<GatewayConfig, "introspection" | "limits">>;
 
 /**
  * The gateway: Hive Gateway on the Hive Router runtime (its query planner is
  * required: the default planner silently drops @interfaceObject fields on this
- * design). Builds the runtime only; index.ts listens.
+ * design). Builds the runtime only; index.ts listens. `introspection` and `limits` left out mean
+ * what an unset environment means to loadConfig (introspection on, DEFAULT_LIMITS).
  */
-export function buildGateway(config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs">, options: { logging?: boolean } = {}) {
+export function buildGateway(config: BuildConfig, options: { logging?: boolean } = {}) {
+  const introspection = config.introspection ?? true;
   return createGatewayRuntime({
     supergraph: withSubgraphUrls(config.supergraphSdl, config.subgraphUrls),
     unifiedGraphHandler,
     upstreamTimeout: config.subgraphTimeoutMs,
     logging: options.logging ?? true,
-    graphiql: { title: "Tees Partnership Graph", defaultQuery: FIRST_QUERY },
+    // GraphiQL cannot work without introspection
+    graphiql: introspection ? { title: "Tees Partnership Graph", defaultQuery: FIRST_QUERY } : false,
     landingPage: false,
+    ...(introspection ? {} : { disableIntrospection: {} }),
+    // one operation per request: a batch would multiply every limit below by its length
+    batching: false,
+    // unexpected errors become "Unexpected error." (the default, stated: subgraph errors are masked by the subgraphs themselves)
+    maskedErrors: true,
+    plugins: () => limitPlugins(config.limits ?? DEFAULT_LIMITS),
   });
 }
 
