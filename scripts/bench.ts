@@ -34,11 +34,11 @@ async function importAll(urls: Record<"region" | "education" | "care", string>) 
     try {
       await migrate(dataSource);
       const started = performance.now();
-      const result =
+      const figures =
         name === "region"
-          ? await importLaitAreas(dataSource, folder)
-          : await importLait(dataSource, folder, { topics: (name === "education" ? educationConfig(env) : careConfig(env)).topics });
-      rows.push({ name, ms: performance.now() - started, figures: "figures" in result ? result.figures : 0, rssAfter: process.memoryUsage().rss });
+          ? (await importLaitAreas(dataSource, folder), 0)
+          : (await importLait(dataSource, folder, { topics: (name === "education" ? educationConfig(env) : careConfig(env)).topics })).figures;
+      rows.push({ name, ms: performance.now() - started, figures, rssAfter: process.memoryUsage().rss });
     } finally {
       await dataSource.destroy();
     }
