@@ -140,9 +140,11 @@ export function renderMarkdown(result: ThemeComparison): string {
   else {
     lines.push(...header("Measure", [...names, "England"]));
     for (const m of result.measures) {
-      const england = Object.values(m.byAuthority).find((c) => c?.england)?.england?.value;
+      // each authority is compared for its own latest period; England is shown for the first one's, with that period named
+      const first = Object.values(m.byAuthority).find((c) => c?.england && c.latest);
+      const england = first ? `${number(first.england!.value)} (${first.latest!.period.label})` : "–";
       const label = `${m.name} (${m.code}; ${m.polarity ? m.polarity.toLowerCase().replace(/_/g, " ") : "no polarity"})`;
-      lines.push(`| ${[label, ...result.authorities.map((a) => describeComparison(m.byAuthority[a.code] ?? null)), number(england)].map(mdCell).join(" | ")} |`);
+      lines.push(`| ${[label, ...result.authorities.map((a) => describeComparison(m.byAuthority[a.code] ?? null)), england].map(mdCell).join(" | ")} |`);
     }
     const set = Object.values(result.measures[0]!.byAuthority).find((c) => c?.neighbours)?.neighbours?.set;
     lines.push("", `Statistical neighbours: ${set ? `${set.label} (${set.publishedAt})` : result.neighbours}. Rank 1 is the best value by polarity; band A is the best quarter.`);

@@ -1,7 +1,7 @@
 import type { ServiceDefinition } from "@tees/subgraph-common/service";
 import type { RegionConfig } from "./config";
 import { createContext, type RegionContext } from "./context";
-import { Area, regionEntities } from "./entities";
+import { Area, regionEntities, StatisticalNeighbour } from "./entities";
 import { regionMigrations } from "./migrations";
 import { seedRegion } from "./seed";
 import { buildServer } from "./server";
@@ -14,7 +14,9 @@ export function regionService(config: RegionConfig): ServiceDefinition<RegionCon
     entities: regionEntities,
     migrations: regionMigrations,
     seed: (dataSource) => seedRegion(dataSource, config.seedFolder, config.laitFolder),
-    isEmpty: async (dataSource) => (await dataSource.getRepository(Area).count()) === 0,
+    // a database from before the neighbour sets were kept counts as empty, so it is seeded again
+    isEmpty: async (dataSource) =>
+      (await dataSource.getRepository(Area).count()) === 0 || (await dataSource.getRepository(StatisticalNeighbour).count()) === 0,
     buildServer: () => buildServer(config),
     context: (dataSource) => createContext(dataSource, planTypes),
   };

@@ -4,7 +4,7 @@ import { optionalString, readPort } from "../env";
 import { readDatabaseSettings } from "../settings";
 import type { ServiceDefinition } from "../service";
 import { buildSubgraphServer } from "../subgraph";
-import { outcomeEntities, Figure } from "./entities";
+import { outcomeEntities, Figure, OutcomeArea } from "./entities";
 import { importLait } from "./lait";
 import { loadLocalFigures, readLocalFigures } from "./local-figures";
 import { createOutcomeContext, type OutcomeContext } from "./loaders";
@@ -48,7 +48,9 @@ export function outcomeService(config: OutcomeConfig, typeDefs: DocumentNode, re
     entities: outcomeEntities,
     migrations: outcomeMigrations,
     seed: (dataSource) => seedOutcomes(dataSource, config),
-    isEmpty: async (dataSource) => (await dataSource.getRepository(Figure).count()) === 0,
+    // a database from before the areas and neighbour sets were kept counts as empty, so it is seeded again
+    isEmpty: async (dataSource) =>
+      (await dataSource.getRepository(Figure).count()) === 0 || (await dataSource.getRepository(OutcomeArea).count()) === 0,
     buildServer: () => buildSubgraphServer<OutcomeContext>(typeDefs, resolvers),
     context: createOutcomeContext,
   };
