@@ -15,10 +15,14 @@ export const REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
  * Armor's own message ("Syntax Error: Query depth limit of 10 exceeded, found 12.") without the
  * misleading prefix, naming the setting; `spec: false` keeps it a 400 even for a client that
  * accepts only application/json (where GraphQL-over-HTTP lets validation errors be 200).
+ * Built with Armor's own GraphQLError class: where two copies of graphql-js are loaded (ESM and
+ * CJS, as under vitest), the runtime recognises only its own and would mask a thrown foreign one
+ * as "Unexpected error" (500).
  */
 function limitError(armorError: GraphQLError, setting: string): GraphQLError {
+  const RuntimeGraphQLError = armorError.constructor as typeof GraphQLError;
   const message = armorError.message.replace(/^Syntax Error:\s*/, "").replace(/\.$/, "");
-  return new GraphQLError(`${message} (${setting})`, { extensions: { code: LIMIT_EXCEEDED, http: { status: 400, spec: false } } });
+  return new RuntimeGraphQLError(`${message} (${setting})`, { extensions: { code: LIMIT_EXCEEDED, http: { status: 400, spec: false } } });
 }
 
 /** reported as a validation error (validation runs before any planning or subgraph call) */
@@ -34,7 +38,7 @@ function reportAs(setting: string) {
 
 /**
  * GraphQL Armor's limits (Hive Gateway's built-in `maxDepth` etc. belong to the CLI package, not
- * the runtime used here), a cap on the request body, and no "Did you mean ...?" in any error.
+ * the runtime used here) and a cap on the request body.
  */
 export function limitPlugins(limits: OperationLimits): GatewayPlugin[] {
   return [
@@ -47,7 +51,6 @@ export function limitPlugins(limits: OperationLimits): GatewayPlugin[] {
     maxDirectivesPlugin({ n: limits.directives, ...reportAs("GATEWAY_MAX_DIRECTIVES") }),
     costLimitPlugin({ maxCost: limits.cost, flattenFragments: true, ...reportAs("GATEWAY_MAX_COST") }),
     limitsStayBadRequest,
-    hideSuggestions,
   ];
 }
 
@@ -65,58 +68,40 @@ const limitsStayBadRequest: GatewayPlugin = {
   },
 };
 
-function bodyTooLarge(maxBytes: number): GraphQLError {
-  return new GraphQLError(`request body larger than ${maxBytes} bytes (GATEWAY_MAX_BODY_BYTES)`, {
-    extensions: { code: REQUEST_TOO_LARGE, http: { status: 413 } },
-  });
-}
-
 /**
- * Refuses a body over `maxBytes`: at once by its Content-Length, or while it streams in when it
- * has none (chunked). The runtime's own cap (GraphQL Yoga's 25 MB) is not configurable through
- * Hive Gateway's options.
+ * Refuses a body over `maxBytes` with a 413: at once by its Content-Length (Node holds a body to
+ * that), or while reading it when it has none (chunked). The runtime's own cap (GraphQL Yoga's
+ * 25 MB) cannot be set through Hive Gateway's options.
  */
 function requestBodyLimit(maxBytes: number): GatewayPlugin {
   return {
-    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+    onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
+      const tooLarge = () =>
+        new fetchAPI.Response(JSON.stringify({ errors: [{ message: `request body larger than ${maxBytes} bytes (GATEWAY_MAX_BODY_BYTES)`, extensions: { code: REQUEST_TOO_LARGE } }] }), {
+          status: 413,
+          headers: { "content-type": "application/json; charset=utf-8" },
+        });
       const length = request.headers.get("content-length");
-      if (length !== null && /^\d+$/.test(length) && Number(length) > maxBytes) throw bodyTooLarge(maxBytes);
+      if (length !== null) {
+        if (/^\d+$/.test(length) && Number(length) > maxBytes) endResponse(tooLarge());
+        return;
+      }
       if (!requestParser || !request.body) return;
-      setRequestParser((incoming) => {
-        const body = incoming.body;
-        if (!body) return requestParser(incoming);
-        // the stream and the TransformStream must come from the same implementation (native or ponyfill)
-        const Transform = body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
-        let seen = 0;
-        const capped = body.pipeThrough(
-          new Transform<Uint8Array, Uint8Array>({
-            transform(chunk, controller) {
-              seen += chunk.byteLength;
-              if (seen > maxBytes) controller.error(bodyTooLarge(maxBytes));
-              else controller.enqueue(chunk);
-            },
-          }),
-        );
-        const init: RequestInit & { duplex: "half" } = { method: incoming.method, headers: incoming.headers, signal: incoming.signal, body: capped, duplex: "half" };
-        return requestParser(new fetchAPI.Request(incoming.url, init));
+      setRequestParser(async (incoming) => {
+        if (!incoming.body) return requestParser(incoming);
+        const reader = incoming.body.getReader();
+        const chunks: Uint8Array[] = [];
+        let size = 0;
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          size += chunk.value.byteLength;
+          if (size > maxBytes) {
+            await reader.cancel();
+            return tooLarge();
+          }
+          chunks.push(chunk.value);
+        }
+        return requestParser(new fetchAPI.Request(incoming.url, { method: incoming.method, headers: incoming.headers, body: Buffer.concat(chunks) }));
       });
     },
   };
 }
-
-/**
- * "Did you mean ...?" would describe the schema even with introspection off. Armor's
- * block-field-suggestions only rewrites validation errors' `Did you mean "x"`, which lets enum
- * values through ("Did you mean the enum value ...?") and misses variable errors, raised later;
- * so every error's message is cleaned just before the response is written.
- */
-const SUGGESTION = /\s*Did you mean [^?]*\?/g;
-const hideSuggestions: GatewayPlugin = {
-  onResultProcess({ result }) {
-    if (Array.isArray(result) || !("errors" in result) || !result.errors) return;
-    for (const error of result.errors) {
-      const cleaned = error.message.replace(SUGGESTION, "");
-      if (cleaned !== error.message) (error as { message: string }).message = cleaned;
-    }
-  },
-};

@@ -1,6 +1,7 @@
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { DEFAULT_LIMITS, type GatewayConfig } from "./config";
+import { clientSafeErrors } from "./errors";
 import { limitPlugins } from "./limits";
 import { withSubgraphUrls } from "./supergraph";
 
@@ -25,9 +26,9 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     ...(introspection ? {} : { disableIntrospection: {} }),
     // one operation per request: a batch would multiply every limit below by its length
     batching: false,
-    // unexpected errors become "Unexpected error." (the default, stated: subgraph errors are masked by the subgraphs themselves)
+    // the gateway's own unexpected errors become "Unexpected error." (subgraphs' errors: clientSafeErrors)
     maskedErrors: true,
-    plugins: () => limitPlugins(config.limits ?? DEFAULT_LIMITS),
+    plugins: () => [...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
   });
 }
 

@@ -1,0 +1,481 @@
+/**
+ * Operation limits, protocol hygiene and error masking at the gateway, through the real gateway
+ * (buildGateway) in front of the real subgraphs. Between them sits a counting proxy per subgraph,
+ * so "rejected before any subgraph is called" is measured where it matters, at the subgraphs'
+ * door (and, independently, by their SQL statement count).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import { MaxTokensParserWLexer } from "@escape.tech/graphql-armor-max-tokens";
+import {
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  Kind,
+  parse,
+  print,
+  typeFromAST,
+  validate,
+  visit,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS, loadConfig, type OperationLimits } from "../gateway/src/config";
+import { LIMIT_EXCEEDED } from "../gateway/src/limits";
+import { buildGateway } from "../gateway/src/server";
+import { subgraphCatalog } from "../scripts/catalog";
+import { composeGuild } from "../scripts/composition";
+import { startSystem, type GraphQLResponse, type RunningSystem } from "./support/system";
+
+const OPERATIONS_DIR = join(import.meta.dirname, "../gateway/client/operations");
+const TEES_VALLEY = ["E06000001", "E06000002", "E06000003", "E06000004", "E06000005"];
+
+/** Forwards to one subgraph and counts the requests it lets through. */
+interface CountingProxy {
+  url: string;
+  requests(): number;
+  close(): Promise<void>;
+}
+
+async function countingProxy(target: string): Promise<CountingProxy> {
+  const upstream = new URL(target);
+  let requests = 0;
+  const server: Server = createServer((incoming, outgoing) => {
+    requests++;
+    const forward = httpRequest(
+      { hostname: upstream.hostname, port: upstream.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    forward.on("error", () => outgoing.writeHead(502).end());
+    incoming.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${upstream.pathname}`,
+    requests: () => requests,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+interface Gateway {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function serveGateway(supergraphSdl: string, settings: Partial<Pick<ReturnType<typeof loadConfig>, "introspection" | "limits" | "subgraphUrls">> = {}): Promise<Gateway> {
+  const runtime = buildGateway({ supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs: 10_000, ...settings }, { logging: process.env.GATEWAY_LOG === "1" });
+  const server = createServer(runtime);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.dispose();
+    },
+  };
+}
+
+interface Answer {
+  status: number;
+  body: GraphQLResponse;
+  text: string;
+}
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: JSON.parse(text) as GraphQLResponse, text };
+}
+
+/** Each operation of a file as the typed client sends it: the operation and the fragments it uses. */
+function operationsOf(source: string): Array<{ name: string; document: DocumentNode }> {
+  const file = parse(source);
+  const fragments = new Map(file.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  return file.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    .map((operation) => {
+      const used = new Map<string, FragmentDefinitionNode>();
+      const pending: Array<OperationDefinitionNode | FragmentDefinitionNode> = [operation];
+      for (let next = pending.pop(); next; next = pending.pop()) {
+        visit(next, {
+          FragmentSpread(spread) {
+            const fragment = fragments.get(spread.name.value);
+            if (fragment && !used.has(fragment.name.value)) {
+              used.set(fragment.name.value, fragment);
+              pending.push(fragment);
+            }
+          },
+        });
+      }
+      return { name: operation.name?.value ?? "(anonymous)", document: { kind: Kind.DOCUMENT, definitions: [operation, ...used.values()] } };
+    });
+}
+
+/** What each limit measures on a document, by the same GraphQL Armor rules the gateway runs. */
+function measure(schema: GraphQLSchema, document: DocumentNode): Record<keyof Omit<OperationLimits, "bodyBytes">, number> & { errors: string[] } {
+  const found = { depth: 0, aliases: 0, directives: 0, cost: 0, tokens: 0 };
+  const record = (key: keyof typeof found) => [(_context: unknown, details: { n: number }) => void (found[key] = Math.max(found[key], details.n))];
+  const errors = validate(schema, document, [
+    maxDepthRule({ n: Number.MAX_SAFE_INTEGER, flattenFragments: true, onAccept: record("depth") }),
+    maxAliasesRule({ n: Number.MAX_SAFE_INTEGER, onAccept: record("aliases") }),
+    maxDirectivesRule({ n: Number.MAX_SAFE_INTEGER, onAccept: record("directives") }),
+    costLimitRule({ maxCost: Number.MAX_SAFE_INTEGER, flattenFragments: true, onAccept: record("cost") }),
+  ]).map((e) => e.message);
+  const parser = new MaxTokensParserWLexer(print(document), { n: Number.MAX_SAFE_INTEGER });
+  parser.parseDocument();
+  found.tokens = parser.tokenCount;
+  return { ...found, errors };
+}
+
+/** Plausible values by variable name; a new operation with a required variable not named here fails, saying so. */
+const PLAUSIBLE: Record<string, unknown> = {
+  code: "E06000003",
+  codes: TEES_VALLEY,
+  theme: "early-years",
+  educationMeasures: ["FSP_NEW_GOODDEV"],
+  education: ["FSP_NEW_GOODDEV"],
+  careMeasures: ["LAC"],
+  care: ["LAC"],
+};
+
+function plausibleVariables(schema: GraphQLSchema, operation: OperationDefinitionNode): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
+    if (name in PLAUSIBLE) variables[name] = PLAUSIBLE[name];
+    else if (type && isEnumType(getNamedType(type))) {
+      // the schema lists enum values oldest first; the newest is the likeliest choice
+      const values = (getNamedType(type) as import("graphql").GraphQLEnumType).getValues();
+      const value = values[values.length - 1]!.name;
+      variables[name] = isListType(isNonNullType(type) ? type.ofType : type) ? [value] : value;
+    } else if (type && isNonNullType(type) && !definition.defaultValue) {
+      throw new Error(`operation ${operation.name?.value}: no plausible value for required $${name}; add one to PLAUSIBLE in test/gateway-limits.test.ts`);
+    }
+  }
+  return variables;
+}
+
+describe("operation limits at the gateway", () => {
+  let system: RunningSystem;
+  let proxies: CountingProxy[];
+  let supergraphSdl: string;
+  let apiSchema: GraphQLSchema;
+  let gateway: Gateway;
+  const subgraphRequests = () => proxies.reduce((sum, proxy) => sum + proxy.requests(), 0);
+
+  beforeAll(async () => {
+    system = await startSystem();
+    const entries = subgraphCatalog();
+    proxies = await Promise.all(entries.map((entry) => countingProxy(system.services.get(entry.name)!.url)));
+    const composed = composeGuild(entries.map((entry, i) => ({ name: entry.name, url: proxies[i]!.url, typeDefs: entry.typeDefs() })));
+    if ("errors" in composed) throw new Error(composed.errors.join("\n"));
+    supergraphSdl = composed.supergraphSdl;
+    apiSchema = buildSchema(composed.apiSchemaSdl);
+    gateway = await serveGateway(supergraphSdl);
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    for (const proxy of proxies ?? []) await proxy.close();
+    await system?.close();
+  });
+
+  /** Sends the request and expects a 4xx naming the problem, with no subgraph request and no SQL run. */
+  async function expectRejected(send: () => Promise<Answer>, status: number, message: RegExp) {
+    const requestsBefore = subgraphRequests();
+    const statementsBefore = system.statements();
+    const answer = await send();
+    expect(answer.status, answer.text).toBe(status);
+    expect(answer.body.data ?? null).toBeNull();
+    expect(answer.body.errors?.map((e) => e.message).join("\n")).toMatch(message);
+    expect(subgraphRequests(), "requests that reached a subgraph").toBe(requestsBefore);
+    expect(system.statements(), "SQL statements run").toBe(statementsBefore);
+    return answer;
+  }
+
+  it("lets a plain query through to the subgraphs (so the counts below can move)", async () => {
+    const requestsBefore = subgraphRequests();
+    const statementsBefore = system.statements();
+    const answer = await post(gateway.url, { query: "{ themes { id } }" });
+    expect(answer.status).toBe(200);
+    expect(answer.body.errors).toBeUndefined();
+    expect(subgraphRequests()).toBeGreaterThan(requestsBefore);
+    expect(system.statements()).toBeGreaterThan(statementsBefore);
+  });
+
+  // Action.priorities and Priority.actions form a cycle, so depth is only bounded by the limit
+  const nested = (levels: number) => {
+    // outermost first: Priority.actions, Action.priorities, Priority.actions, ...
+    const fields = Array.from({ length: levels }, (_, i) => (i % 2 === 0 ? "actions" : "priorities"));
+    const selection = fields.reduceRight((inner, field) => `${field} { ${inner} }`, "title");
+    return `{ authorities(codes: ["E06000004"]) { priorities { ${selection} } } }`;
+  };
+
+  it(`rejects an operation deeper than ${DEFAULT_LIMITS.depth} with a 400 naming the limit; one at the limit runs`, async () => {
+    // authorities > priorities > (levels) > title
+    const answer = await expectRejected(() => post(gateway.url, { query: nested(DEFAULT_LIMITS.depth - 2) }), 400, new RegExp(`depth limit of ${DEFAULT_LIMITS.depth} exceeded, found ${DEFAULT_LIMITS.depth + 1} \\(GATEWAY_MAX_DEPTH\\)`));
+    expect(answer.body.errors![0]!.extensions?.code).toBe(LIMIT_EXCEEDED);
+    const atLimit = await post(gateway.url, { query: nested(DEFAULT_LIMITS.depth - 3) });
+    expect(atLimit.status, atLimit.text).toBe(200);
+    expect(atLimit.body.errors).toBeUndefined();
+  });
+
+  it("rejects with a 400 also for a client that accepts only application/json", async () => {
+    // GraphQL-over-HTTP lets such a client get 200 for request errors; a limit is not left to that
+    await expectRejected(() => post(gateway.url, { query: nested(DEFAULT_LIMITS.depth) }, { accept: "application/json" }), 400, /GATEWAY_MAX_DEPTH/);
+    await expectRejected(() => post(gateway.url, { query: `{ themes { ${"id ".repeat(DEFAULT_LIMITS.tokens)} } }` }, { accept: "application/json" }), 400, /GATEWAY_MAX_TOKENS/);
+  });
+
+  const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: themes { id }`).join(" ")} }`;
+
+  it(`rejects more than ${DEFAULT_LIMITS.aliases} aliases; ${DEFAULT_LIMITS.aliases} run`, async () => {
+    await expectRejected(() => post(gateway.url, { query: aliased(DEFAULT_LIMITS.aliases + 1) }), 400, new RegExp(`Aliases limit of ${DEFAULT_LIMITS.aliases} exceeded, found ${DEFAULT_LIMITS.aliases + 1} \\(GATEWAY_MAX_ALIASES\\)`));
+    const atLimit = await post(gateway.url, { query: aliased(DEFAULT_LIMITS.aliases) });
+    expect(atLimit.status, atLimit.text).toBe(200);
+    expect(atLimit.body.errors).toBeUndefined();
+  });
+
+  const directed = (count: number) => `{ themes { ${"id @include(if: true) ".repeat(count)} } }`;
+
+  it(`rejects more than ${DEFAULT_LIMITS.directives} directives; ${DEFAULT_LIMITS.directives} run`, async () => {
+    await expectRejected(() => post(gateway.url, { query: directed(DEFAULT_LIMITS.directives + 1) }), 400, new RegExp(`Directives limit of ${DEFAULT_LIMITS.directives} exceeded, found ${DEFAULT_LIMITS.directives + 1} \\(GATEWAY_MAX_DIRECTIVES\\)`));
+    const atLimit = await post(gateway.url, { query: directed(DEFAULT_LIMITS.directives) });
+    expect(atLimit.status, atLimit.text).toBe(200);
+  });
+
+  it(`rejects a document of more than ${DEFAULT_LIMITS.tokens} tokens, and stops reading it there`, async () => {
+    await expectRejected(() => post(gateway.url, { query: `{ themes { ${"id ".repeat(DEFAULT_LIMITS.tokens)} } }` }, {}), 400, new RegExp(`Token limit of ${DEFAULT_LIMITS.tokens} exceeded \\(GATEWAY_MAX_TOKENS\\)`));
+    // a huge document (still under the body limit) is refused as fast as a small one: the parser stops at the limit
+    const huge = `{ themes { ${"id ".repeat(20_000)} } }`;
+    const started = performance.now();
+    await expectRejected(() => post(gateway.url, { query: huge }), 400, /GATEWAY_MAX_TOKENS/);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it(`rejects an operation costing more than ${DEFAULT_LIMITS.cost}, even when depth, aliases and tokens are within bounds`, async () => {
+    // the same leaf repeated at depth 9: each one costs 1.5^8, and depth, aliases and tokens stay legal
+    const query = `{ authorities { priorities { actions { priorities { actions { priorities { actions { leadGroups { ${"name ".repeat(150)} } } } } } } } } }`;
+    const measured = measure(apiSchema, parse(query));
+    expect(measured.depth).toBeLessThanOrEqual(DEFAULT_LIMITS.depth);
+    expect(measured.tokens).toBeLessThanOrEqual(DEFAULT_LIMITS.tokens);
+    expect(measured.cost).toBeGreaterThan(DEFAULT_LIMITS.cost);
+    await expectRejected(() => post(gateway.url, { query }), 400, new RegExp(`Cost limit of ${DEFAULT_LIMITS.cost} exceeded, found [\\d.]+ \\(GATEWAY_MAX_COST\\)`));
+  });
+
+  it(`refuses a body over ${DEFAULT_LIMITS.bodyBytes} bytes with a 413, by its length or while it streams in`, async () => {
+    const big = JSON.stringify({ query: "{ themes { id } }", variables: { padding: "x".repeat(DEFAULT_LIMITS.bodyBytes) } });
+    await expectRejected(() => post(gateway.url, big), 413, new RegExp(`request body larger than ${DEFAULT_LIMITS.bodyBytes} bytes \\(GATEWAY_MAX_BODY_BYTES\\)`));
+    // chunked, with no Content-Length to check up front
+    await expectRejected(async () => {
+      const bytes = new TextEncoder().encode(big);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 8192) controller.enqueue(bytes.subarray(at, at + 8192));
+          controller.close();
+        },
+      });
+      const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json", accept: "application/graphql-response+json" }, body: stream, duplex: "half" } as RequestInit);
+      const text = await response.text();
+      return { status: response.status, text, body: JSON.parse(text) as GraphQLResponse };
+    }, 413, /GATEWAY_MAX_BODY_BYTES/);
+  });
+
+  it("refuses a batched request (an array of operations) with a 400", async () => {
+    await expectRejected(() => post(gateway.url, [{ query: "{ themes { id } }" }, { query: "{ themes { name } }" }]), 400, /Batching is not supported/);
+  });
+
+  it("gives no field, argument or enum value suggestions", async () => {
+    const field = await expectRejected(() => post(gateway.url, { query: "{ themes { nme } }" }), 400, /Cannot query field "nme" on type "Theme"/);
+    const literal = await expectRejected(
+      () => post(gateway.url, { query: `{ authorities { education { measures { comparison(neighbours: MAY_2024) { unavailable } } } } }` }),
+      400,
+      /Value "MAY_2024" does not exist in "StatisticalNeighbourSet" enum/,
+    );
+    // a variable's value is checked later than validation, and its error used to carry the suggestion too
+    const variable = await post(gateway.url, {
+      query: `query ($set: StatisticalNeighbourSet!) { authorities { education { measures { comparison(neighbours: $set) { unavailable } } } } }`,
+      variables: { set: "MAY_2024" },
+    });
+    expect(variable.body.errors?.[0]?.message).toMatch(/does not exist in "StatisticalNeighbourSet" enum/);
+    for (const answer of [field, literal, variable]) {
+      const messages = answer.body.errors!.map((e) => e.message).join("\n");
+      expect(messages).not.toMatch(/Did you mean/);
+      expect(messages).not.toContain("MAY_2025");
+      expect(messages).not.toContain('"name"');
+    }
+  });
+
+  it("answers introspection and serves GraphiQL with the default (embedded) settings", async () => {
+    const answer = await post(gateway.url, { query: "{ __schema { queryType { name } } }" });
+    expect(answer.body).toEqual({ data: { __schema: { queryType: { name: "Query" } } } });
+    const page = await fetch(gateway.url, { headers: { accept: "text/html" } });
+    expect(await page.text()).toContain("Tees Partnership Graph");
+  });
+
+  it("refuses introspection (400, no subgraph call) and serves no GraphiQL when introspection is off", async () => {
+    const production = await serveGateway(supergraphSdl, { introspection: loadConfig({ NODE_ENV: "production" }).introspection });
+    try {
+      await expectRejected(() => post(production.url, { query: "{ __schema { types { name } } }" }), 400, /introspection/i);
+      await expectRejected(() => post(production.url, { query: `{ __type(name: "Authority") { fields { name } } }` }), 400, /introspection/i);
+      const page = await fetch(production.url, { headers: { accept: "text/html" } });
+      expect(await page.text()).not.toContain("Tees Partnership Graph");
+      // ordinary queries still run
+      const answer = await post(production.url, { query: "{ themes { id __typename } }" });
+      expect(answer.status).toBe(200);
+      expect(answer.body.errors).toBeUndefined();
+    } finally {
+      await production.close();
+    }
+  });
+
+  it("applies limits set in the environment (GATEWAY_MAX_DEPTH=4)", async () => {
+    const strict = await serveGateway(supergraphSdl, { limits: loadConfig({ GATEWAY_MAX_DEPTH: "4" }).limits });
+    try {
+      await expectRejected(() => post(strict.url, { query: nested(3) }), 400, /depth limit of 4 exceeded, found 6/);
+      expect((await post(strict.url, { query: nested(1) })).status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("lets every operation of the typed client (gateway/client/operations, read now) through, within every limit", async () => {
+    const files = readdirSync(OPERATIONS_DIR).filter((file) => file.endsWith(".graphql")).sort();
+    expect(files.length).toBeGreaterThan(0);
+    const rows: string[] = [];
+    let operations = 0;
+    for (const file of files) {
+      for (const { name, document } of operationsOf(readFileSync(join(OPERATIONS_DIR, file), "utf8"))) {
+        operations++;
+        const found = measure(apiSchema, document);
+        expect(found.errors, `${file} ${name} is valid against the API schema`).toEqual([]);
+        rows.push(`${`${file} ${name}`.padEnd(44)} depth ${found.depth}/${DEFAULT_LIMITS.depth}  tokens ${found.tokens}/${DEFAULT_LIMITS.tokens}  aliases ${found.aliases}/${DEFAULT_LIMITS.aliases}  directives ${found.directives}/${DEFAULT_LIMITS.directives}  cost ${Math.ceil(found.cost)}/${DEFAULT_LIMITS.cost}`);
+        for (const limit of ["depth", "tokens", "aliases", "directives", "cost"] as const) {
+          expect(found[limit], `${file} ${name}: ${limit}`).toBeLessThanOrEqual(DEFAULT_LIMITS[limit]);
+        }
+
+        const operation = document.definitions[0] as OperationDefinitionNode;
+        const body = JSON.stringify({ query: print(document), variables: plausibleVariables(apiSchema, operation) });
+        expect(Buffer.byteLength(body), `${file} ${name}: request bytes`).toBeLessThanOrEqual(DEFAULT_LIMITS.bodyBytes);
+        const answer = await post(gateway.url, body);
+        expect(answer.status, `${file} ${name}: ${answer.text.slice(0, 500)}`).toBe(200);
+        expect(answer.body.errors, `${file} ${name}`).toBeUndefined();
+        expect(answer.body.data, `${file} ${name}`).toBeTruthy();
+      }
+    }
+    console.log(`typed client operations against the gateway's limits (measured / limit):\n${rows.join("\n")}`);
+    expect(operations).toBeGreaterThanOrEqual(files.length);
+  });
+
+  /** no stack trace, internal address or SQL in what the client got */
+  function expectNothingInternal(answer: Answer, ports: string[]) {
+    expect(answer.text).not.toMatch(/stack|\bat .+:\d+:\d+|\.ts\b|node_modules/i);
+    expect(answer.text).not.toMatch(/127\.0\.0\.1|localhost|https?:\/\//i);
+    for (const port of ports) expect(answer.text).not.toMatch(new RegExp(`\\b${port}\\b`));
+    expect(answer.text).not.toMatch(/SELECT|FROM|theme_hidden|no such table|SQLITE|QueryFailedError/i);
+  }
+  const internalPorts = () => [...system.services.values()].map((s) => String(s.port)).concat(proxies.map((p) => new URL(p.url).port));
+
+  it("masks an error raised inside a subgraph: no stack trace, internal address or SQL reaches the client", async () => {
+    const region = system.services.get("region")!;
+    // a real database failure in the region subgraph: its table is gone while the query runs
+    await region.dataSource.query(`ALTER TABLE "theme" RENAME TO "theme_hidden"`);
+    let answer: Answer;
+    try {
+      answer = await post(gateway.url, { query: "{ themes { id name } }" });
+    } finally {
+      await region.dataSource.query(`ALTER TABLE "theme_hidden" RENAME TO "theme"`);
+    }
+    expect(answer.body.errors?.map((e) => e.message), answer.text).toEqual(["Internal error"]);
+    expectNothingInternal(answer, internalPorts());
+    // the gateway still works once the table is back
+    expect((await post(gateway.url, { query: "{ themes { id } }" })).body.errors).toBeUndefined();
+  });
+
+  it("masks it at the gateway too, when a subgraph passes on its internals (stack, SQL, URL) itself", async () => {
+    // stands in for the region subgraph: answers every request with an unmasked error
+    const leaky = createServer((incoming, outgoing) => {
+      incoming.resume().on("end", () => {
+        outgoing.setHeader("content-type", "application/json");
+        outgoing.end(JSON.stringify({
+          data: { themes: null },
+          errors: [{
+            message: `SQLITE_ERROR: no such table: theme_hidden: SELECT "id" FROM "theme_hidden" (db at http://10.0.0.5:3306/plans)`,
+            path: ["themes"],
+            extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["QueryFailedError: SQLITE_ERROR", "    at Query.run (/app/node_modules/typeorm/driver.ts:10:5)"], exception: { sql: 'SELECT "id" FROM "theme_hidden"' } },
+          }],
+        }));
+      });
+    });
+    await new Promise<void>((resolve) => leaky.listen(0, "127.0.0.1", resolve));
+    const leakyPort = String((leaky.address() as AddressInfo).port);
+    const exposed = await serveGateway(supergraphSdl, { subgraphUrls: { REGION: `http://127.0.0.1:${leakyPort}/graphql` } });
+    try {
+      const answer = await post(exposed.url, { query: "{ themes { id } }" });
+      expect(answer.body.errors?.map((e) => e.message), answer.text).toEqual(["Internal error"]);
+      expect(answer.body.errors![0]!.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", serviceName: "region" });
+      expectNothingInternal(answer, [...internalPorts(), leakyPort, "3306"]);
+      expect(answer.text).not.toContain("10.0.0.5");
+    } finally {
+      await exposed.close();
+      leaky.closeAllConnections();
+      await new Promise<void>((resolve) => leaky.close(() => resolve()));
+    }
+  });
+
+  it("keeps a subgraph's deliberate (coded) error message for the client", async () => {
+    const answer = await post(gateway.url, {
+      query: `{ authority(code: "E06000003") { education { measures(codes: ["FSP_NEW_GOODDEV"]) { comparison(neighbours: MAY_2025, trendPoints: 2) { unavailable } } } } }`,
+    });
+    expect(answer.body.errors?.[0]?.message, answer.text).toMatch(/trendPoints must be a whole number from 5 to 50/);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("gateway settings fail fast, naming the setting", () => {
+  it.each([
+    [{ GATEWAY_INTROSPECTION: "yes" }, /GATEWAY_INTROSPECTION must be true or false, got "yes"/],
+    [{ GATEWAY_MAX_DEPTH: "ten" }, /GATEWAY_MAX_DEPTH must be a whole number from 1 to 100, got "ten"/],
+    [{ GATEWAY_MAX_TOKENS: "5" }, /GATEWAY_MAX_TOKENS must be a whole number/],
+    [{ GATEWAY_MAX_ALIASES: "-1" }, /GATEWAY_MAX_ALIASES must be a whole number/],
+    [{ GATEWAY_MAX_DIRECTIVES: "1e3" }, /GATEWAY_MAX_DIRECTIVES must be a whole number/],
+    [{ GATEWAY_MAX_COST: "0" }, /GATEWAY_MAX_COST must be a whole number/],
+    [{ GATEWAY_MAX_BODY_BYTES: "100" }, /GATEWAY_MAX_BODY_BYTES must be a whole number from 1024/],
+  ])("%o", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("introspection is on by default, off when NODE_ENV=production, and GATEWAY_INTROSPECTION decides either way", () => {
+    expect(loadConfig({}).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production" }).introspection).toBe(false);
+    expect(loadConfig({ GATEWAY_INTROSPECTION: "false" }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", GATEWAY_INTROSPECTION: "true" }).introspection).toBe(true);
+  });
+
+  it("limits default to DEFAULT_LIMITS and each can be overridden", () => {
+    expect(loadConfig({}).limits).toEqual(DEFAULT_LIMITS);
+    expect(loadConfig({ GATEWAY_MAX_COST: "5000", GATEWAY_MAX_ALIASES: "0" }).limits).toEqual({ ...DEFAULT_LIMITS, cost: 5000, aliases: 0 });
+  });
+});
