@@ -445,6 +445,26 @@ describe("operation limits at the gateway", () => {
     }
   });
 
+  it("gives no detail of the gateway's own failures, even with NODE_ENV=development", async () => {
+    // a subgraph address where nothing listens: the gateway's fetch fails with "connect ECONNREFUSED 127.0.0.1:<port>"
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedPort = String((closed.address() as AddressInfo).port);
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const unreachable = await serveGateway(supergraphSdl, { subgraphUrls: { REGION: `http://127.0.0.1:${closedPort}/graphql` } });
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = "development";
+    try {
+      const answer = await post(unreachable.url, { query: "{ themes { id } }" });
+      expect(answer.body.errors?.map((e) => e.message), answer.text).toEqual(["Unexpected error."]);
+      expect(answer.text).not.toMatch(/ECONNREFUSED|originalError|request/);
+      expectNothingInternal(answer, [...internalPorts(), closedPort]);
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+      await unreachable.close();
+    }
+  });
+
   it("keeps a subgraph's deliberate (coded) error message for the client", async () => {
     const answer = await post(gateway.url, {
       query: `{ authority(code: "E06000003") { education { measures(codes: ["FSP_NEW_GOODDEV"]) { comparison(neighbours: MAY_2025, trendPoints: 2) { unavailable } } } } }`,

@@ -26,8 +26,10 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     ...(introspection ? {} : { disableIntrospection: {} }),
     // one operation per request: a batch would multiply every limit below by its length
     batching: false,
-    // the gateway's own unexpected errors become "Unexpected error." (subgraphs' errors: clientSafeErrors)
-    maskedErrors: true,
+    // the gateway's own unexpected errors become "Unexpected error.", with no details even when
+    // NODE_ENV=development (GraphQL Yoga would attach the original: "connect ECONNREFUSED 127.0.0.1:4001");
+    // subgraphs' errors: clientSafeErrors
+    maskedErrors: { isDev: false },
     plugins: () => [...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
   });
 }
