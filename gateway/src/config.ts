@@ -40,7 +40,7 @@ export interface OperationLimits {
  * test/gateway-limits.test.ts` prints them); the tests' own queries fit too.
  */
 export const DEFAULT_LIMITS: OperationLimits = {
-  // deepest typed operation 7 (CompareOutcomes, CrossBoroughByTheme), deepest test query 9 (indicator → outcome → comparison → neighbour set); the schema's cycles (Action ↔ Priority) allow 14+
+  // deepest typed operation 7 (CompareOutcomes, CrossBoroughByTheme), deepest test query 9 (indicator → outcome → comparison → neighbour set); the schema's cycles (Action ↔ Priority) would nest without end
   depth: 10,
   // largest typed operation 210 tokens (CompareOutcomes), GraphiQL's introspection query ~185; ~5x room, and parsing stops early
   tokens: 1000,
