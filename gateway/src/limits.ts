@@ -4,7 +4,7 @@ import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import { GraphQLError, type ValidationContext } from "graphql";
+import type { GraphQLError, ValidationContext } from "graphql";
 import type { OperationLimits } from "./config";
 
 /** extensions.code of every limit rejection, so a client can tell "ask for less" from a bad query */
@@ -25,7 +25,10 @@ function limitError(armorError: GraphQLError, setting: string): GraphQLError {
   return new RuntimeGraphQLError(`${message} (${setting})`, { extensions: { code: LIMIT_EXCEEDED, http: { status: 400, spec: false } } });
 }
 
-/** reported as a validation error (validation runs before any planning or subgraph call) */
+/**
+ * Reported as a validation error (validation runs before any planning or subgraph call); the token
+ * limit, counted while parsing, has no validation context and is thrown as the parse error.
+ */
 function reportAs(setting: string) {
   return {
     propagateOnRejection: false,
