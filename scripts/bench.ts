@@ -11,37 +11,20 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, relative } from "node:path";
-import { migrate, openDataSource } from "@tees/subgraph-common/database";
-import { importLait } from "@tees/subgraph-common/outcomes/lait";
-import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
-import { loadConfig as careConfig } from "../subgraphs/care/src/config";
-import { importLaitAreas } from "../subgraphs/region/src/seed";
-import { repoRoot, subgraphCatalog } from "./catalog";
+import { repoRoot } from "./catalog";
+import { importLaitInto, LAIT_SUBGRAPHS, type LaitSubgraph } from "./lait-import";
 import { startSystem } from "../test/support/system";
 import { createScratchDatabase, mysqlServerUrl } from "../test/support/mysql";
 
 const folder = process.argv[2] ?? join(repoRoot, "../shared/reference-data/dfe-lait");
-const catalog = new Map(subgraphCatalog().map((s) => [s.name, s]));
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-async function importAll(urls: Record<"region" | "education" | "care", string>) {
+async function importAll(urls: Record<LaitSubgraph, string>) {
   const rows: Array<{ name: string; ms: number; figures: number; rssAfter: number }> = [];
-  for (const name of ["region", "education", "care"] as const) {
-    const env = { ...process.env, DATABASE_URL: urls[name], DB_QUERY_TIMEOUT_MS: "600000" };
-    const service = catalog.get(name)!.service(env);
-    const { dataSource } = await openDataSource(service.database, service.entities, service.migrations(service.database.url));
-    try {
-      await migrate(dataSource);
-      const started = performance.now();
-      const figures =
-        name === "region"
-          ? (await importLaitAreas(dataSource, folder), 0)
-          : (await importLait(dataSource, folder, { topics: (name === "education" ? educationConfig(env) : careConfig(env)).topics })).figures;
-      rows.push({ name, ms: performance.now() - started, figures, rssAfter: process.memoryUsage().rss });
-    } finally {
-      await dataSource.destroy();
-    }
+  for (const name of LAIT_SUBGRAPHS) {
+    const { ms, result } = await importLaitInto(name, { ...process.env, DATABASE_URL: urls[name], DB_QUERY_TIMEOUT_MS: "600000" }, folder);
+    rows.push({ name, ms, figures: result.figures, rssAfter: process.memoryUsage().rss });
   }
   return rows;
 }

@@ -11,43 +11,29 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { migrate, openDataSource, redact } from "@tees/subgraph-common/database";
-import { importLait } from "@tees/subgraph-common/outcomes/lait";
-import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
-import { loadConfig as careConfig } from "../subgraphs/care/src/config";
-import { importLaitAreas } from "../subgraphs/region/src/seed";
-import { scriptEnvFor, subgraphCatalog } from "./catalog";
+import { scriptEnvFor } from "./catalog";
+import { importLaitInto, LAIT_SUBGRAPHS, type LaitSubgraph } from "./lait-import";
 
 const args = process.argv.slice(2);
 const onlyIndex = args.indexOf("--only");
-const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? "").split(",") : ["region", "education", "care"];
+const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? "").split(",") : [...LAIT_SUBGRAPHS];
 const folder = args.find((a, i) => !a.startsWith("--") && (onlyIndex < 0 || i !== onlyIndex + 1));
-if (!folder || !existsSync(folder) || only.some((n) => !["region", "education", "care"].includes(n))) {
+if (!folder || !existsSync(folder) || only.some((n) => !(LAIT_SUBGRAPHS as readonly string[]).includes(n))) {
   console.error("usage: npm run import:lait -- <LAIT folder> [--only region,education,care]");
   process.exit(2);
 }
 const laitFolder = resolve(folder);
-const catalog = new Map(subgraphCatalog().map((s) => [s.name, s]));
 
 let failed = false;
-for (const name of only) {
+for (const name of only as LaitSubgraph[]) {
   // a national import's deletes and inserts are long statements: the service's query limit is for requests, not for this
   const env = scriptEnvFor(name, { DB_QUERY_TIMEOUT_MS: "600000", ...process.env });
-  const service = catalog.get(name)!.service(env);
-  const started = performance.now();
-  const { dataSource } = await openDataSource(service.database, service.entities, service.migrations(service.database.url));
   try {
-    await migrate(dataSource);
-    const result =
-      name === "region"
-        ? await importLaitAreas(dataSource, laitFolder)
-        : await importLait(dataSource, laitFolder, { topics: (name === "education" ? educationConfig(env) : careConfig(env)).topics });
-    console.log(`${name} (${redact(service.database.url)}): imported in ${((performance.now() - started) / 1000).toFixed(1)} s`, result);
+    const { database, ms, result } = await importLaitInto(name, env, laitFolder);
+    console.log(`${name} (${database}): imported in ${(ms / 1000).toFixed(1)} s`, result);
   } catch (error) {
     failed = true;
     console.error(`${name}: import failed, nothing changed: ${(error as Error).message}`);
-  } finally {
-    await dataSource.destroy();
   }
 }
 process.exit(failed ? 1 : 0);

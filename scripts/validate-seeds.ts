@@ -2,11 +2,11 @@
 import { readFileSync } from "node:fs";
 import { parseSeed } from "@tees/subgraph-common/seed-files";
 import { localFiguresFile } from "@tees/subgraph-common/seed-schema";
-import { join } from "node:path";
+import { DEFAULT_LAIT_FOLDER, dictionaryFile } from "@tees/subgraph-common/lait/paths";
 import { readMeasureDomains } from "@tees/subgraph-common/outcomes/topics";
 import { readPlanSeed } from "../subgraphs/authority-plan/src/seeding/validate";
 
-const measures = readMeasureDomains(join(import.meta.dirname, "../seeds/lait-tees-valley/lait_data_dictionary.csv"));
+const measures = readMeasureDomains(dictionaryFile(DEFAULT_LAIT_FOLDER));
 
 let failed = false;
 for (const file of process.argv.slice(2)) {

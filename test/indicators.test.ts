@@ -129,6 +129,16 @@ describe.each(["hive", "apollo"] as GatewayChoice[])("plan indicators to their m
     expect(result.errors).toBeUndefined();
     const mapped = [...result.data!.authority.plans.flatMap((p) => p.indicators), ...result.data!.authority.priorities.flatMap((p) => p.indicators)].filter((i) => i.outcome);
     expect(mapped.length).toBeGreaterThan(0);
-    for (const i of mapped) if (i.outcome!.authorityCode) expect(i.outcome!.authorityCode).toBe("E06000004");
+    for (const i of mapped) expect(i.outcome!.authorityCode).toBe("E06000004");
+    // the figures are Stockton's: each latest value is what Stockton's own profile gives for that measure
+    const education = mapped.filter((i) => i.outcome!.__typename === "EducationIndicatorOutcome");
+    expect(education.length).toBeGreaterThan(0);
+    const codes = [...new Set(education.map((i) => i.measureCode!))];
+    const direct = await system.query<{ authority: { education: { measures: Array<{ measure: { code: string }; latest: { value: number } | null }> } } }>(
+      `query ($codes: [ID!]) { authority(code: "E06000004") { education { measures(codes: $codes) { measure { code } latest { value } } } } }`,
+      { codes },
+    );
+    const latest = new Map(direct.data!.authority.education.measures.map((m) => [m.measure.code, m.latest?.value ?? null]));
+    for (const i of education) expect(i.outcome!.series!.comparison.latest?.value ?? null).toBe(latest.get(i.measureCode!));
   });
 });

@@ -182,15 +182,15 @@ describe("the national LAIT file imported with npm run import:lait", () => {
     const result = await system.query(`{ authority(code: "E06000003") { care { measures(codes: ["RTA", "Hosp_Adm_Alc_<18yrs"]) {
       measure { code } figures { value period { label kind startYear endYear } } } } } }`);
     expect(result.errors).toBeUndefined();
-    const series = new Map(result.data!.authority.care.measures.map((s: { measure: { code: string } }) => [s.measure.code, s]));
-    const rta = (series.get("RTA") as { figures: Array<{ value: number | null; period: { label: string; kind: string; startYear: number; endYear: number } }> }).figures;
+    type Series = { measure: { code: string }; figures: Array<{ value: number | null; period: { label: string; kind: string; startYear: number; endYear: number } }> };
+    const figuresOf = (code: string) => (result.data!.authority.care.measures as Series[]).find((s) => s.measure.code === code)!.figures;
+    const rta = figuresOf("RTA");
     expect(sourceValue("RTA", "807", "2019-21")).toBe("-");
     expect(rta.find((f) => f.period.label === "2019-21")).toMatchObject({ value: null, period: { kind: "MULTI_YEAR", startYear: 2019, endYear: 2021 } });
     expect(rta.find((f) => f.period.label === "2014-16")).toMatchObject({ value: 24.83, period: { kind: "MULTI_YEAR", startYear: 2014, endYear: 2016 } });
-    const alcohol = (series.get("Hosp_Adm_Alc_<18yrs") as typeof rta | undefined) ?? [];
     // published as 36.450000000000003: floating-point noise, meaning 36.45
     expect(sourceValue("Hosp_Adm_Alc_<18yrs", "807", "2018/19-20/21")).toBe("36.450000000000003");
-    const span = (alcohol as unknown as { figures: typeof rta }).figures.find((f) => f.period.label === "2018/19-20/21");
+    const span = figuresOf("Hosp_Adm_Alc_<18yrs").find((f) => f.period.label === "2018/19-20/21");
     expect(span).toMatchObject({ value: 36.45, period: { kind: "MULTI_YEAR", startYear: 2018, endYear: 2021 } });
   });
 

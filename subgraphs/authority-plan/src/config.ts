@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { ConfigError, optionalString, readPort, requireString } from "@tees/subgraph-common/env";
 import { readDatabaseSettings, type DatabaseSettings } from "@tees/subgraph-common/settings";
+import { DEFAULT_LAIT_FOLDER, dictionaryFile } from "@tees/subgraph-common/lait/paths";
 
 const deployment = z
   .object({
@@ -51,6 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanConfig {
     port: readPort(env, "PORT", config.port),
     database: readDatabaseSettings(env, `sqlite:${join(root, `.data/plan-${config.seedFolder}.sqlite`)}`),
     seedFolder: optionalString(env, "SEED_FOLDER") ?? join(root, "seeds", config.seedFolder),
-    measureDictionaryFile: optionalString(env, "MEASURE_DICTIONARY_FILE") ?? join(root, "seeds/lait-tees-valley/lait_data_dictionary.csv"),
+    measureDictionaryFile: optionalString(env, "MEASURE_DICTIONARY_FILE") ?? dictionaryFile(DEFAULT_LAIT_FOLDER),
   };
 }

@@ -1,6 +1,5 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { linkValues, rowsByColumn, rowsById, rowsThroughLink } from "@tees/subgraph-common/loaders";
+import { linkValues, loadOnce, rowsByColumn, rowsById, rowsThroughLink } from "@tees/subgraph-common/loaders";
 import {
   Action, ActionLeadGroup, ActionLinkedPlan, ActionPrinciple, ActionPriority, ActionTheme, ContextFigure, LeadGroup, LinkedPlan,
   OutcomeStatement, PerformanceIndicator, Plan, PlanStatement, Principle, Priority, PriorityTheme, ProgressNote, SourceDocument,
@@ -13,17 +12,13 @@ const byOrdinal = { ordinal: "ASC" } as const;
  * so a query costs a fixed number of statements however many rows it returns.
  */
 export function createLoaders(dataSource: DataSource) {
-  const all = <T extends object>(load: () => Promise<T[]>) => new DataLoader<"all", T[]>(async (keys) => {
-    const rows = await load();
-    return keys.map(() => rows);
-  });
   return {
     // this database holds one authority's data, so "the authority's X" is "all X"
-    allPlans: all(() => dataSource.getRepository(Plan).find({ order: { startYear: "DESC", title: "ASC" } })),
-    allPriorities: all(() => dataSource.getRepository(Priority).find({ order: { planId: "ASC", ordinal: "ASC" } })),
-    allActions: all(() => dataSource.getRepository(Action).find({ order: { planId: "ASC", ordinal: "ASC" } })),
-    allGroups: all(() => dataSource.getRepository(LeadGroup).find({ order: { name: "ASC" } })),
-    allLinkedPlans: all(() => dataSource.getRepository(LinkedPlan).find({ order: { title: "ASC" } })),
+    allPlans: loadOnce(() => dataSource.getRepository(Plan).find({ order: { startYear: "DESC", title: "ASC" } })),
+    allPriorities: loadOnce(() => dataSource.getRepository(Priority).find({ order: { planId: "ASC", ordinal: "ASC" } })),
+    allActions: loadOnce(() => dataSource.getRepository(Action).find({ order: { planId: "ASC", ordinal: "ASC" } })),
+    allGroups: loadOnce(() => dataSource.getRepository(LeadGroup).find({ order: { name: "ASC" } })),
+    allLinkedPlans: loadOnce(() => dataSource.getRepository(LinkedPlan).find({ order: { title: "ASC" } })),
     priorityIdsByTheme: linkValues(dataSource, PriorityTheme, "themeId", "priorityId"),
     actionIdsByTheme: linkValues(dataSource, ActionTheme, "themeId", "actionId"),
 

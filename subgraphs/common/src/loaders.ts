@@ -1,6 +1,26 @@
 import DataLoader from "dataloader";
 import { In, type DataSource, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type ObjectLiteral } from "typeorm";
 
+/** items by key, in their order (a loader's rows by parent, without copying a list per row) */
+export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** a result every resolver of a request shares (e.g. a whole small table), loaded once per request */
+export function loadOnce<T>(load: () => Promise<T>) {
+  return new DataLoader<"all", T>(async (keys) => {
+    const value = await load();
+    return keys.map(() => value);
+  });
+}
+
 /** id → row, one query per batch */
 export function rowsById<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, idColumn = "id") {
   return new DataLoader<string, T | null>(async (ids) => {

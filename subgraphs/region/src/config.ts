@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { ConfigError, optionalString, readPort } from "@tees/subgraph-common/env";
+import { DEFAULT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import { readDatabaseSettings, type DatabaseSettings } from "@tees/subgraph-common/settings";
 
 const planAuthorities = z.array(
@@ -39,6 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegionConfig {
     database: readDatabaseSettings(env, `sqlite:${join(root, ".data/region.sqlite")}`),
     planAuthorities: readPlanAuthorities(optionalString(env, "PLAN_AUTHORITIES_FILE") ?? join(import.meta.dirname, "../plan-authorities.json")),
     seedFolder: optionalString(env, "SEED_FOLDER") ?? join(root, "seeds/region"),
-    laitFolder: optionalString(env, "LAIT_FOLDER") ?? join(root, "seeds/lait-tees-valley"),
+    laitFolder: optionalString(env, "LAIT_FOLDER") ?? DEFAULT_LAIT_FOLDER,
   };
 }

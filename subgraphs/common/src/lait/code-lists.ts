@@ -74,7 +74,6 @@ export function readLaitAreas(folder: string): { areas: LaitArea[]; withoutGss: 
 /** A published set of DfE statistical neighbours, named by its date (statistical_neighbours_<set>.csv). */
 export const NEIGHBOUR_SETS = ["2021-04", "2025-05"] as const;
 export type NeighbourSetId = (typeof NEIGHBOUR_SETS)[number];
-export const LATEST_NEIGHBOUR_SET: NeighbourSetId = "2025-05";
 
 export interface NeighbourPair {
   setId: NeighbourSetId;

@@ -1,4 +1,4 @@
-import { neighbourSetIds, neighbourSetInfo, type NeighbourSetName } from "../lait/neighbour-sets";
+import { neighbourSetInfo, type NeighbourSetName } from "../lait/neighbour-sets";
 import type { StatisticalNeighbour } from "../entities/StatisticalNeighbour";
 import type { Figure, Measure, OutcomeArea } from "./entities";
 import {
@@ -12,7 +12,7 @@ import {
   trendOf,
 } from "./statistics";
 
-export const ENGLAND = "E92000001";
+const ENGLAND = "E92000001";
 
 /** What a comparison needs, loaded per request by the outcome loaders. */
 export interface ComparisonInput {
@@ -124,5 +124,3 @@ export function compare(input: ComparisonInput) {
     unavailable: null,
   };
 }
-
-export const neighbourSetIdOf = (set: NeighbourSetName) => neighbourSetIds[set];

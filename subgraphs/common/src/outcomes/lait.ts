@@ -6,6 +6,7 @@ import { SeedError } from "../seed-files";
 import { bulkInsert } from "../bulk-insert";
 import { readGssCodes, readLaitAreas, readNeighbourSets } from "../lait/code-lists";
 import { replaceNeighbours } from "../lait/store";
+import { dictionaryFile } from "../lait/paths";
 import { Figure, Measure, OutcomeArea, SourceDocument } from "./entities";
 import { normalisePeriod, parseValue } from "./period";
 
@@ -43,7 +44,7 @@ export function valuesFile(folder: string): string {
 /** The data dictionary's measures of the given topics; the first row of a code wins (a few codes are listed under two topics). */
 export function readDictionary(folder: string, topics: ReadonlySet<string>): Map<string, Measure> {
   const measures = new Map<string, Measure>();
-  for (const { line, record } of readCsv(join(folder, "lait_data_dictionary.csv"))) {
+  for (const { line, record } of readCsv(dictionaryFile(folder))) {
     const code = record.Measure_short?.trim();
     if (!code) throw new SeedError("lait_data_dictionary.csv", `line ${line}`, "Measure_short", "empty");
     if (!topics.has(record.Topic ?? "") || measures.has(code)) continue;

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { rowsByColumn, rowsById } from "../loaders";
+import { groupBy, loadOnce, rowsByColumn, rowsById } from "../loaders";
 import { neighboursLoader } from "../lait/neighbour-loader";
 import { Figure, Measure, OutcomeArea, SourceDocument } from "./entities";
 
@@ -17,18 +17,13 @@ export function createOutcomeLoaders(dataSource: DataSource) {
   return {
     figuresByArea: new DataLoader<FigureKey, Figure[], string>(
       async (keys) => {
-        const areasByFilter = new Map<string, string[]>();
-        for (const key of keys) areasByFilter.set(filterOf(key), [...(areasByFilter.get(filterOf(key)) ?? []), key.areaCode]);
         const found = new Map<string, Figure[]>(); // "<filter>|<area>" → figures
-        for (const [filter, areaCodes] of areasByFilter) {
+        for (const [filter, filterKeys] of groupBy(keys, filterOf)) {
           const rows = await dataSource.getRepository(Figure).find({
-            where: { areaCode: In(areaCodes), ...(filter === "*" ? {} : { measureCode: In(filter.split(",")) }) },
+            where: { areaCode: In(filterKeys.map((k) => k.areaCode)), ...(filter === "*" ? {} : { measureCode: In(filter.split(",")) }) },
             order: { periodEndYear: "ASC", periodLabel: "ASC" },
           });
-          for (const row of rows) {
-            const key = `${filter}|${row.areaCode}`;
-            found.set(key, [...(found.get(key) ?? []), row]);
-          }
+          for (const [areaCode, figures] of groupBy(rows, (row) => row.areaCode)) found.set(`${filter}|${areaCode}`, figures);
         }
         return keys.map((k) => found.get(`${filterOf(k)}|${k.areaCode}`) ?? []);
       },
@@ -57,14 +52,18 @@ export function createOutcomeLoaders(dataSource: DataSource) {
         where: { areaCode: In([...new Set(pairs.map((p) => p[0]))]), measureCode: In([...new Set(pairs.map((p) => p[1]))]) },
         order: { periodEndYear: "ASC", periodLabel: "ASC" },
       });
-      const found = new Map<string, Figure[]>();
-      for (const row of rows) found.set(`${row.areaCode}|${row.measureCode}`, [...(found.get(`${row.areaCode}|${row.measureCode}`) ?? []), row]);
+      const found = groupBy(rows, (row) => `${row.areaCode}|${row.measureCode}`);
       return keys.map((key) => found.get(key) ?? []);
     }),
     /** every area of the code lists (under 200 rows), once per request */
-    areas: new DataLoader<"all", Map<string, OutcomeArea>>(async (keys) => {
+    areas: loadOnce(async () => {
       const rows = await dataSource.getRepository(OutcomeArea).find();
-      return keys.map(() => new Map(rows.map((r) => [r.code, r])));
+      const localAuthorities = rows.filter((a) => a.kind === "local-authority");
+      return {
+        byCode: new Map(rows.map((r) => [r.code, r])),
+        /** in the code list, and how many of them the last import held figures for */
+        localAuthorities: { total: localAuthorities.length, withFigures: localAuthorities.filter((a) => a.hasPublishedFigures).length },
+      };
     }),
     neighboursOf: neighboursLoader(dataSource),
     localFiguresByArea: rowsByColumn(dataSource, Figure, "areaCode", { periodEndYear: "ASC", periodLabel: "ASC" }, { kind: "local" }),

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { neighbourSetIds, type NeighbourSetName } from "../lait/neighbour-sets";
+import { groupBy } from "../loaders";
 import { compare } from "./comparison";
 import type { Figure, Measure } from "./entities";
 import type { OutcomeContext } from "./loaders";
@@ -44,10 +45,7 @@ export const outcomeResolvers = {
   Profile: {
     measures: async (profile: Profile, args: { codes?: readonly string[] | null; topic?: string | null }, { loaders }: OutcomeContext) => {
       const figures = await loaders.figuresByArea.load({ areaCode: profile.areaCode, measureCodes: args.codes ?? null });
-      const byMeasure = new Map<string, Figure[]>();
-      for (const figure of figures) {
-        if (figure.measureCode) byMeasure.set(figure.measureCode, [...(byMeasure.get(figure.measureCode) ?? []), figure]);
-      }
+      const byMeasure = groupBy(figures.filter((f) => f.measureCode !== null), (f) => f.measureCode!);
       const measures = await loaders.measureByCode.loadMany([...byMeasure.keys()]);
       return measures
         .filter((m): m is Measure => m !== null && !(m instanceof Error) && (!args.topic || m.topic === args.topic))
@@ -69,14 +67,13 @@ export const outcomeResolvers = {
         loaders.areas.load("all"),
         loaders.neighboursOf.load(`${neighbourSetIds[args.neighbours]}|${series.areaCode}`),
       ]);
-      const localAuthorities = [...areas.values()].filter((a) => a.kind === "local-authority");
       return compare({
         measure: series.measure,
         areaCode: series.areaCode,
         series: series.figures,
         valuesByPeriod,
-        areas,
-        localAuthorities: { total: localAuthorities.length, withFigures: localAuthorities.filter((a) => a.hasPublishedFigures).length },
+        areas: areas.byCode,
+        localAuthorities: areas.localAuthorities,
         neighbours,
         neighbourSet: args.neighbours,
         trendPoints: args.trendPoints,

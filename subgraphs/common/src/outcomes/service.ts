@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
 import { optionalString, readPort } from "../env";
+import { DEFAULT_LAIT_FOLDER } from "../lait/paths";
 import { readDatabaseSettings } from "../settings";
 import type { ServiceDefinition } from "../service";
 import { buildSubgraphServer } from "../subgraph";
@@ -29,7 +30,7 @@ export function loadOutcomeConfig(name: OutcomeConfig["name"], defaultPort: numb
     name,
     port: readPort(env, "PORT", defaultPort),
     database: readDatabaseSettings(env, `sqlite:${join(root, `.data/${name}.sqlite`)}`),
-    laitFolder: optionalString(env, "LAIT_FOLDER") ?? join(root, "seeds/lait-tees-valley"),
+    laitFolder: optionalString(env, "LAIT_FOLDER") ?? DEFAULT_LAIT_FOLDER,
     localFiguresFolder: optionalString(env, "LOCAL_FIGURES_FOLDER") ?? join(root, "seeds", name, "local-figures"),
     topics,
   };

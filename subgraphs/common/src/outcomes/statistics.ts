@@ -22,8 +22,10 @@ export function median(values: readonly number[]): number | null {
  * the ends.
  */
 export function quantileType6(values: readonly number[], p: number): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return values.length ? quantileOfSorted([...values].sort((a, b) => a - b), p) : null;
+}
+
+function quantileOfSorted(sorted: readonly number[], p: number): number {
   const h = p * (sorted.length + 1);
   if (h <= 1) return sorted[0]!;
   if (h >= sorted.length) return sorted[sorted.length - 1]!;
@@ -41,11 +43,9 @@ export type QuartileBand = "A" | "B" | "C" | "D";
  * on a quartile boundary takes the better band. No band without a polarity.
  */
 export function quartileBand(value: number, all: readonly number[], polarity: Polarity): { band: QuartileBand | null; quartiles: [number, number, number] | null } {
-  const q1 = quantileType6(all, 0.25);
-  const q2 = quantileType6(all, 0.5);
-  const q3 = quantileType6(all, 0.75);
-  if (q1 === null || q2 === null || q3 === null) return { band: null, quartiles: null };
-  const quartiles: [number, number, number] = [tidy(q1), tidy(q2), tidy(q3)];
+  if (!all.length) return { band: null, quartiles: null };
+  const sorted = [...all].sort((a, b) => a - b);
+  const quartiles: [number, number, number] = [tidy(quantileOfSorted(sorted, 0.25)), tidy(quantileOfSorted(sorted, 0.5)), tidy(quantileOfSorted(sorted, 0.75))];
   if (!polarity) return { band: null, quartiles };
   const v = tidy(value);
   const band: QuartileBand =
@@ -70,7 +70,7 @@ const T_CRITICAL_95 = [
   12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
   2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
-export const tCritical95 = (df: number) => T_CRITICAL_95[df - 1] ?? 1.96;
+const tCritical95 = (df: number) => T_CRITICAL_95[df - 1] ?? 1.96;
 
 export type TrendDirection = "IMPROVING" | "WORSENING" | "NO_SIGNIFICANT_CHANGE";
 export const MIN_TREND_POINTS = 5;
