@@ -14,6 +14,8 @@ import { createConnection, type Connection, type RowDataPacket } from "mysql2/pr
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DatabaseError, openDataSource } from "@tees/subgraph-common/database";
 import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { signRequest } from "@tees/subgraph-common/signed-identity";
+import { analyst, testSecret } from "./support/signed";
 import { readDatabaseSettings } from "@tees/subgraph-common/settings";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { regionService } from "../subgraphs/region/src/service";
@@ -62,9 +64,11 @@ async function scratchWithUser(serverUrl: string, prefix: string): Promise<Scrat
   };
 }
 
+const regionSecret = testSecret();
+
 async function startRegion(scratch: Scratch, env: Record<string, string>): Promise<RunningService> {
   const config = regionConfig({ DATABASE_URL: scratch.url, ...env });
-  return startService(regionService(config), { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" });
+  return startService(regionService(config), { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always", signing: { secrets: [regionSecret], maxSkewMs: 30_000 } });
 }
 
 /** the subgraph's connections, as the server lists them */
@@ -83,11 +87,12 @@ interface Answer {
 
 async function ask(url: string, query: string): Promise<Answer> {
   const startedAt = performance.now();
+  const body = JSON.stringify({ query });
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query }),
+      headers: { "content-type": "application/json", ...signRequest(regionSecret, analyst, "POST", body) },
+      body,
       // far above what the test allows, so a hang shows up as a slow answer instead of a stuck test
       signal: AbortSignal.timeout(15_000),
     });

@@ -11,6 +11,7 @@ import { subgraphCatalog } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
 import { scratchDatabase, type DatabaseChoice } from "./mysql";
+import { testSecret } from "./signed";
 
 export type { DatabaseChoice };
 
@@ -24,6 +25,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface RunningSystem {
   gatewayUrl: string;
   services: Map<string, RunningService>;
+  /** subgraph name → the secret it shares with the gateway (to call it directly, signed) */
+  secrets: ReadonlyMap<string, string>;
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** total SQL statements run by every subgraph since the last reset */
   statements(): number;
@@ -43,6 +46,8 @@ export interface SystemOptions {
 
 export async function startSystem({ database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {} }: SystemOptions = {}): Promise<RunningSystem> {
   const cleanups: Array<() => Promise<void>> = [];
+  // one secret per subgraph, fresh for each system (as npm start does)
+  const secrets = new Map(subgraphCatalog().map((entry) => [entry.name, testSecret()]));
   const lifecycle = { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" as const };
   const services = new Map<string, RunningService>();
   try {
@@ -51,7 +56,8 @@ export async function startSystem({ database = { kind: "sqlite" }, gateway = "hi
       const scratch = existing ? undefined : await scratchDatabase(database, entry.name.replace(/-/g, "_"));
       if (scratch) cleanups.push(scratch.drop);
       const env = { DATABASE_URL: existing ?? scratch!.url, DB_POOL_SIZE: "5", DB_QUEUE_LIMIT: "50", DB_QUERY_TIMEOUT_MS: "30000", ...serviceEnv[entry.name] };
-      services.set(entry.name, await startService(entry.service(env), existing ? { ...lifecycle, seedOnStart: "never" } : lifecycle));
+      const signing = { secrets: [secrets.get(entry.name)!], maxSkewMs: 30_000 };
+      services.set(entry.name, await startService(entry.service(env), { ...lifecycle, signing, ...(existing ? { seedOnStart: "never" as const } : {}) }));
     }
 
     const subgraphs = subgraphCatalog().map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
@@ -72,6 +78,7 @@ export async function startSystem({ database = { kind: "sqlite" }, gateway = "hi
     return {
       gatewayUrl,
       services,
+      secrets,
       async query(query, variables) {
         const response = await fetch(gatewayUrl, {
           method: "POST",

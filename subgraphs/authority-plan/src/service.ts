@@ -17,6 +17,6 @@ export function planService(config: PlanConfig): ServiceDefinition<PlanContext> 
     seed: (dataSource) => seedPlanFolder(dataSource, config.seedFolder, measureDomains),
     isEmpty: async (dataSource) => (await dataSource.getRepository(Plan).count()) === 0,
     buildServer: () => buildServer(config.deployment.typeName),
-    context: (dataSource) => createContext(dataSource, config.deployment, measureDomains),
+    context: (dataSource, identity) => createContext(dataSource, config.deployment, measureDomains, identity),
   };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { NonceMemory, verifyRequest, type Identity, type VerifyOptions } from "./signed-identity";
 
 export interface RunningServer {
   url: string;
@@ -10,8 +11,10 @@ export interface RunningServer {
 
 export interface ServeOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  /** builds the per-request context (loaders live here) */
-  context: (request: IncomingMessage) => Promise<TContext> | TContext;
+  /** builds the per-request context (loaders live here) for the identity the gateway signed */
+  context: (identity: Identity) => Promise<TContext> | TContext;
+  /** every /graphql request must carry the gateway's signature (signed-identity.ts) */
+  signing: Omit<VerifyOptions, "now">;
   /** readiness: can this service answer (e.g. its database responds)? */
   ready?: () => Promise<boolean>;
   port: number;
@@ -46,10 +49,13 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 /**
  * Serves an Apollo Server over node:http at /graphql, with /health (alive) and
- * /ready (dependencies answer). Port 0 picks a free port (tests).
+ * /ready (dependencies answer). Port 0 picks a free port (tests). A /graphql request
+ * without the gateway's valid signature is answered 401 before its body is parsed:
+ * queries, mutations, `_service` and `_entities` alike.
  */
 export async function serve<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<RunningServer> {
   const { apollo } = options;
+  const nonces = new NonceMemory(options.signing.maxSkewMs);
   await apollo.start();
   const server: Server = createServer(async (request, response) => {
     const path = (request.url ?? "/").split("?")[0];
@@ -65,6 +71,10 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
       }
       const raw = request.method === "POST" ? await readBody(request) : "";
+      const verified = verifyRequest((name) => headers.get(name), request.method ?? "GET", raw, options.signing, nonces);
+      if (!verified.ok) {
+        return sendJson(response, 401, { errors: [{ message: `unauthenticated: ${verified.reason}`, extensions: { code: "UNAUTHENTICATED" } }] });
+      }
       let body: unknown = raw;
       if (raw && headers.get("content-type")?.includes("application/json")) {
         try {
@@ -75,7 +85,7 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? "GET", headers, search: new URL(request.url ?? "/", "http://x").search, body },
-        context: async () => options.context(request),
+        context: async () => options.context(verified.identity),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;

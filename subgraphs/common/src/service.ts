@@ -1,7 +1,8 @@
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import type { DataSource } from "typeorm";
 import { migrate, openDataSource, redact, StatementCounter, type DatabaseSettings } from "./database";
-import { optionalString, ConfigError } from "./env";
+import { optionalString, ConfigError, readInteger } from "./env";
+import { MIN_SECRET_LENGTH, type Identity, type VerifyOptions } from "./signed-identity";
 import { serve, type RunningServer } from "./http";
 
 export type SeedPolicy = "never" | "if-empty" | "always";
@@ -11,6 +12,22 @@ export interface LifecycleSettings {
   migrateOnStart: boolean;
   seedOnStart: SeedPolicy;
   host: string;
+  /** what a request must carry to prove the gateway sent it */
+  signing: Omit<VerifyOptions, "now">;
+}
+
+/**
+ * GATEWAY_SIGNING_SECRETS: this subgraph's secret(s) shared with the gateway, comma-separated:
+ * the current one, then any being rotated out (SECURITY.md). Required: a subgraph never serves unsigned requests.
+ * SIGNATURE_MAX_SKEW_MS: how old (or early) a signed request may be.
+ */
+export function readSigning(env: NodeJS.ProcessEnv): LifecycleSettings["signing"] {
+  const raw = optionalString(env, "GATEWAY_SIGNING_SECRETS");
+  if (!raw) throw new ConfigError("GATEWAY_SIGNING_SECRETS is required: the secret(s) this subgraph shares with the gateway");
+  const secrets = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const short = secrets.findIndex((s) => s.length < MIN_SECRET_LENGTH);
+  if (secrets.length === 0 || short >= 0) throw new ConfigError(`GATEWAY_SIGNING_SECRETS: secret ${short + 1} is shorter than ${MIN_SECRET_LENGTH} characters`);
+  return { secrets, maxSkewMs: readInteger(env, "SIGNATURE_MAX_SKEW_MS", 30_000, { min: 1_000, max: 300_000 }) };
 }
 
 /** MIGRATE_ON_START (true|false), SEED_ON_START (never|if-empty|always), HOST */
@@ -19,7 +36,7 @@ export function readLifecycle(env: NodeJS.ProcessEnv): LifecycleSettings {
   if (!["true", "false"].includes(migrateRaw)) throw new ConfigError(`MIGRATE_ON_START must be true or false, got "${migrateRaw}"`);
   const seed = optionalString(env, "SEED_ON_START") ?? "never";
   if (!["never", "if-empty", "always"].includes(seed)) throw new ConfigError(`SEED_ON_START must be never, if-empty or always, got "${seed}"`);
-  return { migrateOnStart: migrateRaw === "true", seedOnStart: seed as SeedPolicy, host: optionalString(env, "HOST") ?? "127.0.0.1" };
+  return { migrateOnStart: migrateRaw === "true", seedOnStart: seed as SeedPolicy, host: optionalString(env, "HOST") ?? "127.0.0.1", signing: readSigning(env) };
 }
 
 export interface ServiceDefinition<TContext extends BaseContext> {
@@ -32,7 +49,8 @@ export interface ServiceDefinition<TContext extends BaseContext> {
   /** true when the database holds no seeded data yet */
   isEmpty: (dataSource: DataSource) => Promise<boolean>;
   buildServer: () => ApolloServer<TContext>;
-  context: (dataSource: DataSource) => TContext;
+  /** the per-request context, for the identity the gateway signed */
+  context: (dataSource: DataSource, identity: Identity) => TContext;
 }
 
 export interface RunningService extends RunningServer {
@@ -56,7 +74,8 @@ export async function startService<TContext extends BaseContext>(
     const running = await serve({
       name: definition.name,
       apollo: definition.buildServer(),
-      context: () => definition.context(dataSource),
+      context: (identity) => definition.context(dataSource, identity),
+      signing: options.signing,
       ready: async () => {
         await dataSource.query("SELECT 1");
         return true;

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { Identity } from "@tees/subgraph-common/signed-identity";
 import { createLoaders, type RegionLoaders } from "./loaders";
 
 export interface RegionContext {
@@ -6,8 +7,10 @@ export interface RegionContext {
   loaders: RegionLoaders;
   /** ONS code → GraphQL type, for the authorities that run a plan subgraph (from configuration) */
   planTypes: ReadonlyMap<string, string>;
+  /** who is asking, as the gateway signed it */
+  identity: Identity;
 }
 
-export function createContext(dataSource: DataSource, planTypes: ReadonlyMap<string, string>): RegionContext {
-  return { dataSource, loaders: createLoaders(dataSource), planTypes };
+export function createContext(dataSource: DataSource, planTypes: ReadonlyMap<string, string>, identity: Identity): RegionContext {
+  return { dataSource, loaders: createLoaders(dataSource), planTypes, identity };
 }

@@ -18,6 +18,6 @@ export function regionService(config: RegionConfig): ServiceDefinition<RegionCon
     isEmpty: async (dataSource) =>
       (await dataSource.getRepository(Area).count()) === 0 || (await dataSource.getRepository(StatisticalNeighbour).count()) === 0,
     buildServer: () => buildServer(config),
-    context: (dataSource) => createContext(dataSource, planTypes),
+    context: (dataSource, identity) => createContext(dataSource, planTypes, identity),
   };
 }

@@ -12,8 +12,10 @@ import { Principle } from "./Principle";
 import { Priority } from "./Priority";
 import { ProgressNote } from "./ProgressNote";
 
+import { AuditEntry } from "@tees/subgraph-common/audit/AuditEntry";
+
 export {
-  Action, ActionLeadGroup, ActionLinkedPlan, ActionPrinciple, ActionPriority, ActionTheme, ContextFigure, LeadGroup, LinkedPlan,
+  Action, AuditEntry, ActionLeadGroup, ActionLinkedPlan, ActionPrinciple, ActionPriority, ActionTheme, ContextFigure, LeadGroup, LinkedPlan,
   OutcomeStatement, PerformanceIndicator, Plan, PlanStatement, Principle, Priority, PriorityTheme, ProgressNote, SourceDocument,
 };
 
@@ -21,4 +23,5 @@ export {
 export const planEntities = [
   SourceDocument, Plan, PlanStatement, Principle, Priority, PriorityTheme, OutcomeStatement, PerformanceIndicator,
   Action, ActionPriority, ActionPrinciple, ActionTheme, ProgressNote, LeadGroup, LinkedPlan, ActionLeadGroup, ActionLinkedPlan, ContextFigure,
+  AuditEntry,
 ];

@@ -3,6 +3,7 @@ import { In, type DataSource } from "typeorm";
 import { groupBy, loadOnce, rowsByColumn, rowsById } from "../loaders";
 import { neighboursLoader } from "../lait/neighbour-loader";
 import { Figure, Measure, OutcomeArea, SourceDocument } from "./entities";
+import type { Identity } from "../signed-identity";
 
 /** area + optional measure filter → figures, batched into one query per distinct filter */
 interface FigureKey {
@@ -76,8 +77,10 @@ export type OutcomeLoaders = ReturnType<typeof createOutcomeLoaders>;
 export interface OutcomeContext {
   dataSource: DataSource;
   loaders: OutcomeLoaders;
+  /** who is asking, as the gateway signed it */
+  identity: Identity;
 }
 
-export function createOutcomeContext(dataSource: DataSource): OutcomeContext {
-  return { dataSource, loaders: createOutcomeLoaders(dataSource) };
+export function createOutcomeContext(dataSource: DataSource, identity: Identity): OutcomeContext {
+  return { dataSource, loaders: createOutcomeLoaders(dataSource), identity };
 }

@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import type { Identity } from "../signed-identity";
+import { AuditEntry } from "./AuditEntry";
+
+export interface AuditedChange {
+  operation: string;
+  entityType: string;
+  entityId: string;
+  /** the record before (null: created) and after (null: deleted); stored as JSON */
+  before: object | null;
+  after: object | null;
+}
+
+/** Records a write with the manager of the write's transaction: both land, or neither. */
+export async function recordAudit(manager: EntityManager, identity: Identity, authorityCode: string, change: AuditedChange): Promise<AuditEntry> {
+  const entry = Object.assign(new AuditEntry(), {
+    id: randomUUID(),
+    at: new Date().toISOString(),
+    actor: identity.subject,
+    role: identity.role,
+    authorityCode,
+    operation: change.operation,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    before: change.before === null ? null : JSON.stringify(change.before),
+    after: change.after === null ? null : JSON.stringify(change.after),
+  });
+  await manager.insert(AuditEntry, entry);
+  return entry;
+}
+
+/** An authority's audit log, newest first. */
+export function readAuditLog(manager: EntityManager, authorityCode: string, limit: number): Promise<AuditEntry[]> {
+  return manager.find(AuditEntry, { where: { authorityCode }, order: { at: "DESC", id: "DESC" }, take: Math.min(Math.max(limit, 1), 500) });
+}

@@ -1,0 +1,26 @@
+import { GraphQLError } from "graphql";
+import type { Identity } from "./signed-identity";
+
+/**
+ * Authorisation is decided here, in the subgraph that owns the data, from the identity
+ * the gateway signed: never from arguments, never at the gateway alone.
+ */
+function denied(code: "FORBIDDEN" | "UNAUTHENTICATED", message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+/** Writes to an authority's data: only an editor acting for that authority. */
+export function requireEditorOf(identity: Identity, authorityCode: string): Identity & { role: "editor"; authority: string } {
+  if (identity.role === "anonymous") throw denied("UNAUTHENTICATED", `sign in with an editor token of ${authorityCode} to change its data`);
+  if (identity.role !== "editor") throw denied("FORBIDDEN", `the ${identity.role} role cannot change data; only editors of ${authorityCode} can`);
+  if (identity.authority !== authorityCode) throw denied("FORBIDDEN", `an editor of ${identity.authority} cannot change ${authorityCode}'s data`);
+  return identity as Identity & { role: "editor"; authority: string };
+}
+
+/** An authority's audit log: its own editors, and admins (oversight). */
+export function requireAuditReaderOf(identity: Identity, authorityCode: string): void {
+  if (identity.role === "admin") return;
+  if (identity.role === "editor" && identity.authority === authorityCode) return;
+  if (identity.role === "anonymous") throw denied("UNAUTHENTICATED", `sign in with an editor token of ${authorityCode} to read its audit log`);
+  throw denied("FORBIDDEN", `only editors of ${authorityCode} and admins can read its audit log`);
+}

@@ -1,0 +1,30 @@
+/**
+ * Calling a subgraph directly as the gateway would: with a signed identity. Tests use it
+ * to reach one subgraph without a gateway, and to show what an unsigned or forged call gets.
+ */
+import { randomBytes } from "node:crypto";
+import { signRequest, type Identity } from "@tees/subgraph-common/signed-identity";
+import type { GraphQLResponse } from "./system";
+
+/** a fresh secret per test run: nothing a test signs is valid anywhere else */
+export const testSecret = (): string => randomBytes(32).toString("hex");
+
+export const editorOf = (authority: string, subject = `editor@${authority}`): Identity => ({ subject, role: "editor", authority });
+export const analyst: Identity = { subject: "analyst@test", role: "analyst", authority: null };
+export const admin: Identity = { subject: "admin@test", role: "admin", authority: null };
+
+export async function callSubgraph<T = Record<string, any>>(
+  url: string,
+  secret: string | null,
+  identity: Identity,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const body = JSON.stringify({ query, variables });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(secret ? signRequest(secret, identity, "POST", body) : {}) },
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}
