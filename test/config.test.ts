@@ -5,6 +5,7 @@ import { loadConfig as planConfig } from "../subgraphs/authority-plan/src/config
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { loadConfig as gatewayConfig } from "../gateway/src/config";
 import { readLifecycle } from "@tees/subgraph-common/service";
+import { secretsEnv } from "./support/signed";
 import { dataSourceOptions, StatementCounter } from "@tees/subgraph-common/database";
 
 describe("configuration fails fast, naming the setting", () => {
@@ -16,7 +17,7 @@ describe("configuration fails fast, naming the setting", () => {
     ["a queue limit of 0 (mysql2 would queue without limit)", () => regionConfig({ DB_QUEUE_LIMIT: "0" }), /DB_QUEUE_LIMIT must be between 1 and 10000/],
     ["a query timeout too short to run anything", () => regionConfig({ DB_QUERY_TIMEOUT_MS: "50" }), /DB_QUERY_TIMEOUT_MS must be between 100 and 600000/],
     ["a bad seed policy", () => readLifecycle({ SEED_ON_START: "sometimes" }), /SEED_ON_START must be never, if-empty or always/],
-    ["a bad gateway subgraph URL", () => gatewayConfig({ SUBGRAPH_URL_REGION: "not a url" }), /SUBGRAPH_URL_REGION is not a URL/],
+    ["a bad gateway subgraph URL", () => gatewayConfig({ SUBGRAPH_URL_REGION: "not a url", ...secretsEnv() }), /SUBGRAPH_URL_REGION is not a URL/],
   ])("%s", (_label, load, message) => {
     expect(load).toThrow(message);
   });

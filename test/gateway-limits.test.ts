@@ -38,6 +38,7 @@ import { buildGateway } from "../gateway/src/server";
 import { subgraphCatalog } from "../scripts/catalog";
 import { composeGuild } from "../scripts/composition";
 import { startSystem, type GraphQLResponse, type RunningSystem } from "./support/system";
+import { secretsEnv } from "./support/signed";
 
 const OPERATIONS_DIR = join(import.meta.dirname, "../gateway/client/operations");
 const TEES_VALLEY = ["E06000001", "E06000002", "E06000003", "E06000004", "E06000005"];
@@ -80,8 +81,11 @@ interface Gateway {
   close(): Promise<void>;
 }
 
+/** the running system's token settings and subgraph secrets (set once it starts) */
+let systemAuth: RunningSystem["auth"];
+
 async function serveGateway(supergraphSdl: string, settings: Partial<Pick<ReturnType<typeof loadConfig>, "introspection" | "limits" | "subgraphUrls">> = {}): Promise<Gateway> {
-  const runtime = buildGateway({ supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs: 10_000, ...settings }, { logging: process.env.GATEWAY_LOG === "1" });
+  const runtime = buildGateway({ supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs: 10_000, auth: systemAuth, ...settings }, { logging: process.env.GATEWAY_LOG === "1" });
   const server = createServer(runtime);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
@@ -189,6 +193,7 @@ describe("operation limits at the gateway", () => {
 
   beforeAll(async () => {
     system = await startSystem();
+    systemAuth = system.auth;
     const entries = subgraphCatalog();
     proxies = await Promise.all(entries.map((entry) => countingProxy(system.services.get(entry.name)!.url)));
     const composed = composeGuild(entries.map((entry, i) => ({ name: entry.name, url: proxies[i]!.url, typeDefs: entry.typeDefs() })));
@@ -336,7 +341,7 @@ describe("operation limits at the gateway", () => {
   });
 
   it("refuses introspection (400, no subgraph call) and serves no GraphiQL when introspection is off", async () => {
-    const production = await serveGateway(supergraphSdl, { introspection: loadConfig({ NODE_ENV: "production" }).introspection });
+    const production = await serveGateway(supergraphSdl, { introspection: loadConfig({ NODE_ENV: "production", ...secretsEnv() }).introspection });
     try {
       await expectRejected(() => post(production.url, { query: "{ __schema { types { name } } }" }), 400, /introspection/i);
       await expectRejected(() => post(production.url, { query: `{ __type(name: "Authority") { fields { name } } }` }), 400, /introspection/i);
@@ -352,7 +357,7 @@ describe("operation limits at the gateway", () => {
   });
 
   it("applies limits set in the environment (GATEWAY_MAX_DEPTH=4)", async () => {
-    const strict = await serveGateway(supergraphSdl, { limits: loadConfig({ GATEWAY_MAX_DEPTH: "4" }).limits });
+    const strict = await serveGateway(supergraphSdl, { limits: loadConfig({ GATEWAY_MAX_DEPTH: "4", ...secretsEnv() }).limits });
     try {
       await expectRejected(() => post(strict.url, { query: nested(3) }), 400, /depth limit of 4 exceeded, found 6/);
       expect((await post(strict.url, { query: nested(1) })).status).toBe(200);
@@ -489,7 +494,7 @@ describe("gateway settings fail fast, naming the setting", () => {
 
   it("introspection is on by default, off when NODE_ENV=production, and GATEWAY_INTROSPECTION decides either way", () => {
     expect(loadConfig({}).introspection).toBe(true);
-    expect(loadConfig({ NODE_ENV: "production" }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", ...secretsEnv() }).introspection).toBe(false);
     expect(loadConfig({ GATEWAY_INTROSPECTION: "false" }).introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: "production", GATEWAY_INTROSPECTION: "true" }).introspection).toBe(true);
   });

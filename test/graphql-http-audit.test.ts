@@ -11,6 +11,7 @@ import { buildGateway } from "../gateway/src/server";
 import { subgraphCatalog } from "../scripts/catalog";
 import { composeGuild } from "../scripts/composition";
 import { startSystem, type RunningSystem } from "./support/system";
+import { secretsEnv } from "./support/signed";
 
 function summarise(label: string, results: AuditResult[]): string {
   const count = (status: AuditResult["status"]) => results.filter((r) => r.status === status).length;
@@ -21,14 +22,23 @@ function summarise(label: string, results: AuditResult[]): string {
 describe("GraphQL over HTTP (graphql-http auditServer)", () => {
   let system: RunningSystem;
   let production: { url: string; close(): Promise<void> };
+  let analystToken: string;
+  const withToken: typeof fetch = (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set("authorization", `Bearer ${analystToken}`);
+    return fetch(input, { ...init, headers });
+  };
 
   beforeAll(async () => {
     system = await startSystem();
     const composed = composeGuild(subgraphCatalog().map((entry) => ({ name: entry.name, url: system.services.get(entry.name)!.url, typeDefs: entry.typeDefs() })));
     if ("errors" in composed) throw new Error(composed.errors.join("\n"));
-    const settings = loadConfig({ NODE_ENV: "production" });
+    const settings = loadConfig({ NODE_ENV: "production", ...secretsEnv() });
     expect(settings.introspection).toBe(false);
-    const runtime = buildGateway({ ...settings, supergraphSdl: composed.supergraphSdl, subgraphUrls: {} }, { logging: false });
+    expect(settings.auth.anonymousRead).toBe(false);
+    // production settings, with this system's keys: every request carries an analyst's token
+    const runtime = buildGateway({ ...settings, auth: { ...system.auth, anonymousRead: false }, supergraphSdl: composed.supergraphSdl, subgraphUrls: {} }, { logging: false });
+    analystToken = await system.token({ role: "analyst", authority: null });
     const server = createServer(runtime);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     production = {
@@ -67,7 +77,7 @@ describe("GraphQL over HTTP (graphql-http auditServer)", () => {
   };
 
   it("passes every audit but the introspection probes with production settings (introspection off), and those with an ordinary query", async () => {
-    const results = await auditServer({ url: production.url });
+    const results = await auditServer({ url: production.url, fetchFn: withToken });
     console.log(summarise("production settings (NODE_ENV=production)", results));
     const unexplained = results.filter((r) => r.status !== "ok" && !(r.id in INTROSPECTION_PROBES));
     expect(unexplained.map((r) => `${r.id} ${r.name}: ${"reason" in r ? r.reason : ""}`)).toEqual([]);
@@ -80,7 +90,7 @@ describe("GraphQL over HTTP (graphql-http auditServer)", () => {
         url.searchParams.set("query", query);
         url.searchParams.set("variables", JSON.stringify(variables));
       }
-      const response = await fetch(url, {
+      const response = await withToken(url, {
         method,
         headers: method === "POST" ? { "content-type": "application/json", accept } : { accept },
         ...(method === "POST" ? { body: JSON.stringify({ query, variables }) } : {}),

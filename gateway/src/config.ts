@@ -1,5 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { JSONWebKeySet } from "jose";
+import { MIN_SECRET_LENGTH } from "@tees/subgraph-common/signed-identity";
+import { readJwks } from "./identity";
+import { subgraphEndpoints } from "./supergraph";
 
 export class GatewayConfigError extends Error {
   override name = "GatewayConfigError";
@@ -18,6 +22,22 @@ export interface GatewayConfig {
   introspection: boolean;
   /** what one request may ask for; rejected with a 4xx before any subgraph is called */
   limits: OperationLimits;
+  /** who may ask, and how the gateway proves to subgraphs who asked */
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** JWT_SECRETS: HS256 secrets, comma-separated, the current one first */
+  jwtSecrets: string[];
+  /** JWT_JWKS_FILE: an identity provider's public keys (JSON Web Key Set) */
+  jwks: JSONWebKeySet | null;
+  /** JWT_ISSUER, JWT_AUDIENCE: the iss and aud a token must carry */
+  issuer: string;
+  audience: string;
+  /** GATEWAY_ANONYMOUS_READ: reads without a token; off by default when NODE_ENV=production */
+  anonymousRead: boolean;
+  /** SUBGRAPH_SECRET_<NAME>: the secret shared with each subgraph (the first of its GATEWAY_SIGNING_SECRETS) */
+  subgraphSecrets: Record<string, string>;
 }
 
 export interface OperationLimits {
@@ -68,6 +88,45 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   return raw === "true";
 }
 
+function secret(name: string, value: string): string {
+  if (value.length < MIN_SECRET_LENGTH) throw new GatewayConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`);
+  return value;
+}
+
+/** Every subgraph of the supergraph must have its secret: a gateway that cannot sign for one would only collect 401s from it. */
+export function loadAuth(env: NodeJS.ProcessEnv, supergraphSdl: string): AuthConfig {
+  const jwtSecrets = (env.JWT_SECRETS ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((s, i) => secret(`JWT_SECRETS (secret ${i + 1})`, s));
+  const jwksFile = env.JWT_JWKS_FILE?.trim();
+  let jwks: JSONWebKeySet | null = null;
+  if (jwksFile) {
+    try {
+      jwks = readJwks(jwksFile);
+    } catch (error) {
+      throw new GatewayConfigError(`JWT_JWKS_FILE ${jwksFile}: ${(error as Error).message}`);
+    }
+  }
+  if (jwtSecrets.length === 0 && !jwks) throw new GatewayConfigError("JWT_SECRETS or JWT_JWKS_FILE is required: the keys bearer tokens are verified with");
+  const subgraphSecrets: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const graph of subgraphEndpoints(supergraphSdl).keys()) {
+    const value = env[`SUBGRAPH_SECRET_${graph}`]?.trim();
+    if (value) subgraphSecrets[graph] = secret(`SUBGRAPH_SECRET_${graph}`, value);
+    else missing.push(`SUBGRAPH_SECRET_${graph}`);
+  }
+  if (missing.length) throw new GatewayConfigError(`${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} required: the secret each subgraph shares with the gateway`);
+  return {
+    jwtSecrets,
+    jwks,
+    issuer: env.JWT_ISSUER?.trim() || DEFAULT_TOKEN_PARTY,
+    audience: env.JWT_AUDIENCE?.trim() || DEFAULT_TOKEN_PARTY,
+    anonymousRead: flag(env, "GATEWAY_ANONYMOUS_READ", env.NODE_ENV?.trim() !== "production"),
+    subgraphSecrets,
+  };
+}
+
+/** the default iss and aud of tokens (npm run token issues them) */
+export const DEFAULT_TOKEN_PARTY = "tees-partnership-graph";
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const file = env.SUPERGRAPH_FILE?.trim() || join(import.meta.dirname, "../supergraph.graphql");
   let supergraphSdl: string;
@@ -102,5 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       cost: integer(env, "GATEWAY_MAX_COST", DEFAULT_LIMITS.cost, 1, 10_000_000),
       bodyBytes: integer(env, "GATEWAY_MAX_BODY_BYTES", DEFAULT_LIMITS.bodyBytes, 1024, 25_000_000),
     },
+    auth: loadAuth(env, supergraphSdl),
   };
 }

@@ -1,11 +1,12 @@
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { DEFAULT_LIMITS, type GatewayConfig } from "./config";
+import { identityPlugin } from "./identity";
 import { clientSafeErrors } from "./errors";
 import { limitPlugins } from "./limits";
-import { withSubgraphUrls } from "./supergraph";
+import { subgraphEndpoints, withSubgraphUrls } from "./supergraph";
 
-type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs"> & Partial<Pick<GatewayConfig, "introspection" | "limits">>;
+type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs" | "auth"> & Partial<Pick<GatewayConfig, "introspection" | "limits">>;
 
 /**
  * The gateway: Hive Gateway on the Hive Router runtime (its query planner is
@@ -15,8 +16,15 @@ type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgr
  */
 export function buildGateway(config: BuildConfig, options: { logging?: boolean } = {}) {
   const introspection = config.introspection ?? true;
+  const supergraph = withSubgraphUrls(config.supergraphSdl, config.subgraphUrls);
+  const subgraphSecrets = new Map<string, string>();
+  for (const [graph, url] of subgraphEndpoints(supergraph)) {
+    const secret = config.auth.subgraphSecrets[graph];
+    if (!secret) throw new Error(`SUBGRAPH_SECRET_${graph} is required`);
+    subgraphSecrets.set(url, secret);
+  }
   return createGatewayRuntime({
-    supergraph: withSubgraphUrls(config.supergraphSdl, config.subgraphUrls),
+    supergraph,
     unifiedGraphHandler,
     upstreamTimeout: config.subgraphTimeoutMs,
     logging: options.logging ?? true,
@@ -30,7 +38,7 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     // NODE_ENV=development (GraphQL Yoga would attach the original: "connect ECONNREFUSED 127.0.0.1:4001");
     // subgraphs' errors: clientSafeErrors
     maskedErrors: { isDev: false },
-    plugins: () => [...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
+    plugins: () => [identityPlugin({ ...config.auth, subgraphSecrets }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
   });
 }
 

@@ -12,3 +12,12 @@ export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, str
   }
   return sdl;
 }
+
+/** graph enum name (REGION, REDCAR_AND_CLEVELAND, ...) → the URL the supergraph gives it */
+export function subgraphEndpoints(supergraphSdl: string): Map<string, string> {
+  const endpoints = new Map<string, string>();
+  for (const match of supergraphSdl.matchAll(/\n\s*([A-Z0-9_]+)\s+@join__graph\(name:\s*"[^"]*",\s*url:\s*"([^"]*)"/g)) {
+    endpoints.set(match[1]!, match[2]!);
+  }
+  return endpoints;
+}

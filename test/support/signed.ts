@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { signRequest, type Identity } from "@tees/subgraph-common/signed-identity";
 import type { GraphQLResponse } from "./system";
+import { subgraphCatalog } from "../../scripts/catalog";
 
 /** a fresh secret per test run: nothing a test signs is valid anywhere else */
 export const testSecret = (): string => randomBytes(32).toString("hex");
@@ -27,4 +28,12 @@ export async function callSubgraph<T = Record<string, any>>(
     body,
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}
+
+/** what the gateway's loadConfig requires besides the supergraph: a token key and every subgraph's secret (throwaway values) */
+export function secretsEnv(): Record<string, string> {
+  return {
+    JWT_SECRETS: testSecret(),
+    ...Object.fromEntries(subgraphCatalog().map((entry) => [`SUBGRAPH_SECRET_${entry.name.toUpperCase().replace(/-/g, "_")}`, testSecret()])),
+  };
 }

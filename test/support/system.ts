@@ -10,6 +10,9 @@ import { startService, type RunningService } from "@tees/subgraph-common/service
 import { subgraphCatalog } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
+import { DEFAULT_TOKEN_PARTY, type AuthConfig } from "../../gateway/src/config";
+import { issueToken } from "../../gateway/src/identity";
+import { signRequest, type Identity } from "@tees/subgraph-common/signed-identity";
 import { scratchDatabase, type DatabaseChoice } from "./mysql";
 import { testSecret } from "./signed";
 
@@ -22,12 +25,25 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
+export interface RequestOptions {
+  /** a bearer token (see RunningSystem.token) */
+  token?: string;
+  /** any other headers, e.g. a forged identity */
+  headers?: Record<string, string>;
+}
+
 export interface RunningSystem {
   gatewayUrl: string;
+  /** the gateway's token settings, with every subgraph's secret (for a second gateway in front of proxies) */
+  auth: AuthConfig;
+  /** a token the gateway accepts, for this identity */
+  token(identity: Pick<Identity, "role" | "authority"> & { subject?: string }): Promise<string>;
   services: Map<string, RunningService>;
   /** subgraph name → the secret it shares with the gateway (to call it directly, signed) */
   secrets: ReadonlyMap<string, string>;
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /** the same, with the HTTP status */
+  post<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<{ status: number; body: GraphQLResponse<T> }>;
   /** total SQL statements run by every subgraph since the last reset */
   statements(): number;
   resetStatements(): void;
@@ -42,9 +58,17 @@ export interface SystemOptions {
   existingDatabases?: Record<string, string>;
   /** subgraph name → extra settings (e.g. SEED_FOLDER for test data) */
   serviceEnv?: Record<string, Record<string, string>>;
+  /** reads without a token (default: allowed, as on the embedded start) */
+  anonymousRead?: boolean;
+  subgraphTimeoutMs?: number;
 }
 
-export async function startSystem({ database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {} }: SystemOptions = {}): Promise<RunningSystem> {
+/** graph enum name in the supergraph for a subgraph name: redcar-and-cleveland → REDCAR_AND_CLEVELAND */
+export const graphName = (subgraph: string) => subgraph.toUpperCase().replace(/-/g, "_");
+
+export async function startSystem({
+  database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {}, anonymousRead = true, subgraphTimeoutMs = 10_000,
+}: SystemOptions = {}): Promise<RunningSystem> {
   const cleanups: Array<() => Promise<void>> = [];
   // one secret per subgraph, fresh for each system (as npm start does)
   const secrets = new Map(subgraphCatalog().map((entry) => [entry.name, testSecret()]));
@@ -61,31 +85,51 @@ export async function startSystem({ database = { kind: "sqlite" }, gateway = "hi
     }
 
     const subgraphs = subgraphCatalog().map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
+    const jwtSecret = testSecret();
+    const auth: AuthConfig = {
+      jwtSecrets: [jwtSecret], jwks: null, issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY, anonymousRead,
+      subgraphSecrets: Object.fromEntries([...secrets].map(([name, secret]) => [graphName(name), secret])),
+    };
     let handler: Parameters<typeof createServer>[1];
     let disposeGateway: () => Promise<void>;
     if (gateway === "hive") {
       const composed = composeGuild(subgraphs);
       if ("errors" in composed) throw new Error(composed.errors.join("\n"));
-      const runtime = buildGateway({ supergraphSdl: composed.supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs: 10_000 }, { logging: process.env.GATEWAY_LOG === "1" });
+      const runtime = buildGateway({ supergraphSdl: composed.supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs, auth }, { logging: process.env.GATEWAY_LOG === "1" });
       handler = runtime;
       disposeGateway = async () => runtime.dispose();
     } else {
-      ({ handler, dispose: disposeGateway } = await apolloGatewayHandler(subgraphs));
+      ({ handler, dispose: disposeGateway } = await apolloGatewayHandler(subgraphs.map((s) => ({ ...s, secret: secrets.get(s.name)! }))));
     }
     const server: Server = createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const gatewayUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const post = async (query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) => {
+      const response = await fetch(gatewayUrl, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/graphql-response+json, application/json",
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResponse<any> };
+    };
     return {
       gatewayUrl,
       services,
       secrets,
-      async query(query, variables) {
-        const response = await fetch(gatewayUrl, {
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
-          body: JSON.stringify({ query, variables }),
-        });
-        return (await response.json()) as GraphQLResponse<any>;
+      auth,
+      token: ({ role, authority, subject }) =>
+        issueToken(jwtSecret, {
+          subject: subject ?? `${role}${authority ? `@${authority}` : ""}`, role: role === "anonymous" ? "analyst" : role, ...(authority ? { authority } : {}),
+          expiresIn: "1h", issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY,
+        }),
+      post,
+      async query(query, variables, options) {
+        return (await post(query, variables, options)).body;
       },
       statements: () => [...services.values()].reduce((sum, s) => sum + s.counter.count, 0),
       resetStatements: () => services.forEach((s) => s.counter.reset()),
@@ -104,13 +148,30 @@ export async function startSystem({ database = { kind: "sqlite" }, gateway = "hi
   }
 }
 
-/** Apollo Gateway (dev dependency) on Apollo's composition of the same subgraphs, behind Apollo Server. */
-async function apolloGatewayHandler(subgraphs: Array<{ name: string; url: string; typeDefs: import("graphql").DocumentNode }>) {
-  const { ApolloGateway } = await import("@apollo/gateway");
+/**
+ * Apollo Gateway (dev dependency) on Apollo's composition of the same subgraphs, behind Apollo Server.
+ * It signs every subgraph request too (as an analyst: the token check is Hive Gateway's part), through
+ * its data source's `fetcher`, which sees the exact body sent: any router can take part if it signs.
+ */
+async function apolloGatewayHandler(subgraphs: Array<{ name: string; url: string; secret: string; typeDefs: import("graphql").DocumentNode }>) {
+  const { ApolloGateway, RemoteGraphQLDataSource } = await import("@apollo/gateway");
+  const secretByUrl = new Map(subgraphs.map((s) => [s.url, s.secret]));
+  const analyst: Identity = { subject: "apollo-gateway-test", role: "analyst", authority: null };
   const { ApolloServer, HeaderMap } = await import("@apollo/server");
   const composed = composeApollo(subgraphs);
   if ("errors" in composed) throw new Error(composed.errors.join("\n"));
-  const apolloGateway = new ApolloGateway({ supergraphSdl: composed.supergraphSdl });
+  const apolloGateway = new ApolloGateway({
+    supergraphSdl: composed.supergraphSdl,
+    buildService: ({ url }) =>
+      new RemoteGraphQLDataSource({
+        url,
+        fetcher: (async (input: string, init: { method?: string; body?: string; headers?: Record<string, string> }) => {
+          const secret = secretByUrl.get(String(input)) ?? "";
+          const headers = { ...Object.fromEntries(new Headers(init.headers)), ...signRequest(secret, analyst, init.method ?? "POST", init.body ?? "") };
+          return fetch(input, { ...init, headers } as RequestInit);
+        }) as never,
+      }),
+  });
   const server = new ApolloServer({ gateway: apolloGateway, includeStacktraceInErrorResponses: false });
   await server.start();
   const handler: Parameters<typeof createServer>[1] = async (request, response) => {
