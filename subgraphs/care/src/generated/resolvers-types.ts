@@ -26,12 +26,43 @@ export type AreaValue = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** One successful write, as the audit log recorded it (in the same transaction as the write) */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** the token's subject */
+  actor: Scalars['String']['output'];
+  /** the record after the write, as JSON; null when it was deleted */
+  after?: Maybe<Scalars['String']['output']>;
+  /** when, ISO 8601 UTC */
+  at: Scalars['String']['output'];
+  authorityCode: Scalars['ID']['output'];
+  /** the record before the write, as JSON; null when it was created */
+  before?: Maybe<Scalars['String']['output']>;
+  entityId: Scalars['ID']['output'];
+  entityType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** the mutation, e.g. updateAction */
+  operation: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+};
+
 /** Adds care outcomes to every authority, whichever subgraph owns its plans */
 export type Authority = {
   __typename?: 'Authority';
   /** Care outcomes: children looked after, care leavers, placements, child protection, children in need, adoption: published (DfE LAIT) figures and the authority's own local figures */
   care?: Maybe<CareProfile>;
+  /**
+   * The care subgraph's audit log for this authority (local figures recorded or deleted), newest
+   * first: only this authority's editors and admins may read it. limit: 1 to 500.
+   */
+  careAuditLog?: Maybe<Array<AuditEntry>>;
   code: Scalars['ID']['output'];
+};
+
+
+/** Adds care outcomes to every authority, whichever subgraph owns its plans */
+export type AuthorityCareAuditLogArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -145,6 +176,84 @@ export type FigurePeriod = {
   status?: Maybe<PeriodStatus>;
 };
 
+export type LocalFigureDocumentInput = {
+  /** publication or 'as at' date: YYYY, YYYY-MM or YYYY-MM-DD */
+  asAt?: InputMaybe<Scalars['String']['input']>;
+  /** the date wording as printed */
+  asAtText?: InputMaybe<Scalars['String']['input']>;
+  /** file name in the source collection, or the document's address */
+  location?: InputMaybe<Scalars['String']['input']>;
+  publisher: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+/**
+ * A figure from the authority's own document, as an editor of that authority records it.
+ * The authority is always the editor's own (from the signed identity), never an argument.
+ * Recording is create-or-replace by (source.document, key): the figure's id is
+ * "<document key>/<key>", the same id a seed file gives it.
+ */
+export type LocalFigureInput = {
+  /** the figure's key within its document, lower-case-hyphenated (e.g. gld-percent); with the document key it names the figure */
+  key: Scalars['ID']['input'];
+  /** the authority's own wording */
+  label: Scalars['String']['input'];
+  /** the published measure (LAIT code) this figure is for, if one fits: it must be a measure this subgraph holds; null: none fits */
+  measureCode?: InputMaybe<Scalars['ID']['input']>;
+  period: LocalFigurePeriodInput;
+  source: LocalFigureSourceInput;
+  unit: Scalars['String']['input'];
+  /** null: the document gives no figure (never 0 for a missing value) */
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type LocalFigurePeriodInput = {
+  /** YYYY, YYYY-MM or YYYY-MM-DD; not before start */
+  end?: InputMaybe<Scalars['String']['input']>;
+  /** as the document prints it, e.g. 2023/24 or As at 31/07/2024 */
+  label: Scalars['String']['input'];
+  /** YYYY, YYYY-MM or YYYY-MM-DD */
+  start?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LocalFigureSourceInput = {
+  /** the key of the authority's document, lower-case-hyphenated */
+  document: Scalars['ID']['input'];
+  /**
+   * The document's description: required when the document is not held yet, and then
+   * recorded with the figure. For a document already held, give it only as held (or omit it):
+   * a different description is refused rather than silently ignored.
+   */
+  newDocument?: InputMaybe<LocalFigureDocumentInput>;
+  /** the document's own words, where they help to check the figure */
+  quote?: InputMaybe<Scalars['String']['input']>;
+  section: Scalars['String']['input'];
+};
+
+/** Changes to the signed-in editor's own authority's local care figures; every one is audited in the same transaction */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Deletes a local figure of the editor's own authority; returns its id */
+  deleteCareLocalFigure: Scalars['ID']['output'];
+  /**
+   * Creates or replaces a local figure of the editor's own authority (the identity's, never an
+   * argument), keyed by (source.document, key). Published figures are never touched.
+   */
+  recordCareLocalFigure: OutcomeFigure;
+};
+
+
+/** Changes to the signed-in editor's own authority's local care figures; every one is audited in the same transaction */
+export type MutationDeleteCareLocalFigureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes to the signed-in editor's own authority's local care figures; every one is audited in the same transaction */
+export type MutationRecordCareLocalFigureArgs = {
+  input: LocalFigureInput;
+};
+
 export type NeighbourComparison = {
   __typename?: 'NeighbourComparison';
   /** of the neighbours with a published value for the period */
@@ -176,6 +285,8 @@ export type NeighbourValue = {
 /** One figure: a published value or an authority's own, each with its source and period. A null value is not published or not stated, never zero. */
 export type OutcomeFigure = {
   __typename?: 'OutcomeFigure';
+  /** local: <document key>/<figure key> (what deleting a local figure takes); published: lait/<measure>/<area>/<period> */
+  id: Scalars['ID']['output'];
   kind: FigureKind;
   /** the authority's own wording, for a local figure */
   label?: Maybe<Scalars['String']['output']>;
@@ -412,15 +523,21 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   Authority: ResolverTypeWrapper<Omit<Authority, 'care'> & { care?: Maybe<ResolversTypes['CareProfile']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CareIndicatorOutcome: ResolverTypeWrapper<IndicatorOutcomeModel>;
   CareMeasure: ResolverTypeWrapper<MeasureModel>;
   CareProfile: ResolverTypeWrapper<ProfileModel>;
   CareSeries: ResolverTypeWrapper<SeriesModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Comparison: ResolverTypeWrapper<Omit<Comparison, 'latest'> & { latest?: Maybe<ResolversTypes['OutcomeFigure']> }>;
   FigureKind: FigureKind;
   FigurePeriod: ResolverTypeWrapper<FigurePeriod>;
+  LocalFigureDocumentInput: LocalFigureDocumentInput;
+  LocalFigureInput: LocalFigureInput;
+  LocalFigurePeriodInput: LocalFigurePeriodInput;
+  LocalFigureSourceInput: LocalFigureSourceInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NeighbourComparison: ResolverTypeWrapper<NeighbourComparison>;
   NeighbourSetInfo: ResolverTypeWrapper<NeighbourSetInfo>;
   NeighbourValue: ResolverTypeWrapper<NeighbourValue>;
@@ -448,14 +565,20 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Float: Scalars['Float']['output'];
+  AuditEntry: AuditEntry;
   Authority: Omit<Authority, 'care'> & { care?: Maybe<ResolversParentTypes['CareProfile']> } | FederationReferenceTypes['Authority'];
+  Int: Scalars['Int']['output'];
   CareIndicatorOutcome: IndicatorOutcomeModel;
   CareMeasure: MeasureModel;
   CareProfile: ProfileModel;
   CareSeries: SeriesModel;
-  Int: Scalars['Int']['output'];
   Comparison: Omit<Comparison, 'latest'> & { latest?: Maybe<ResolversParentTypes['OutcomeFigure']> };
   FigurePeriod: FigurePeriod;
+  LocalFigureDocumentInput: LocalFigureDocumentInput;
+  LocalFigureInput: LocalFigureInput;
+  LocalFigurePeriodInput: LocalFigurePeriodInput;
+  LocalFigureSourceInput: LocalFigureSourceInput;
+  Mutation: Record<PropertyKey, never>;
   NeighbourComparison: NeighbourComparison;
   NeighbourSetInfo: NeighbourSetInfo;
   NeighbourValue: NeighbourValue;
@@ -475,9 +598,23 @@ export type AreaValueResolvers<ContextType = OutcomeContext, ParentType extends 
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
+export type AuditEntryResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type AuthorityResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['Authority'] = ResolversParentTypes['Authority'], FederationReferenceType extends FederationReferenceTypes['Authority'] = FederationReferenceTypes['Authority']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Authority']> | FederationReferenceType, FederationReferenceType, ContextType>;
   care?: Resolver<Maybe<ResolversTypes['CareProfile']>, ParentType, ContextType>;
+  careAuditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<AuthorityCareAuditLogArgs, 'limit'>>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -542,6 +679,11 @@ export type FigurePeriodResolvers<ContextType = OutcomeContext, ParentType exten
   status?: Resolver<Maybe<ResolversTypes['PeriodStatus']>, ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  deleteCareLocalFigure?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteCareLocalFigureArgs, 'id'>>;
+  recordCareLocalFigure?: Resolver<ResolversTypes['OutcomeFigure'], ParentType, ContextType, RequireFields<MutationRecordCareLocalFigureArgs, 'input'>>;
+}>;
+
 export type NeighbourComparisonResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['NeighbourComparison'] = ResolversParentTypes['NeighbourComparison']> = ResolversObject<{
   mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   median?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -565,6 +707,7 @@ export type NeighbourValueResolvers<ContextType = OutcomeContext, ParentType ext
 }>;
 
 export type OutcomeFigureResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['OutcomeFigure'] = ResolversParentTypes['OutcomeFigure']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['FigureKind'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['FigurePeriod'], ParentType, ContextType>;
@@ -621,6 +764,7 @@ export type TrendComparisonResolvers<ContextType = OutcomeContext, ParentType ex
 
 export type Resolvers<ContextType = OutcomeContext> = ResolversObject<{
   AreaValue?: AreaValueResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   Authority?: AuthorityResolvers<ContextType>;
   CareIndicatorOutcome?: CareIndicatorOutcomeResolvers<ContextType>;
   CareMeasure?: CareMeasureResolvers<ContextType>;
@@ -628,6 +772,7 @@ export type Resolvers<ContextType = OutcomeContext> = ResolversObject<{
   CareSeries?: CareSeriesResolvers<ContextType>;
   Comparison?: ComparisonResolvers<ContextType>;
   FigurePeriod?: FigurePeriodResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   NeighbourComparison?: NeighbourComparisonResolvers<ContextType>;
   NeighbourSetInfo?: NeighbourSetInfoResolvers<ContextType>;
   NeighbourValue?: NeighbourValueResolvers<ContextType>;

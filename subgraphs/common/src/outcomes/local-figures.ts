@@ -14,30 +14,44 @@ export function readLocalFigures(folder: string): LocalFiguresFile[] {
     .map((f) => parseSeed(join(folder, f), readFileSync(join(folder, f), "utf8"), localFiguresFile));
 }
 
+/** What a local figure says, from a seed file or an editor's write (the authority and document come from around it). */
+export interface LocalFigureFields {
+  key: string;
+  measureCode: string | null;
+  label: string;
+  value: number | null;
+  unit: string;
+  period: { label: string; start?: string | null | undefined; end?: string | null | undefined };
+  source: { section: string; quote?: string | null | undefined };
+}
+
+/** The figure row of a local figure: id "<document key>/<key>", kind local; the one mapping for seeds and writes. */
+export function localFigureRow(authorityCode: string, documentKey: string, f: LocalFigureFields): Figure {
+  const start = f.period.start ?? null;
+  const end = f.period.end ?? null;
+  return Object.assign(new Figure(), {
+    id: `${documentKey}/${f.key}`,
+    kind: "local",
+    measureCode: f.measureCode,
+    areaCode: authorityCode,
+    label: f.label,
+    value: f.value,
+    unit: f.unit,
+    periodLabel: f.period.label,
+    periodKind: "unknown",
+    periodStatus: null,
+    periodStartYear: start ? Number(start.slice(0, 4)) : null,
+    periodEndYear: end ? Number(end.slice(0, 4)) : start ? Number(start.slice(0, 4)) : null,
+    periodStart: start,
+    periodEnd: end,
+    documentKey,
+    source: { document: documentKey, section: f.source.section, quote: f.source.quote ?? null },
+  });
+}
+
 /** Replaces the local figures of these documents in one transaction; published figures are never touched. */
 export async function loadLocalFigures(dataSource: DataSource, files: LocalFiguresFile[]): Promise<number> {
-  const rows = files.flatMap((file) =>
-    file.figures.map((f) =>
-      Object.assign(new Figure(), {
-        id: `${file.document.key}/${f.key}`,
-        kind: "local",
-        measureCode: f.measureCode,
-        areaCode: file.authorityCode,
-        label: f.label,
-        value: f.value,
-        unit: f.unit,
-        periodLabel: f.period.label,
-        periodKind: "unknown",
-        periodStatus: null,
-        periodStartYear: f.period.start ? Number(f.period.start.slice(0, 4)) : null,
-        periodEndYear: f.period.end ? Number(f.period.end.slice(0, 4)) : f.period.start ? Number(f.period.start.slice(0, 4)) : null,
-        periodStart: f.period.start ?? null,
-        periodEnd: f.period.end ?? null,
-        documentKey: file.document.key,
-        source: { document: file.document.key, section: f.source.section, quote: f.source.quote ?? null },
-      }),
-    ),
-  );
+  const rows = files.flatMap((file) => file.figures.map((f) => localFigureRow(file.authorityCode, file.document.key, f)));
   await dataSource.transaction(async (manager) => {
     const keys = files.map((f) => f.document.key);
     if (keys.length) await manager.delete(Figure, { documentKey: In(keys), kind: "local" });

@@ -1,9 +1,12 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLResolveInfo } from "graphql";
+import { readAuditLog } from "../audit/record";
+import { requireAuditReaderOf } from "../authorization";
 import { neighbourSetIds, type NeighbourSetName } from "../lait/neighbour-sets";
 import { groupBy } from "../loaders";
 import { compare } from "./comparison";
 import type { Figure, Measure } from "./entities";
 import type { OutcomeContext } from "./loaders";
+import { deleteLocalFigure, recordLocalFigure, type LocalFigureInput } from "./writes";
 
 /** The parent of a profile field: the authority it belongs to. */
 export interface Profile {
@@ -41,6 +44,26 @@ export const outcomeResolvers = {
     __resolveReference: (ref: { code: string }) => ({ code: ref.code }),
   },
   profile: (authority: { code: string }): Profile => ({ areaCode: authority.code }),
+  /**
+   * `Authority.<subgraph>AuditLog`, reached through `_entities`: authorised here, per
+   * authority (its own editors and admins); a refused authority gets null and an error.
+   */
+  auditLog: (authority: { code: string }, args: { limit?: number | null }, { identity, dataSource }: OutcomeContext) => {
+    requireAuditReaderOf(identity, authority.code);
+    const limit = args.limit ?? 50;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
+      throw new GraphQLError(`limit: must be a whole number from 1 to 500 (got ${limit})`, { extensions: { code: "BAD_USER_INPUT", field: "limit" } });
+    }
+    return readAuditLog(dataSource.manager, authority.code, limit);
+  },
+
+  /** `Mutation.record<Subgraph>LocalFigure` / `delete<Subgraph>LocalFigure`: the field name is the audited operation */
+  Mutation: {
+    recordLocalFigure: (_root: unknown, args: { input: LocalFigureInput }, context: OutcomeContext, info: GraphQLResolveInfo) =>
+      recordLocalFigure(context, info.fieldName, args.input),
+    deleteLocalFigure: (_root: unknown, args: { id: string }, context: OutcomeContext, info: GraphQLResolveInfo) =>
+      deleteLocalFigure(context, info.fieldName, args.id),
+  },
 
   Profile: {
     measures: async (profile: Profile, args: { codes?: readonly string[] | null; topic?: string | null }, { loaders }: OutcomeContext) => {

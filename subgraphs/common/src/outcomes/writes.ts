@@ -1,0 +1,197 @@
+/**
+ * Writes to an outcomes subgraph (education, care): an editor records or deletes a local
+ * figure of their OWN authority. Shared by both subgraphs; only the mutation names differ.
+ *
+ * Order, always: who (the signed identity: editors only, and only for the authority the
+ * identity carries; it is never an argument), then the input (every field checked, each
+ * error naming its field, nothing read or written yet), then ONE transaction that checks
+ * what the database holds, writes, and records the audit entry with the same manager:
+ * the write and its audit entry land together or not at all.
+ *
+ * Record is create-or-replace by (source document key, figure key): the figure's id is
+ * "<document key>/<key>", as a seed file's figure gets. Published (LAIT) figures are never
+ * written: their document is refused, and only local figures of the editor's authority
+ * can be replaced or deleted.
+ */
+import { GraphQLError } from "graphql";
+import type { EntityManager } from "typeorm";
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import { requireEditorOf } from "../authorization";
+import type { Identity } from "../signed-identity";
+import { Figure, SourceDocument } from "./entities";
+import { LAIT_DOCUMENT_KEY } from "./lait";
+import { localFigureRow } from "./local-figures";
+import type { OutcomeContext } from "./loaders";
+
+type Maybe<T> = T | null | undefined;
+
+/** `LocalFigureInput` as GraphQL hands it over (shape checked by GraphQL, content checked here). */
+export interface LocalFigureInput {
+  key: string;
+  measureCode?: Maybe<string>;
+  label: string;
+  value?: Maybe<number>;
+  unit: string;
+  period: { label: string; start?: Maybe<string>; end?: Maybe<string> };
+  source: {
+    document: string;
+    section: string;
+    quote?: Maybe<string>;
+    newDocument?: Maybe<{ title: string; publisher: string; location?: Maybe<string>; asAt?: Maybe<string>; asAtText?: Maybe<string> }>;
+  };
+}
+
+const badInput = (message: string, field: string) => new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", field } });
+const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
+
+/** Editors only, acting for the authority their identity carries. */
+function requireEditor(identity: Identity) {
+  return requireEditorOf(identity, identity.authority ?? "an authority");
+}
+
+// ---- input checks: zod, with the messages a caller can act on ------------------------------
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slug = (max: number) =>
+  z.string().regex(SLUG, "must be lower-case words joined by hyphens (a-z, 0-9, -)").max(max, `must be at most ${max} characters`);
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const optionalText = (max: number) => text(max).nullish().transform((v) => v ?? null);
+
+/** YYYY, YYYY-MM or YYYY-MM-DD, and a real date */
+function isPartialDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
+  if (month < 1 || month > 12) return false;
+  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+const partialDate = z
+  .string()
+  .refine(isPartialDate, "must be YYYY, YYYY-MM or YYYY-MM-DD (a real date)")
+  .nullish()
+  .transform((v) => v ?? null);
+
+/** the first day a partial date can mean, and the last: "2024" is 2024-01-01 to 2024-12-31 */
+const earliest = (d: string) => (d + "-01-01").slice(0, 10);
+const latest = (d: string) => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
+
+const MAX_DOCUMENT_KEY = 120; // source_document.key
+const MAX_FIGURE_KEY = 191 - MAX_DOCUMENT_KEY - 1; // figure.id is "<document>/<key>", at most 191
+
+const localFigureInput = z.object({
+  key: slug(MAX_FIGURE_KEY),
+  measureCode: optionalText(64),
+  label: text(300),
+  value: z.number().nullish().transform((v) => v ?? null),
+  unit: text(100),
+  period: z
+    .object({ label: text(60), start: partialDate, end: partialDate })
+    .refine((p) => !p.start || !p.end || earliest(p.start) <= latest(p.end), { message: "must not be before start", path: ["end"] }),
+  source: z.object({
+    document: slug(MAX_DOCUMENT_KEY).refine((key) => key !== LAIT_DOCUMENT_KEY, "is the published DfE dataset: a local figure cites the authority's own document"),
+    section: text(300),
+    quote: optionalText(5000),
+    newDocument: z
+      .object({ title: text(300), publisher: text(200), location: optionalText(300), asAt: partialDate, asAtText: optionalText(100) })
+      .nullish()
+      .transform((v) => v ?? null),
+  }),
+});
+export type ValidLocalFigure = z.output<typeof localFigureInput>;
+
+/** Every problem with the input, each named by its field (input.period.start: ...); throws BAD_USER_INPUT. */
+export function validateLocalFigure(input: LocalFigureInput): ValidLocalFigure {
+  const parsed = localFigureInput.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => ({ field: ["input", ...issue.path.map(String)].join("."), message: issue.message }));
+  throw new GraphQLError(problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
+    extensions: { code: "BAD_USER_INPUT", field: problems[0]!.field, fields: problems.map((p) => p.field) },
+  });
+}
+
+// ---- the writes -----------------------------------------------------------------------------
+
+/** a figure as the audit log keeps it */
+const snapshot = (figure: Figure) => ({ ...figure, source: { ...figure.source } });
+
+/** which authorities' local figures, and whether published figures, cite a document */
+async function documentUse(manager: EntityManager, documentKey: string) {
+  const rows: Array<{ kind: string; areaCode: string }> = await manager
+    .createQueryBuilder(Figure, "f")
+    .select(["f.kind AS kind", "f.areaCode AS areaCode"])
+    .distinct(true)
+    .where("f.documentKey = :documentKey", { documentKey })
+    .getRawMany();
+  return { published: rows.some((r) => r.kind === "published"), localAreas: new Set(rows.filter((r) => r.kind === "local").map((r) => r.areaCode)) };
+}
+
+const sameDocument = (held: SourceDocument, given: NonNullable<ValidLocalFigure["source"]["newDocument"]>) =>
+  held.title === given.title && held.publisher === given.publisher && held.location === given.location && held.asAt === given.asAt && held.asAtText === given.asAtText;
+
+/** The reads of this request must see the write (a later field in the same operation). */
+function forgetCached(context: OutcomeContext, figure: Figure) {
+  context.loaders.localFiguresByArea.clear(figure.areaCode);
+  context.loaders.figuresByArea.clearAll();
+  context.loaders.seriesFigures.clearAll();
+  context.loaders.documentByKey.clear(figure.documentKey);
+}
+
+/** `Mutation.record<Subgraph>LocalFigure`: create or replace a local figure of the editor's own authority. */
+export async function recordLocalFigure(context: OutcomeContext, operation: string, input: LocalFigureInput): Promise<Figure> {
+  const editor = requireEditor(context.identity);
+  const authorityCode = editor.authority;
+  const valid = validateLocalFigure(input);
+  if (valid.measureCode !== null && !(await context.loaders.measureByCode.load(valid.measureCode))) {
+    throw badInput(`input.measureCode: "${valid.measureCode}" is not a measure this subgraph holds (leave it null when no published measure fits)`, "input.measureCode");
+  }
+  const documentKey = valid.source.document;
+  const row = localFigureRow(authorityCode, documentKey, valid);
+
+  const figure = await context.dataSource.transaction(async (manager) => {
+    const use = await documentUse(manager, documentKey);
+    if (use.published) throw forbidden(`input.source.document: "${documentKey}" holds published figures; a local figure cites the authority's own document`);
+    const others = [...use.localAreas].filter((area) => area !== authorityCode);
+    if (others.length) throw forbidden(`input.source.document: "${documentKey}" is a document of ${others.join(", ")}; an editor of ${authorityCode} cannot add figures to it`);
+
+    const held = await manager.findOneBy(SourceDocument, { key: documentKey });
+    const given = valid.source.newDocument;
+    if (!held && !given) throw badInput(`input.source.newDocument: document "${documentKey}" is not held yet: describe it (title, publisher, asAt)`, "input.source.newDocument");
+    if (held && given && !sameDocument(held, given)) {
+      throw badInput(`input.source.newDocument: document "${documentKey}" is already held with a different description; omit newDocument to cite it as held`, "input.source.newDocument");
+    }
+
+    const before = await manager.findOneBy(Figure, { id: row.id });
+    if (before && (before.kind !== "local" || before.areaCode !== authorityCode)) throw forbidden(`figure "${row.id}" is not a local figure of ${authorityCode}`);
+
+    if (!held && given) {
+      const document = Object.assign(new SourceDocument(), { key: documentKey, ...given });
+      await manager.insert(SourceDocument, document);
+      await recordAudit(manager, editor, authorityCode, { operation, entityType: "SourceDocument", entityId: documentKey, before: null, after: { ...document } });
+    }
+    if (before) await manager.update(Figure, { id: row.id }, row);
+    else await manager.insert(Figure, row);
+    await recordAudit(manager, editor, authorityCode, { operation, entityType: "Figure", entityId: row.id, before: before ? snapshot(before) : null, after: snapshot(row) });
+    return row;
+  });
+  forgetCached(context, figure);
+  return figure;
+}
+
+/** `Mutation.delete<Subgraph>LocalFigure`: only a local figure of the editor's own authority. */
+export async function deleteLocalFigure(context: OutcomeContext, operation: string, id: string): Promise<string> {
+  const editor = requireEditor(context.identity);
+  const authorityCode = editor.authority;
+  if (id.length === 0 || id.length > 191) throw badInput("id: must be a figure id, 1 to 191 characters", "id");
+  const deleted = await context.dataSource.transaction(async (manager) => {
+    const figure = await manager.findOneBy(Figure, { id });
+    if (!figure) throw badInput(`id: no figure "${id}" is held`, "id");
+    if (figure.kind !== "local") throw forbidden(`id: "${id}" is a published (DfE LAIT) figure; only an authority's local figures can be deleted`);
+    if (figure.areaCode !== authorityCode) throw forbidden(`id: "${id}" is a local figure of ${figure.areaCode}; an editor of ${authorityCode} cannot delete it`);
+    await manager.delete(Figure, { id, kind: "local", areaCode: authorityCode });
+    await recordAudit(manager, editor, authorityCode, { operation, entityType: "Figure", entityId: id, before: snapshot(figure), after: null });
+    return figure;
+  });
+  forgetCached(context, deleted);
+  return id;
+}
