@@ -72,6 +72,9 @@ const config: CodegenConfig = {
           ContextFigure: planEntity("ContextFigure"),
           Source: "@tees/subgraph-common/entities/SourceColumns#SourceColumns",
           SourceDocument: planEntity("SourceDocument"),
+          AuditEntry: planEntity("AuditEntry"),
+          // the mutation namespace object carries nothing: its fields are the operations
+          RedcarAndClevelandPlanMutations: "../resolvers/PlanMutations#PlanMutationsNamespace",
         },
         enumValues: planEnumValues,
       },

@@ -7,6 +7,8 @@ const regionSdl = loadSdl(join(import.meta.dirname, "../schema.graphql"));
 const planSdl = loadSdl(join(import.meta.dirname, "../../authority-plan/plan.graphql"));
 const sourceSdl = loadSdl(join(import.meta.dirname, "../../common/schema/source.graphql"));
 const neighboursSdl = loadSdl(join(import.meta.dirname, "../../common/schema/neighbours.graphql"));
+// plan.graphql's Authority.auditLog returns AuditEntry (null here: the registry holds no plan data)
+const auditSdl = loadSdl(join(import.meta.dirname, "../../common/schema/audit.graphql"));
 
 /** The type for every authority that runs no plan subgraph. */
 export const LOCAL_AUTHORITY_TYPE = "LocalAuthority";
@@ -28,6 +30,7 @@ export function buildTypeDefs(planAuthorities: PlanAuthority[]): DocumentNode {
     ...withoutTypes(planSdl, ["Authority", "Theme"]),
     ...sourceSdl.definitions,
     ...neighboursSdl.definitions,
+    ...auditSdl.definitions,
   ]);
 }
 

@@ -1,11 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Plan as PlanModel, PlanStatement as PlanStatementModel, Principle as PrincipleModel, Priority as PriorityModel, OutcomeStatement as OutcomeStatementModel, PerformanceIndicator as PerformanceIndicatorModel, Action as ActionModel, ProgressNote as ProgressNoteModel, LeadGroup as LeadGroupModel, LinkedPlan as LinkedPlanModel, ContextFigure as ContextFigureModel, SourceDocument as SourceDocumentModel } from '../entities';
+import type { Plan as PlanModel, PlanStatement as PlanStatementModel, Principle as PrincipleModel, Priority as PriorityModel, OutcomeStatement as OutcomeStatementModel, PerformanceIndicator as PerformanceIndicatorModel, Action as ActionModel, ProgressNote as ProgressNoteModel, LeadGroup as LeadGroupModel, LinkedPlan as LinkedPlanModel, ContextFigure as ContextFigureModel, SourceDocument as SourceDocumentModel, AuditEntry as AuditEntryModel } from '../entities';
 import type { StatedValueColumns as StatedValueColumnsModel } from '../entities/PerformanceIndicator';
 import type { SourceColumns as SourceColumnsModel } from '@tees/subgraph-common/entities/SourceColumns';
+import type { PlanMutationsNamespace as PlanMutationsNamespaceModel } from '../resolvers/PlanMutations';
 import type { PlanContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -35,10 +37,35 @@ export type Action = {
   title: Scalars['String']['output'];
 };
 
+/** One successful write, as the audit log recorded it (in the same transaction as the write) */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** the token's subject */
+  actor: Scalars['String']['output'];
+  /** the record after the write, as JSON; null when it was deleted */
+  after?: Maybe<Scalars['String']['output']>;
+  /** when, ISO 8601 UTC */
+  at: Scalars['String']['output'];
+  authorityCode: Scalars['ID']['output'];
+  /** the record before the write, as JSON; null when it was created */
+  before?: Maybe<Scalars['String']['output']>;
+  entityId: Scalars['ID']['output'];
+  entityType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** the mutation, e.g. updateAction */
+  operation: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+};
+
 /** The plan fields of an authority. Null where the authority runs no plan subgraph (or it is unavailable). */
 export type Authority = {
   /** Key actions across all the authority's plans, optionally only those tagged with a theme */
   actions?: Maybe<Array<Action>>;
+  /**
+   * Every change made to the authority's plans, newest first: who, when, what (the record
+   * before and after, as JSON). Only the authority's own editors and admins may read it.
+   */
+  auditLog?: Maybe<Array<AuditEntry>>;
   code: Scalars['ID']['output'];
   /** Boards, partnerships, lead groups, teams and voice groups named in the authority's plans */
   groups?: Maybe<Array<LeadGroup>>;
@@ -54,6 +81,12 @@ export type Authority = {
 /** The plan fields of an authority. Null where the authority runs no plan subgraph (or it is unavailable). */
 export type AuthorityActionsArgs = {
   theme?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The plan fields of an authority. Null where the authority runs no plan subgraph (or it is unavailable). */
+export type AuthorityAuditLogArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -85,6 +118,69 @@ export type ContextFigure = {
   unit: Scalars['String']['output'];
   /** null where the plan states no figure */
   value?: Maybe<Scalars['Float']['output']>;
+};
+
+export type CreateActionInput = {
+  /** lead groups of this authority (from any of its plans) that lead the action */
+  leadGroupIds?: Array<Scalars['ID']['input']>;
+  /** what is uncertain in the source */
+  note?: InputMaybe<Scalars['String']['input']>;
+  planId: Scalars['ID']['input'];
+  /** priorities of the same plan that the action serves */
+  priorityIds?: Array<Scalars['ID']['input']>;
+  source: SourceInput;
+  status?: InputMaybe<Scalars['String']['input']>;
+  /** theme ids of the shared taxonomy (at least one) */
+  themes: Array<Scalars['ID']['input']>;
+  timescale?: InputMaybe<TimescaleInput>;
+  title: Scalars['String']['input'];
+};
+
+export type CreateIndicatorInput = {
+  current?: InputMaybe<StatedValueInput>;
+  /** a measure of the DfE LAIT data dictionary, where one fits */
+  measureCode?: InputMaybe<Scalars['String']['input']>;
+  measureNote?: InputMaybe<Scalars['String']['input']>;
+  planId: Scalars['ID']['input'];
+  /** a priority of the same plan; leave out for an indicator of the whole plan */
+  priorityId?: InputMaybe<Scalars['ID']['input']>;
+  source: SourceInput;
+  target?: InputMaybe<StatedValueInput>;
+  /** exactly as the plan words it */
+  wording: Scalars['String']['input'];
+};
+
+export type CreateLeadGroupInput = {
+  /** the same kind of body in every authority has the same canonical name, e.g. malap */
+  canonicalName: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind: GroupKind;
+  name: Scalars['String']['input'];
+  planId: Scalars['ID']['input'];
+  source: SourceInput;
+};
+
+export type CreatePlanInput = {
+  document: SourceDocumentInput;
+  kind: PlanKind;
+  leadMember?: InputMaybe<Scalars['String']['input']>;
+  leadOfficer?: InputMaybe<Scalars['String']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  period: PlanPeriodInput;
+  /** where in the document the plan is described (document defaults to the new plan's document) */
+  source: SourceInput;
+  title: Scalars['String']['input'];
+};
+
+export type CreatePriorityInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** the plan's own numbering, e.g. 2 */
+  number?: InputMaybe<Scalars['String']['input']>;
+  planId: Scalars['ID']['input'];
+  source: SourceInput;
+  /** theme ids of the shared taxonomy (at least one) */
+  themes: Array<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
 };
 
 export type EducationIndicatorOutcome = {
@@ -126,6 +222,12 @@ export type LinkedPlan = {
   note?: Maybe<Scalars['String']['output']>;
   source: Source;
   title: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Changes to RedcarAndCleveland's plans: its editors only. One write per operation (see RedcarAndClevelandPlanMutations). */
+  redcarAndCleveland: RedcarAndClevelandPlanMutations;
 };
 
 export type OutcomeStatement = {
@@ -202,6 +304,13 @@ export type PlanPeriod = {
   startYear?: Maybe<Scalars['Int']['output']>;
 };
 
+export type PlanPeriodInput = {
+  endYear?: InputMaybe<Scalars['Int']['input']>;
+  /** as printed, e.g. 2024-2027 */
+  label: Scalars['String']['input'];
+  startYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type PlanStatement = {
   __typename?: 'PlanStatement';
   kind: StatementKind;
@@ -244,13 +353,25 @@ export type Priority = {
 export type ProgressNote = {
   __typename?: 'ProgressNote';
   asAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
   text: Scalars['String']['output'];
+};
+
+export type ProgressNoteInput = {
+  /** the date the progress is reported at (required) */
+  asAt: Scalars['String']['input'];
+  text: Scalars['String']['input'];
 };
 
 export type RedcarAndCleveland = Authority & {
   __typename?: 'RedcarAndCleveland';
   /** Key actions across all the authority's plans, optionally only those tagged with a theme */
   actions?: Maybe<Array<Action>>;
+  /**
+   * Every change made to the authority's plans, newest first: who, when, what (the record
+   * before and after, as JSON). Only the authority's own editors and admins may read it.
+   */
+  auditLog?: Maybe<Array<AuditEntry>>;
   code: Scalars['ID']['output'];
   /** Boards, partnerships, lead groups, teams and voice groups named in the authority's plans */
   groups?: Maybe<Array<LeadGroup>>;
@@ -268,6 +389,11 @@ export type RedcarAndClevelandActionsArgs = {
 };
 
 
+export type RedcarAndClevelandAuditLogArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type RedcarAndClevelandGroupsArgs = {
   kind?: InputMaybe<GroupKind>;
 };
@@ -275,6 +401,324 @@ export type RedcarAndClevelandGroupsArgs = {
 
 export type RedcarAndClevelandPrioritiesArgs = {
   theme?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutations = {
+  __typename?: 'RedcarAndClevelandPlanMutations';
+  addProgressNote: ProgressNote;
+  createAction: Action;
+  createIndicator: PerformanceIndicator;
+  createLeadGroup: LeadGroup;
+  /** A new plan from a document (the document is recorded too) */
+  createPlan: Plan;
+  createPriority: Priority;
+  /** Deletes the action and its progress notes; returns its id */
+  deleteAction: Scalars['ID']['output'];
+  /** Returns the deleted indicator's id */
+  deleteIndicator: Scalars['ID']['output'];
+  /** Deletes the group (actions stay, without it as a lead); returns its id */
+  deleteLeadGroup: Scalars['ID']['output'];
+  /** Deletes the plan and everything in it; returns the plan's id */
+  deletePlan: Scalars['ID']['output'];
+  /** Deletes the priority, its outcome statements and indicators; its actions stay. Returns its id */
+  deletePriority: Scalars['ID']['output'];
+  /** Returns the deleted note's id */
+  deleteProgressNote: Scalars['ID']['output'];
+  updateAction: Action;
+  /** Also sets an indicator's target or current value */
+  updateIndicator: PerformanceIndicator;
+  updateLeadGroup: LeadGroup;
+  updatePlan: Plan;
+  updatePriority: Priority;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsAddProgressNoteArgs = {
+  actionId: Scalars['ID']['input'];
+  input: ProgressNoteInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsCreateActionArgs = {
+  input: CreateActionInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsCreateIndicatorArgs = {
+  input: CreateIndicatorInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsCreateLeadGroupArgs = {
+  input: CreateLeadGroupInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsCreatePlanArgs = {
+  input: CreatePlanInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsCreatePriorityArgs = {
+  input: CreatePriorityInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsDeleteActionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsDeleteIndicatorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsDeleteLeadGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsDeletePlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsDeletePriorityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsDeleteProgressNoteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsUpdateActionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateActionInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsUpdateIndicatorArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateIndicatorInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsUpdateLeadGroupArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateLeadGroupInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsUpdatePlanArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePlanInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type RedcarAndClevelandPlanMutationsUpdatePriorityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePriorityInput;
 };
 
 /** Where a fact came from: the document, the section, and the document's own words where useful. */
@@ -299,6 +743,30 @@ export type SourceDocument = {
   title: Scalars['String']['output'];
 };
 
+/** The document a new plan comes from. A document key already held must come with the same details. */
+export type SourceDocumentInput = {
+  /** publication or 'as at' date, as far as the document states it */
+  asAt?: InputMaybe<Scalars['String']['input']>;
+  /** the date wording as printed */
+  asAtText?: InputMaybe<Scalars['String']['input']>;
+  /** lower-case-hyphenated, e.g. redcar-send-strategy-2025-2028 */
+  key: Scalars['ID']['input'];
+  /** file name in the source collection, or the document's address */
+  location?: InputMaybe<Scalars['String']['input']>;
+  publisher: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** Where a fact comes from */
+export type SourceInput = {
+  /** the document's key; default: the document of the plan the fact belongs to */
+  document?: InputMaybe<Scalars['ID']['input']>;
+  /** the document's own words, where they help to check the fact */
+  quote?: InputMaybe<Scalars['String']['input']>;
+  /** the section of the document, as headed there */
+  section: Scalars['String']['input'];
+};
+
 /** A value a plan states for an indicator (target or current). Null value: the plan gives no figure. */
 export type StatedValue = {
   __typename?: 'StatedValue';
@@ -307,6 +775,15 @@ export type StatedValue = {
   text: Scalars['String']['output'];
   unit?: Maybe<Scalars['String']['output']>;
   value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A target or current value as the plan states it. Leave value out (or null) where the plan gives no figure: it is never taken as 0. */
+export type StatedValueInput = {
+  asAt?: InputMaybe<Scalars['String']['input']>;
+  /** as printed, e.g. below 10% */
+  text: Scalars['String']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type StatementKind =
@@ -327,6 +804,60 @@ export type Timescale = {
   end?: Maybe<Scalars['String']['output']>;
   start?: Maybe<Scalars['String']['output']>;
   text: Scalars['String']['output'];
+};
+
+/** When an action happens: the wording, and its start and end where the wording allows */
+export type TimescaleInput = {
+  end?: InputMaybe<Scalars['String']['input']>;
+  start?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+};
+
+/** Lists given here replace the action's current ones */
+export type UpdateActionInput = {
+  leadGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  priorityIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  source?: InputMaybe<SourceInput>;
+  status?: InputMaybe<Scalars['String']['input']>;
+  themes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  timescale?: InputMaybe<TimescaleInput>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateIndicatorInput = {
+  current?: InputMaybe<StatedValueInput>;
+  measureCode?: InputMaybe<Scalars['String']['input']>;
+  measureNote?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<SourceInput>;
+  target?: InputMaybe<StatedValueInput>;
+  wording?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateLeadGroupInput = {
+  canonicalName?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<GroupKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<SourceInput>;
+};
+
+export type UpdatePlanInput = {
+  kind?: InputMaybe<PlanKind>;
+  leadMember?: InputMaybe<Scalars['String']['input']>;
+  leadOfficer?: InputMaybe<Scalars['String']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  period?: InputMaybe<PlanPeriodInput>;
+  source?: InputMaybe<SourceInput>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdatePriorityInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<SourceInput>;
+  themes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -430,7 +961,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  Authority: ( Omit<RedcarAndCleveland, 'actions' | 'groups' | 'linkedPlans' | 'plans' | 'priorities'> & { actions?: Maybe<Array<_RefType['Action']>>, groups?: Maybe<Array<_RefType['LeadGroup']>>, linkedPlans?: Maybe<Array<_RefType['LinkedPlan']>>, plans?: Maybe<Array<_RefType['Plan']>>, priorities?: Maybe<Array<_RefType['Priority']>> } );
+  Authority: ( Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'groups' | 'linkedPlans' | 'plans' | 'priorities'> & { actions?: Maybe<Array<_RefType['Action']>>, auditLog?: Maybe<Array<_RefType['AuditEntry']>>, groups?: Maybe<Array<_RefType['LeadGroup']>>, linkedPlans?: Maybe<Array<_RefType['LinkedPlan']>>, plans?: Maybe<Array<_RefType['Plan']>>, priorities?: Maybe<Array<_RefType['Priority']>> } );
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
@@ -438,33 +969,52 @@ export type ResolversTypes = ResolversObject<{
   Action: ResolverTypeWrapper<ActionModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   Authority: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Authority']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CareIndicatorOutcome: ResolverTypeWrapper<CareIndicatorOutcome>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ContextFigure: ResolverTypeWrapper<ContextFigureModel>;
+  CreateActionInput: CreateActionInput;
+  CreateIndicatorInput: CreateIndicatorInput;
+  CreateLeadGroupInput: CreateLeadGroupInput;
+  CreatePlanInput: CreatePlanInput;
+  CreatePriorityInput: CreatePriorityInput;
   EducationIndicatorOutcome: ResolverTypeWrapper<EducationIndicatorOutcome>;
   GroupKind: null;
   IndicatorOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorOutcome']>;
   LeadGroup: ResolverTypeWrapper<LeadGroupModel>;
   LinkedPlan: ResolverTypeWrapper<LinkedPlanModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OutcomeStatement: ResolverTypeWrapper<OutcomeStatementModel>;
   PerformanceIndicator: ResolverTypeWrapper<PerformanceIndicatorModel>;
   Plan: ResolverTypeWrapper<PlanModel>;
   PlanKind: null;
   PlanPeriod: ResolverTypeWrapper<PlanPeriod>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PlanPeriodInput: PlanPeriodInput;
   PlanStatement: ResolverTypeWrapper<PlanStatementModel>;
   Principle: ResolverTypeWrapper<PrincipleModel>;
   PrincipleKind: null;
   Priority: ResolverTypeWrapper<PriorityModel>;
   ProgressNote: ResolverTypeWrapper<ProgressNoteModel>;
-  RedcarAndCleveland: ResolverTypeWrapper<Omit<RedcarAndCleveland, 'actions' | 'groups' | 'linkedPlans' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversTypes['Action']>>, groups?: Maybe<Array<ResolversTypes['LeadGroup']>>, linkedPlans?: Maybe<Array<ResolversTypes['LinkedPlan']>>, plans?: Maybe<Array<ResolversTypes['Plan']>>, priorities?: Maybe<Array<ResolversTypes['Priority']>> }>;
+  ProgressNoteInput: ProgressNoteInput;
+  RedcarAndCleveland: ResolverTypeWrapper<Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'groups' | 'linkedPlans' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversTypes['Action']>>, auditLog?: Maybe<Array<ResolversTypes['AuditEntry']>>, groups?: Maybe<Array<ResolversTypes['LeadGroup']>>, linkedPlans?: Maybe<Array<ResolversTypes['LinkedPlan']>>, plans?: Maybe<Array<ResolversTypes['Plan']>>, priorities?: Maybe<Array<ResolversTypes['Priority']>> }>;
+  RedcarAndClevelandPlanMutations: ResolverTypeWrapper<PlanMutationsNamespaceModel>;
   Source: ResolverTypeWrapper<SourceColumnsModel>;
   SourceDocument: ResolverTypeWrapper<SourceDocumentModel>;
+  SourceDocumentInput: SourceDocumentInput;
+  SourceInput: SourceInput;
   StatedValue: ResolverTypeWrapper<StatedValueColumnsModel>;
+  StatedValueInput: StatedValueInput;
   StatementKind: null;
   Theme: ResolverTypeWrapper<Theme>;
   Timescale: ResolverTypeWrapper<Timescale>;
+  TimescaleInput: TimescaleInput;
+  UpdateActionInput: UpdateActionInput;
+  UpdateIndicatorInput: UpdateIndicatorInput;
+  UpdateLeadGroupInput: UpdateLeadGroupInput;
+  UpdatePlanInput: UpdatePlanInput;
+  UpdatePriorityInput: UpdatePriorityInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -473,29 +1023,48 @@ export type ResolversParentTypes = ResolversObject<{
   Action: ActionModel;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  AuditEntry: AuditEntryModel;
   Authority: ResolversInterfaceTypes<ResolversParentTypes>['Authority'];
+  Int: Scalars['Int']['output'];
   CareIndicatorOutcome: CareIndicatorOutcome;
   Float: Scalars['Float']['output'];
   ContextFigure: ContextFigureModel;
+  CreateActionInput: CreateActionInput;
+  CreateIndicatorInput: CreateIndicatorInput;
+  CreateLeadGroupInput: CreateLeadGroupInput;
+  CreatePlanInput: CreatePlanInput;
+  CreatePriorityInput: CreatePriorityInput;
   EducationIndicatorOutcome: EducationIndicatorOutcome;
   IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
   LeadGroup: LeadGroupModel;
   LinkedPlan: LinkedPlanModel;
+  Mutation: Record<PropertyKey, never>;
   OutcomeStatement: OutcomeStatementModel;
   PerformanceIndicator: PerformanceIndicatorModel;
   Plan: PlanModel;
   PlanPeriod: PlanPeriod;
-  Int: Scalars['Int']['output'];
+  PlanPeriodInput: PlanPeriodInput;
   PlanStatement: PlanStatementModel;
   Principle: PrincipleModel;
   Priority: PriorityModel;
   ProgressNote: ProgressNoteModel;
-  RedcarAndCleveland: Omit<RedcarAndCleveland, 'actions' | 'groups' | 'linkedPlans' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversParentTypes['Action']>>, groups?: Maybe<Array<ResolversParentTypes['LeadGroup']>>, linkedPlans?: Maybe<Array<ResolversParentTypes['LinkedPlan']>>, plans?: Maybe<Array<ResolversParentTypes['Plan']>>, priorities?: Maybe<Array<ResolversParentTypes['Priority']>> } | FederationReferenceTypes['RedcarAndCleveland'];
+  ProgressNoteInput: ProgressNoteInput;
+  RedcarAndCleveland: Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'groups' | 'linkedPlans' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversParentTypes['Action']>>, auditLog?: Maybe<Array<ResolversParentTypes['AuditEntry']>>, groups?: Maybe<Array<ResolversParentTypes['LeadGroup']>>, linkedPlans?: Maybe<Array<ResolversParentTypes['LinkedPlan']>>, plans?: Maybe<Array<ResolversParentTypes['Plan']>>, priorities?: Maybe<Array<ResolversParentTypes['Priority']>> } | FederationReferenceTypes['RedcarAndCleveland'];
+  RedcarAndClevelandPlanMutations: PlanMutationsNamespaceModel;
   Source: SourceColumnsModel;
   SourceDocument: SourceDocumentModel;
+  SourceDocumentInput: SourceDocumentInput;
+  SourceInput: SourceInput;
   StatedValue: StatedValueColumnsModel;
+  StatedValueInput: StatedValueInput;
   Theme: Theme;
   Timescale: Timescale;
+  TimescaleInput: TimescaleInput;
+  UpdateActionInput: UpdateActionInput;
+  UpdateIndicatorInput: UpdateIndicatorInput;
+  UpdateLeadGroupInput: UpdateLeadGroupInput;
+  UpdatePlanInput: UpdatePlanInput;
+  UpdatePriorityInput: UpdatePriorityInput;
   Boolean: Scalars['Boolean']['output'];
 }>;
 
@@ -513,6 +1082,19 @@ export type ActionResolvers<ContextType = PlanContext, ParentType extends Resolv
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   timescale?: Resolver<Maybe<ResolversTypes['Timescale']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AuthorityResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Authority'] = ResolversParentTypes['Authority']> = ResolversObject<{
@@ -566,6 +1148,10 @@ export type LinkedPlanResolvers<ContextType = PlanContext, ParentType extends Re
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  redcarAndCleveland?: Resolver<ResolversTypes['RedcarAndClevelandPlanMutations'], ParentType, ContextType>;
 }>;
 
 export type OutcomeStatementResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['OutcomeStatement'] = ResolversParentTypes['OutcomeStatement']> = ResolversObject<{
@@ -642,18 +1228,40 @@ export type PriorityResolvers<ContextType = PlanContext, ParentType extends Reso
 
 export type ProgressNoteResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['ProgressNote'] = ResolversParentTypes['ProgressNote']> = ResolversObject<{
   asAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type RedcarAndClevelandResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['RedcarAndCleveland'] = ResolversParentTypes['RedcarAndCleveland'], FederationReferenceType extends FederationReferenceTypes['RedcarAndCleveland'] = FederationReferenceTypes['RedcarAndCleveland']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RedcarAndCleveland']> | FederationReferenceType, FederationReferenceType, ContextType>;
   actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, Partial<RedcarAndClevelandActionsArgs>>;
+  auditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<RedcarAndClevelandAuditLogArgs, 'limit'>>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   groups?: Resolver<Maybe<Array<ResolversTypes['LeadGroup']>>, ParentType, ContextType, Partial<RedcarAndClevelandGroupsArgs>>;
   linkedPlans?: Resolver<Maybe<Array<ResolversTypes['LinkedPlan']>>, ParentType, ContextType>;
   plans?: Resolver<Maybe<Array<ResolversTypes['Plan']>>, ParentType, ContextType>;
   priorities?: Resolver<Maybe<Array<ResolversTypes['Priority']>>, ParentType, ContextType, Partial<RedcarAndClevelandPrioritiesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type RedcarAndClevelandPlanMutationsResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['RedcarAndClevelandPlanMutations'] = ResolversParentTypes['RedcarAndClevelandPlanMutations']> = ResolversObject<{
+  addProgressNote?: Resolver<ResolversTypes['ProgressNote'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsAddProgressNoteArgs, 'actionId' | 'input'>>;
+  createAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsCreateActionArgs, 'input'>>;
+  createIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsCreateIndicatorArgs, 'input'>>;
+  createLeadGroup?: Resolver<ResolversTypes['LeadGroup'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsCreateLeadGroupArgs, 'input'>>;
+  createPlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsCreatePlanArgs, 'input'>>;
+  createPriority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsCreatePriorityArgs, 'input'>>;
+  deleteAction?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeleteActionArgs, 'id'>>;
+  deleteIndicator?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeleteIndicatorArgs, 'id'>>;
+  deleteLeadGroup?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeleteLeadGroupArgs, 'id'>>;
+  deletePlan?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeletePlanArgs, 'id'>>;
+  deletePriority?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeletePriorityArgs, 'id'>>;
+  deleteProgressNote?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeleteProgressNoteArgs, 'id'>>;
+  updateAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdateActionArgs, 'id' | 'input'>>;
+  updateIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdateIndicatorArgs, 'id' | 'input'>>;
+  updateLeadGroup?: Resolver<ResolversTypes['LeadGroup'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdateLeadGroupArgs, 'id' | 'input'>>;
+  updatePlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdatePlanArgs, 'id' | 'input'>>;
+  updatePriority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdatePriorityArgs, 'id' | 'input'>>;
 }>;
 
 export type SourceResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -692,6 +1300,7 @@ export type TimescaleResolvers<ContextType = PlanContext, ParentType extends Res
 
 export type Resolvers<ContextType = PlanContext> = ResolversObject<{
   Action?: ActionResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   Authority?: AuthorityResolvers<ContextType>;
   CareIndicatorOutcome?: CareIndicatorOutcomeResolvers<ContextType>;
   ContextFigure?: ContextFigureResolvers<ContextType>;
@@ -700,6 +1309,7 @@ export type Resolvers<ContextType = PlanContext> = ResolversObject<{
   IndicatorOutcome?: IndicatorOutcomeResolvers<ContextType>;
   LeadGroup?: LeadGroupResolvers<ContextType>;
   LinkedPlan?: LinkedPlanResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   OutcomeStatement?: OutcomeStatementResolvers<ContextType>;
   PerformanceIndicator?: PerformanceIndicatorResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
@@ -711,6 +1321,7 @@ export type Resolvers<ContextType = PlanContext> = ResolversObject<{
   Priority?: PriorityResolvers<ContextType>;
   ProgressNote?: ProgressNoteResolvers<ContextType>;
   RedcarAndCleveland?: RedcarAndClevelandResolvers<ContextType>;
+  RedcarAndClevelandPlanMutations?: RedcarAndClevelandPlanMutationsResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceDocument?: SourceDocumentResolvers<ContextType>;
   StatedValue?: StatedValueResolvers<ContextType>;

@@ -5,13 +5,17 @@ import { LeadGroup } from "./LeadGroup";
 import { LinkedPlan } from "./LinkedPlan";
 import { PerformanceIndicator } from "./PerformanceIndicator";
 import { Plan } from "./Plan";
+import { mutationRoot, PlanMutations } from "./PlanMutations";
 import { Priority } from "./Priority";
 import { Source } from "./Source";
+import { mutationFieldName, mutationsTypeName } from "../schema";
 
-/** `typeName` is the deployment's own authority type, e.g. RedcarAndCleveland. */
+/** `typeName` is the deployment's own authority type, e.g. RedcarAndCleveland (and its mutations, RedcarAndClevelandPlanMutations). */
 export function buildResolvers(typeName: string) {
   return {
     [typeName]: authorityResolvers,
+    Mutation: { [mutationFieldName(typeName)]: mutationRoot.namespace },
+    [mutationsTypeName(typeName)]: PlanMutations,
     Plan,
     Priority,
     Action,

@@ -34,6 +34,26 @@ export type Action = {
   title: Scalars['String']['output'];
 };
 
+/** One successful write, as the audit log recorded it (in the same transaction as the write) */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** the token's subject */
+  actor: Scalars['String']['output'];
+  /** the record after the write, as JSON; null when it was deleted */
+  after?: Maybe<Scalars['String']['output']>;
+  /** when, ISO 8601 UTC */
+  at: Scalars['String']['output'];
+  authorityCode: Scalars['ID']['output'];
+  /** the record before the write, as JSON; null when it was created */
+  before?: Maybe<Scalars['String']['output']>;
+  entityId: Scalars['ID']['output'];
+  entityType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** the mutation, e.g. updateAction */
+  operation: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+};
+
 /**
  * A local authority. Every English local authority is one; those that run an
  * authority plan subgraph have a type of their own (e.g. RedcarAndCleveland), so the
@@ -87,6 +107,69 @@ export type ContextFigure = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+export type CreateActionInput = {
+  /** lead groups of this authority (from any of its plans) that lead the action */
+  leadGroupIds?: Array<Scalars['ID']['input']>;
+  /** what is uncertain in the source */
+  note?: InputMaybe<Scalars['String']['input']>;
+  planId: Scalars['ID']['input'];
+  /** priorities of the same plan that the action serves */
+  priorityIds?: Array<Scalars['ID']['input']>;
+  source: SourceInput;
+  status?: InputMaybe<Scalars['String']['input']>;
+  /** theme ids of the shared taxonomy (at least one) */
+  themes: Array<Scalars['ID']['input']>;
+  timescale?: InputMaybe<TimescaleInput>;
+  title: Scalars['String']['input'];
+};
+
+export type CreateIndicatorInput = {
+  current?: InputMaybe<StatedValueInput>;
+  /** a measure of the DfE LAIT data dictionary, where one fits */
+  measureCode?: InputMaybe<Scalars['String']['input']>;
+  measureNote?: InputMaybe<Scalars['String']['input']>;
+  planId: Scalars['ID']['input'];
+  /** a priority of the same plan; leave out for an indicator of the whole plan */
+  priorityId?: InputMaybe<Scalars['ID']['input']>;
+  source: SourceInput;
+  target?: InputMaybe<StatedValueInput>;
+  /** exactly as the plan words it */
+  wording: Scalars['String']['input'];
+};
+
+export type CreateLeadGroupInput = {
+  /** the same kind of body in every authority has the same canonical name, e.g. malap */
+  canonicalName: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind: GroupKind;
+  name: Scalars['String']['input'];
+  planId: Scalars['ID']['input'];
+  source: SourceInput;
+};
+
+export type CreatePlanInput = {
+  document: SourceDocumentInput;
+  kind: PlanKind;
+  leadMember?: InputMaybe<Scalars['String']['input']>;
+  leadOfficer?: InputMaybe<Scalars['String']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  period: PlanPeriodInput;
+  /** where in the document the plan is described (document defaults to the new plan's document) */
+  source: SourceInput;
+  title: Scalars['String']['input'];
+};
+
+export type CreatePriorityInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** the plan's own numbering, e.g. 2 */
+  number?: InputMaybe<Scalars['String']['input']>;
+  planId: Scalars['ID']['input'];
+  source: SourceInput;
+  /** theme ids of the shared taxonomy (at least one) */
+  themes: Array<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+};
+
 export type EducationIndicatorOutcome = {
   __typename?: 'EducationIndicatorOutcome';
   authorityCode: Scalars['ID']['output'];
@@ -132,6 +215,11 @@ export type LocalAuthority = Authority & {
   __typename?: 'LocalAuthority';
   /** Key actions across all the authority's plans, optionally only those tagged with a theme */
   actions?: Maybe<Array<Action>>;
+  /**
+   * Every change made to the authority's plans, newest first: who, when, what (the record
+   * before and after, as JSON). Only the authority's own editors and admins may read it.
+   */
+  auditLog?: Maybe<Array<AuditEntry>>;
   /** DfE authority type: UA (unitary), MD (metropolitan district), SC (shire county), ILB/OLB (London boroughs) */
   authorityType?: Maybe<Scalars['String']['output']>;
   /** ONS GSS code, e.g. E06000003 */
@@ -157,6 +245,11 @@ export type LocalAuthority = Authority & {
 
 export type LocalAuthorityActionsArgs = {
   theme?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type LocalAuthorityAuditLogArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -257,6 +350,13 @@ export type PlanPeriod = {
   startYear?: Maybe<Scalars['Int']['output']>;
 };
 
+export type PlanPeriodInput = {
+  endYear?: InputMaybe<Scalars['Int']['input']>;
+  /** as printed, e.g. 2024-2027 */
+  label: Scalars['String']['input'];
+  startYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type PlanStatement = {
   __typename?: 'PlanStatement';
   kind: StatementKind;
@@ -299,7 +399,14 @@ export type Priority = {
 export type ProgressNote = {
   __typename?: 'ProgressNote';
   asAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
   text: Scalars['String']['output'];
+};
+
+export type ProgressNoteInput = {
+  /** the date the progress is reported at (required) */
+  asAt: Scalars['String']['input'];
+  text: Scalars['String']['input'];
 };
 
 export type Query = {
@@ -384,6 +491,30 @@ export type SourceDocument = {
   title: Scalars['String']['output'];
 };
 
+/** The document a new plan comes from. A document key already held must come with the same details. */
+export type SourceDocumentInput = {
+  /** publication or 'as at' date, as far as the document states it */
+  asAt?: InputMaybe<Scalars['String']['input']>;
+  /** the date wording as printed */
+  asAtText?: InputMaybe<Scalars['String']['input']>;
+  /** lower-case-hyphenated, e.g. redcar-send-strategy-2025-2028 */
+  key: Scalars['ID']['input'];
+  /** file name in the source collection, or the document's address */
+  location?: InputMaybe<Scalars['String']['input']>;
+  publisher: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** Where a fact comes from */
+export type SourceInput = {
+  /** the document's key; default: the document of the plan the fact belongs to */
+  document?: InputMaybe<Scalars['ID']['input']>;
+  /** the document's own words, where they help to check the fact */
+  quote?: InputMaybe<Scalars['String']['input']>;
+  /** the section of the document, as headed there */
+  section: Scalars['String']['input'];
+};
+
 /** A value a plan states for an indicator (target or current). Null value: the plan gives no figure. */
 export type StatedValue = {
   __typename?: 'StatedValue';
@@ -392,6 +523,15 @@ export type StatedValue = {
   text: Scalars['String']['output'];
   unit?: Maybe<Scalars['String']['output']>;
   value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A target or current value as the plan states it. Leave value out (or null) where the plan gives no figure: it is never taken as 0. */
+export type StatedValueInput = {
+  asAt?: InputMaybe<Scalars['String']['input']>;
+  /** as printed, e.g. below 10% */
+  text: Scalars['String']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type StatementKind =
@@ -458,6 +598,60 @@ export type Timescale = {
   end?: Maybe<Scalars['String']['output']>;
   start?: Maybe<Scalars['String']['output']>;
   text: Scalars['String']['output'];
+};
+
+/** When an action happens: the wording, and its start and end where the wording allows */
+export type TimescaleInput = {
+  end?: InputMaybe<Scalars['String']['input']>;
+  start?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+};
+
+/** Lists given here replace the action's current ones */
+export type UpdateActionInput = {
+  leadGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  priorityIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  source?: InputMaybe<SourceInput>;
+  status?: InputMaybe<Scalars['String']['input']>;
+  themes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  timescale?: InputMaybe<TimescaleInput>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateIndicatorInput = {
+  current?: InputMaybe<StatedValueInput>;
+  measureCode?: InputMaybe<Scalars['String']['input']>;
+  measureNote?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<SourceInput>;
+  target?: InputMaybe<StatedValueInput>;
+  wording?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateLeadGroupInput = {
+  canonicalName?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<GroupKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<SourceInput>;
+};
+
+export type UpdatePlanInput = {
+  kind?: InputMaybe<PlanKind>;
+  leadMember?: InputMaybe<Scalars['String']['input']>;
+  leadOfficer?: InputMaybe<Scalars['String']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  period?: InputMaybe<PlanPeriodInput>;
+  source?: InputMaybe<SourceInput>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdatePriorityInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<SourceInput>;
+  themes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -585,12 +779,18 @@ export type ResolversTypes = ResolversObject<{
   Action: ResolverTypeWrapper<Omit<Action, 'leadGroups' | 'linkedPlans' | 'plan' | 'priorities' | 'themes'> & { leadGroups: Array<ResolversTypes['LeadGroup']>, linkedPlans: Array<ResolversTypes['LinkedPlan']>, plan: ResolversTypes['Plan'], priorities: Array<ResolversTypes['Priority']>, themes: Array<ResolversTypes['Theme']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   Authority: ResolverTypeWrapper<AreaModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CareIndicatorOutcome: ResolverTypeWrapper<CareIndicatorOutcome>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ContextFigure: ResolverTypeWrapper<ContextFigure>;
+  CreateActionInput: CreateActionInput;
+  CreateIndicatorInput: CreateIndicatorInput;
+  CreateLeadGroupInput: CreateLeadGroupInput;
+  CreatePlanInput: CreatePlanInput;
+  CreatePriorityInput: CreatePriorityInput;
   EducationIndicatorOutcome: ResolverTypeWrapper<EducationIndicatorOutcome>;
   GroupKind: null;
   IndicatorOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorOutcome']>;
@@ -603,17 +803,22 @@ export type ResolversTypes = ResolversObject<{
   Plan: ResolverTypeWrapper<Omit<Plan, 'actions' | 'contextFigures' | 'indicators' | 'priorities'> & { actions: Array<ResolversTypes['Action']>, contextFigures: Array<ResolversTypes['ContextFigure']>, indicators: Array<ResolversTypes['PerformanceIndicator']>, priorities: Array<ResolversTypes['Priority']> }>;
   PlanKind: null;
   PlanPeriod: ResolverTypeWrapper<PlanPeriod>;
+  PlanPeriodInput: PlanPeriodInput;
   PlanStatement: ResolverTypeWrapper<PlanStatement>;
   Principle: ResolverTypeWrapper<Principle>;
   PrincipleKind: null;
   Priority: ResolverTypeWrapper<Omit<Priority, 'actions' | 'indicators' | 'plan' | 'themes'> & { actions: Array<ResolversTypes['Action']>, indicators: Array<ResolversTypes['PerformanceIndicator']>, plan: ResolversTypes['Plan'], themes: Array<ResolversTypes['Theme']> }>;
   ProgressNote: ResolverTypeWrapper<ProgressNote>;
+  ProgressNoteInput: ProgressNoteInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RedcarAndCleveland: ResolverTypeWrapper<AreaModel>;
   Region: ResolverTypeWrapper<AreaModel>;
   Source: ResolverTypeWrapper<Source>;
   SourceDocument: ResolverTypeWrapper<SourceDocument>;
+  SourceDocumentInput: SourceDocumentInput;
+  SourceInput: SourceInput;
   StatedValue: ResolverTypeWrapper<StatedValue>;
+  StatedValueInput: StatedValueInput;
   StatementKind: null;
   StatisticalNeighbour: ResolverTypeWrapper<Omit<StatisticalNeighbour, 'authority'> & { authority: ResolversTypes['Authority'] }>;
   StatisticalNeighbourSet: StatisticalNeighbourSet;
@@ -621,6 +826,12 @@ export type ResolversTypes = ResolversObject<{
   StocktonOnTees: ResolverTypeWrapper<AreaModel>;
   Theme: ResolverTypeWrapper<ThemeModel>;
   Timescale: ResolverTypeWrapper<Timescale>;
+  TimescaleInput: TimescaleInput;
+  UpdateActionInput: UpdateActionInput;
+  UpdateIndicatorInput: UpdateIndicatorInput;
+  UpdateLeadGroupInput: UpdateLeadGroupInput;
+  UpdatePlanInput: UpdatePlanInput;
+  UpdatePriorityInput: UpdatePriorityInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -628,12 +839,18 @@ export type ResolversParentTypes = ResolversObject<{
   Action: Omit<Action, 'leadGroups' | 'linkedPlans' | 'plan' | 'priorities' | 'themes'> & { leadGroups: Array<ResolversParentTypes['LeadGroup']>, linkedPlans: Array<ResolversParentTypes['LinkedPlan']>, plan: ResolversParentTypes['Plan'], priorities: Array<ResolversParentTypes['Priority']>, themes: Array<ResolversParentTypes['Theme']> };
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  AuditEntry: AuditEntry;
   Authority: AreaModel;
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
   CareIndicatorOutcome: CareIndicatorOutcome;
   Float: Scalars['Float']['output'];
   ContextFigure: ContextFigure;
+  CreateActionInput: CreateActionInput;
+  CreateIndicatorInput: CreateIndicatorInput;
+  CreateLeadGroupInput: CreateLeadGroupInput;
+  CreatePlanInput: CreatePlanInput;
+  CreatePriorityInput: CreatePriorityInput;
   EducationIndicatorOutcome: EducationIndicatorOutcome;
   IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
   LeadGroup: Omit<LeadGroup, 'actions'> & { actions: Array<ResolversParentTypes['Action']> };
@@ -644,21 +861,32 @@ export type ResolversParentTypes = ResolversObject<{
   PerformanceIndicator: Omit<PerformanceIndicator, 'current' | 'outcome' | 'target'> & { current?: Maybe<ResolversParentTypes['StatedValue']>, outcome?: Maybe<ResolversParentTypes['IndicatorOutcome']>, target?: Maybe<ResolversParentTypes['StatedValue']> };
   Plan: Omit<Plan, 'actions' | 'contextFigures' | 'indicators' | 'priorities'> & { actions: Array<ResolversParentTypes['Action']>, contextFigures: Array<ResolversParentTypes['ContextFigure']>, indicators: Array<ResolversParentTypes['PerformanceIndicator']>, priorities: Array<ResolversParentTypes['Priority']> };
   PlanPeriod: PlanPeriod;
+  PlanPeriodInput: PlanPeriodInput;
   PlanStatement: PlanStatement;
   Principle: Principle;
   Priority: Omit<Priority, 'actions' | 'indicators' | 'plan' | 'themes'> & { actions: Array<ResolversParentTypes['Action']>, indicators: Array<ResolversParentTypes['PerformanceIndicator']>, plan: ResolversParentTypes['Plan'], themes: Array<ResolversParentTypes['Theme']> };
   ProgressNote: ProgressNote;
+  ProgressNoteInput: ProgressNoteInput;
   Query: Record<PropertyKey, never>;
   RedcarAndCleveland: AreaModel;
   Region: AreaModel;
   Source: Source;
   SourceDocument: SourceDocument;
+  SourceDocumentInput: SourceDocumentInput;
+  SourceInput: SourceInput;
   StatedValue: StatedValue;
+  StatedValueInput: StatedValueInput;
   StatisticalNeighbour: Omit<StatisticalNeighbour, 'authority'> & { authority: ResolversParentTypes['Authority'] };
   StatisticalNeighbours: Omit<StatisticalNeighbours, 'neighbours'> & { neighbours: Array<ResolversParentTypes['StatisticalNeighbour']> };
   StocktonOnTees: AreaModel;
   Theme: ThemeModel;
   Timescale: Timescale;
+  TimescaleInput: TimescaleInput;
+  UpdateActionInput: UpdateActionInput;
+  UpdateIndicatorInput: UpdateIndicatorInput;
+  UpdateLeadGroupInput: UpdateLeadGroupInput;
+  UpdatePlanInput: UpdatePlanInput;
+  UpdatePriorityInput: UpdatePriorityInput;
 }>;
 
 export type ActionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = ResolversObject<{
@@ -675,6 +903,19 @@ export type ActionResolvers<ContextType = RegionContext, ParentType extends Reso
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   timescale?: Resolver<Maybe<ResolversTypes['Timescale']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AuthorityResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Authority'] = ResolversParentTypes['Authority'], FederationReferenceType extends FederationReferenceTypes['Authority'] = FederationReferenceTypes['Authority']> = ResolversObject<{
@@ -734,6 +975,7 @@ export type LinkedPlanResolvers<ContextType = RegionContext, ParentType extends 
 export type LocalAuthorityResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['LocalAuthority'] = ResolversParentTypes['LocalAuthority'], FederationReferenceType extends FederationReferenceTypes['LocalAuthority'] = FederationReferenceTypes['LocalAuthority']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LocalAuthority']> | FederationReferenceType, FederationReferenceType, ContextType>;
   actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, Partial<LocalAuthorityActionsArgs>>;
+  auditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<LocalAuthorityAuditLogArgs, 'limit'>>;
   authorityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dfeNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -828,6 +1070,7 @@ export type PriorityResolvers<ContextType = RegionContext, ParentType extends Re
 
 export type ProgressNoteResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ProgressNote'] = ResolversParentTypes['ProgressNote']> = ResolversObject<{
   asAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -922,6 +1165,7 @@ export type TimescaleResolvers<ContextType = RegionContext, ParentType extends R
 
 export type Resolvers<ContextType = RegionContext> = ResolversObject<{
   Action?: ActionResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   Authority?: AuthorityResolvers<ContextType>;
   CareIndicatorOutcome?: CareIndicatorOutcomeResolvers<ContextType>;
   ContextFigure?: ContextFigureResolvers<ContextType>;

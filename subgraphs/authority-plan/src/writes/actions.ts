@@ -1,0 +1,145 @@
+import type { EntityManager } from "typeorm";
+import { Action, ActionLeadGroup, ActionPriority, ActionTheme, LeadGroup, Plan, Priority, ProgressNote } from "../entities";
+import type { PlanContext } from "../context";
+import { badInput, parseArgument } from "./errors";
+import { createActionInput, id, progressNoteInput, updateActionInput } from "./inputs";
+import { findAllOrFail, findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
+import { runWrite } from "./run";
+
+interface Links {
+  priorityIds: string[];
+  leadGroupIds: string[];
+  themes: string[];
+}
+
+/** Replaces the action's priorities (which must be of its own plan), checking each id as it goes. */
+async function setPriorities(manager: EntityManager, action: Action, priorityIds: string[], field: string): Promise<void> {
+  const priorities = await findAllOrFail(manager, Priority, priorityIds, field, "priority");
+  priorities.forEach((p, i) => {
+    if (p.planId !== action.planId) throw badInput(`${field}.${i}`, `priority "${p.id}" is not in the action's plan "${action.planId}"`);
+  });
+  await manager.delete(ActionPriority, { actionId: action.id });
+  if (priorityIds.length > 0) {
+    await manager.insert(ActionPriority, priorityIds.map((priorityId) => ({ actionId: action.id, priorityId, documentKey: action.documentKey })));
+  }
+}
+
+/** Replaces the action's lead groups: any group of this authority, from any of its plans. */
+async function setLeadGroups(manager: EntityManager, action: Action, groupIds: string[], field: string): Promise<void> {
+  await findAllOrFail(manager, LeadGroup, groupIds, field, "lead group");
+  await manager.delete(ActionLeadGroup, { actionId: action.id });
+  if (groupIds.length > 0) {
+    await manager.insert(ActionLeadGroup, groupIds.map((groupId) => ({ actionId: action.id, groupId, documentKey: action.documentKey })));
+  }
+}
+
+async function setThemes(manager: EntityManager, action: Action, themes: string[]): Promise<void> {
+  await manager.delete(ActionTheme, { actionId: action.id });
+  await manager.insert(ActionTheme, themes.map((themeId) => ({ actionId: action.id, themeId, documentKey: action.documentKey })));
+}
+
+async function linksOf(manager: EntityManager, actionId: string): Promise<Links> {
+  const [priorities, groups, themes] = await Promise.all([
+    manager.find(ActionPriority, { where: { actionId }, order: { priorityId: "ASC" } }),
+    manager.find(ActionLeadGroup, { where: { actionId }, order: { groupId: "ASC" } }),
+    manager.find(ActionTheme, { where: { actionId }, order: { themeId: "ASC" } }),
+  ]);
+  return { priorityIds: priorities.map((l) => l.priorityId), leadGroupIds: groups.map((l) => l.groupId), themes: themes.map((l) => l.themeId) };
+}
+
+/**
+ * The action row is written first, then its links, each checked against this database as it is
+ * written: an unknown id there fails the whole transaction, so the action row goes too.
+ */
+export const createAction = (context: PlanContext, rawInput: unknown) =>
+  runWrite(context, "createAction", () => parseArgument(createActionInput, rawInput, "input"), async (manager, input) => {
+    const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
+    const action = manager.create(Action, {
+      id: newId(plan.documentKey, "action"),
+      documentKey: plan.documentKey,
+      planId: plan.id,
+      ordinal: await nextOrdinal(manager, Action, { planId: plan.id }),
+      title: input.title,
+      timescaleText: input.timescale?.text ?? null,
+      timescaleStart: input.timescale?.start ?? null,
+      timescaleEnd: input.timescale?.end ?? null,
+      status: input.status ?? null,
+      note: input.note ?? null,
+      source: await sourceOf(manager, input.source, plan, "input.source"),
+    });
+    await manager.insert(Action, action);
+    await setPriorities(manager, action, input.priorityIds, "input.priorityIds");
+    await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds");
+    await setThemes(manager, action, input.themes);
+    const links: Links = { priorityIds: input.priorityIds, leadGroupIds: input.leadGroupIds, themes: input.themes };
+    return { result: action, entityType: "Action", entityId: action.id, before: null, after: { ...snapshot(action), ...links } };
+  });
+
+export const updateAction = (context: PlanContext, rawId: unknown, rawInput: unknown) =>
+  runWrite(
+    context,
+    "updateAction",
+    () => ({ id: parseArgument(id, rawId, "id"), input: parseArgument(updateActionInput, rawInput, "input") }),
+    async (manager, { id: actionId, input }) => {
+      const action = await findOrFail(manager, Action, actionId, "id", "action");
+      const links = await linksOf(manager, action.id);
+      const before = { ...snapshot(action), ...links };
+      const changes: Partial<Action> = {};
+      if (input.title !== undefined) changes.title = input.title;
+      if (input.timescale !== undefined) {
+        changes.timescaleText = input.timescale?.text ?? null;
+        changes.timescaleStart = input.timescale?.start ?? null;
+        changes.timescaleEnd = input.timescale?.end ?? null;
+      }
+      if (input.status !== undefined) changes.status = input.status;
+      if (input.note !== undefined) changes.note = input.note;
+      if (input.source !== undefined) changes.source = await sourceOf(manager, input.source, action, "input.source");
+      if (Object.keys(changes).length > 0) await manager.update(Action, { id: action.id }, changes);
+      Object.assign(action, changes);
+      if (input.priorityIds !== undefined) await setPriorities(manager, action, input.priorityIds, "input.priorityIds");
+      if (input.leadGroupIds !== undefined) await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds");
+      if (input.themes !== undefined) await setThemes(manager, action, input.themes);
+      const after = {
+        ...snapshot(action),
+        priorityIds: input.priorityIds ?? links.priorityIds,
+        leadGroupIds: input.leadGroupIds ?? links.leadGroupIds,
+        themes: input.themes ?? links.themes,
+      };
+      return { result: action, entityType: "Action", entityId: action.id, before, after };
+    },
+  );
+
+/** Its progress notes and links go with it. */
+export const deleteAction = (context: PlanContext, rawId: unknown) =>
+  runWrite(context, "deleteAction", () => parseArgument(id, rawId, "id"), async (manager, actionId) => {
+    const action = await findOrFail(manager, Action, actionId, "id", "action");
+    await manager.delete(Action, { id: action.id });
+    return { result: action.id, entityType: "Action", entityId: action.id, before: snapshot(action), after: null };
+  });
+
+export const addProgressNote = (context: PlanContext, rawActionId: unknown, rawInput: unknown) =>
+  runWrite(
+    context,
+    "addProgressNote",
+    () => ({ actionId: parseArgument(id, rawActionId, "actionId"), input: parseArgument(progressNoteInput, rawInput, "input") }),
+    async (manager, { actionId, input }) => {
+      const action = await findOrFail(manager, Action, actionId, "actionId", "action");
+      const note = manager.create(ProgressNote, {
+        id: newId(action.documentKey, "progress"),
+        documentKey: action.documentKey,
+        actionId: action.id,
+        ordinal: await nextOrdinal(manager, ProgressNote, { actionId: action.id }),
+        text: input.text,
+        asAt: input.asAt,
+      });
+      await manager.insert(ProgressNote, note);
+      return { result: note, entityType: "ProgressNote", entityId: note.id, before: null, after: snapshot(note) };
+    },
+  );
+
+export const deleteProgressNote = (context: PlanContext, rawId: unknown) =>
+  runWrite(context, "deleteProgressNote", () => parseArgument(id, rawId, "id"), async (manager, noteId) => {
+    const note = await findOrFail(manager, ProgressNote, noteId, "id", "progress note");
+    await manager.delete(ProgressNote, { id: note.id });
+    return { result: note.id, entityType: "ProgressNote", entityId: note.id, before: snapshot(note), after: null };
+  });

@@ -1,0 +1,159 @@
+/**
+ * What a write accepts, beyond what the GraphQL types already enforce: lengths that fit the
+ * columns, dates as precise as a document allows, slugs, theme ids, years in order.
+ * In update inputs a key left out means "unchanged" (zod keeps it absent) and null means "clear".
+ */
+import { z } from "zod";
+import { themeIds } from "../seeding/seed-schema";
+
+const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** required text: trimmed, not empty, at most `max` characters */
+const text = (max: number) =>
+  z
+    .string({ error: (issue) => (issue.input === null ? "must not be null" : "must be a string") })
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`);
+/** optional text: absent or null is stored as null (nothing invented) */
+const maybeText = (max: number) => text(max).nullish();
+
+export const LONG_TEXT = 10_000;
+export const partialDate = z.string().trim().regex(DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD");
+export const slug = (max: number) => text(max).regex(SLUG, "must be lower-case words joined by hyphens, e.g. malap");
+export const id = text(191);
+const ids = z.array(id).refine((list) => new Set(list).size === list.length, "must not repeat an id");
+const themes = z
+  .array(z.enum(themeIds, { error: () => `must be a theme id: ${themeIds.join(", ")}` }))
+  .min(1, "must name at least one theme")
+  .refine((list) => new Set(list).size === list.length, "must not repeat a theme");
+const year = z.number().int().min(1900, "must be a year").max(2200, "must be a year");
+const figure = z.number().refine(Number.isFinite, "must be a finite number");
+
+/** `document` is optional: it defaults to the plan's own document */
+export const sourceInput = z.object({ document: slug(120).nullish(), section: text(300), quote: maybeText(LONG_TEXT) });
+export type SourceInput = z.output<typeof sourceInput>;
+
+export const documentInput = z.object({
+  key: slug(120),
+  title: text(300),
+  publisher: text(200),
+  location: maybeText(300),
+  asAt: partialDate.nullish(),
+  asAtText: maybeText(100),
+});
+
+const period = z
+  .object({ label: text(50), startYear: year.nullish(), endYear: year.nullish() })
+  .refine((p) => p.startYear == null || p.endYear == null || p.startYear <= p.endYear, { message: "must not be before startYear", path: ["endYear"] });
+
+/** start and end compared as far as both are precise: 2025 does not end before 2025-06 */
+const inOrder = (start: string, end: string) => {
+  const n = Math.min(start.length, end.length);
+  return end.slice(0, n) >= start.slice(0, n);
+};
+const timescale = z
+  .object({ text: text(200), start: partialDate.nullish(), end: partialDate.nullish() })
+  .refine((t) => !t.start || !t.end || inOrder(t.start, t.end), { message: "must not be before start", path: ["end"] });
+
+export const statedValueInput = z.object({ value: figure.nullish(), unit: maybeText(50), asAt: partialDate.nullish(), text: text(LONG_TEXT) });
+export type StatedValueInput = z.output<typeof statedValueInput>;
+
+const planKind = z.enum(["strategy", "plan", "progress-report"]);
+const groupKind = z.enum(["board", "partnership", "lead-group", "service-team", "voice-group", "other"]);
+
+export const createPlanInput = z.object({
+  document: documentInput,
+  title: text(300),
+  kind: planKind,
+  period,
+  owner: maybeText(300),
+  leadMember: maybeText(300),
+  leadOfficer: maybeText(300),
+  source: sourceInput,
+});
+export const updatePlanInput = z.object({
+  title: text(300).optional(),
+  kind: planKind.optional(),
+  period: period.optional(),
+  owner: maybeText(300),
+  leadMember: maybeText(300),
+  leadOfficer: maybeText(300),
+  source: sourceInput.optional(),
+});
+
+export const createPriorityInput = z.object({
+  planId: id,
+  number: maybeText(20),
+  title: text(500),
+  description: maybeText(LONG_TEXT),
+  themes,
+  source: sourceInput,
+});
+export const updatePriorityInput = z.object({
+  number: maybeText(20),
+  title: text(500).optional(),
+  description: maybeText(LONG_TEXT),
+  themes: themes.optional(),
+  source: sourceInput.optional(),
+});
+
+export const createActionInput = z.object({
+  planId: id,
+  title: text(LONG_TEXT),
+  timescale: timescale.nullish(),
+  status: maybeText(200),
+  note: maybeText(LONG_TEXT),
+  priorityIds: ids.default([]),
+  leadGroupIds: ids.default([]),
+  themes,
+  source: sourceInput,
+});
+export const updateActionInput = z.object({
+  title: text(LONG_TEXT).optional(),
+  timescale: timescale.nullish(),
+  status: maybeText(200),
+  note: maybeText(LONG_TEXT),
+  priorityIds: ids.optional(),
+  leadGroupIds: ids.optional(),
+  themes: themes.optional(),
+  source: sourceInput.optional(),
+});
+
+export const progressNoteInput = z.object({ text: text(LONG_TEXT), asAt: partialDate });
+
+export const createLeadGroupInput = z.object({
+  planId: id,
+  name: text(300),
+  kind: groupKind,
+  canonicalName: slug(120),
+  description: maybeText(LONG_TEXT),
+  source: sourceInput,
+});
+export const updateLeadGroupInput = z.object({
+  name: text(300).optional(),
+  kind: groupKind.optional(),
+  canonicalName: slug(120).optional(),
+  description: maybeText(LONG_TEXT),
+  source: sourceInput.optional(),
+});
+
+export const createIndicatorInput = z.object({
+  planId: id,
+  priorityId: id.nullish(),
+  wording: text(LONG_TEXT),
+  measureCode: maybeText(64),
+  measureNote: maybeText(LONG_TEXT),
+  target: statedValueInput.nullish(),
+  current: statedValueInput.nullish(),
+  source: sourceInput,
+});
+export const updateIndicatorInput = z.object({
+  wording: text(LONG_TEXT).optional(),
+  measureCode: maybeText(64),
+  measureNote: maybeText(LONG_TEXT),
+  target: statedValueInput.nullish(),
+  current: statedValueInput.nullish(),
+  source: sourceInput.optional(),
+});

@@ -1,0 +1,52 @@
+import { LeadGroup, Plan } from "../entities";
+import type { PlanContext } from "../context";
+import { parseArgument } from "./errors";
+import { createLeadGroupInput, id, updateLeadGroupInput } from "./inputs";
+import { findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
+import { runWrite } from "./run";
+
+export const createLeadGroup = (context: PlanContext, rawInput: unknown) =>
+  runWrite(context, "createLeadGroup", () => parseArgument(createLeadGroupInput, rawInput, "input"), async (manager, input) => {
+    const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
+    const group = manager.create(LeadGroup, {
+      id: newId(plan.documentKey, "group"),
+      documentKey: plan.documentKey,
+      planId: plan.id,
+      ordinal: await nextOrdinal(manager, LeadGroup, { planId: plan.id }),
+      name: input.name,
+      kind: input.kind,
+      canonical: input.canonicalName,
+      description: input.description ?? null,
+      source: await sourceOf(manager, input.source, plan, "input.source"),
+    });
+    await manager.insert(LeadGroup, group);
+    return { result: group, entityType: "LeadGroup", entityId: group.id, before: null, after: snapshot(group) };
+  });
+
+export const updateLeadGroup = (context: PlanContext, rawId: unknown, rawInput: unknown) =>
+  runWrite(
+    context,
+    "updateLeadGroup",
+    () => ({ id: parseArgument(id, rawId, "id"), input: parseArgument(updateLeadGroupInput, rawInput, "input") }),
+    async (manager, { id: groupId, input }) => {
+      const group = await findOrFail(manager, LeadGroup, groupId, "id", "lead group");
+      const before = snapshot(group);
+      const changes: Partial<LeadGroup> = {};
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.kind !== undefined) changes.kind = input.kind;
+      if (input.canonicalName !== undefined) changes.canonical = input.canonicalName;
+      if (input.description !== undefined) changes.description = input.description;
+      if (input.source !== undefined) changes.source = await sourceOf(manager, input.source, group, "input.source");
+      if (Object.keys(changes).length > 0) await manager.update(LeadGroup, { id: group.id }, changes);
+      Object.assign(group, changes);
+      return { result: group, entityType: "LeadGroup", entityId: group.id, before, after: snapshot(group) };
+    },
+  );
+
+/** The actions it led stay, without it as a lead. */
+export const deleteLeadGroup = (context: PlanContext, rawId: unknown) =>
+  runWrite(context, "deleteLeadGroup", () => parseArgument(id, rawId, "id"), async (manager, groupId) => {
+    const group = await findOrFail(manager, LeadGroup, groupId, "id", "lead group");
+    await manager.delete(LeadGroup, { id: group.id });
+    return { result: group.id, entityType: "LeadGroup", entityId: group.id, before: snapshot(group), after: null };
+  });
