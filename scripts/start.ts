@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { GATEWAY_PORT, repoRoot, subgraphCatalog } from "./catalog";
+import { jwtSecrets, newSecret } from "./dev-secrets";
 
 const children = new Map<string, ChildProcess>();
 let stopping = false;
@@ -61,13 +62,21 @@ process.on("SIGTERM", () => void stop(0));
 
 try {
   const subgraphs = subgraphCatalog();
+  // a fresh secret per subgraph on every run: only this run's gateway can call this run's subgraphs
+  const gatewayEnv: Record<string, string> = { PORT: String(GATEWAY_PORT), JWT_SECRETS: jwtSecrets() };
   for (const s of subgraphs) {
-    launch(s.name, s.entry, { ...s.env, PORT: String(s.port), MIGRATE_ON_START: "true", SEED_ON_START: "if-empty" });
+    const secret = newSecret();
+    gatewayEnv[`SUBGRAPH_SECRET_${s.name.toUpperCase().replace(/-/g, "_")}`] = secret;
+    launch(s.name, s.entry, { ...s.env, PORT: String(s.port), MIGRATE_ON_START: "true", SEED_ON_START: "if-empty", GATEWAY_SIGNING_SECRETS: secret });
   }
   await Promise.all(subgraphs.map((s) => waitUntilReady(s.name, `http://127.0.0.1:${s.port}/ready`)));
-  launch("gateway", "gateway/src/index.ts", { PORT: String(GATEWAY_PORT) });
+  launch("gateway", "gateway/src/index.ts", gatewayEnv);
   await waitUntilReady("gateway", `http://127.0.0.1:${GATEWAY_PORT}/healthcheck`);
-  console.log(`\n  Tees Partnership Graph is running.\n  GraphiQL: http://localhost:${GATEWAY_PORT}/graphql\n  Ctrl-C to stop.\n`);
+  console.log(
+    `\n  Tees Partnership Graph is running.\n  GraphiQL: http://localhost:${GATEWAY_PORT}/graphql (anonymous reads allowed)` +
+      `\n  To write as an editor: npm run -s token -- --role editor --authority E06000003, then send Authorization: Bearer <token>` +
+      `\n  Ctrl-C to stop.\n`,
+  );
 } catch (error) {
   console.error((error as Error).message);
   await stop(1);

@@ -18,6 +18,12 @@ describe("configuration fails fast, naming the setting", () => {
     ["a query timeout too short to run anything", () => regionConfig({ DB_QUERY_TIMEOUT_MS: "50" }), /DB_QUERY_TIMEOUT_MS must be between 100 and 600000/],
     ["a bad seed policy", () => readLifecycle({ SEED_ON_START: "sometimes" }), /SEED_ON_START must be never, if-empty or always/],
     ["a bad gateway subgraph URL", () => gatewayConfig({ SUBGRAPH_URL_REGION: "not a url", ...secretsEnv() }), /SUBGRAPH_URL_REGION is not a URL/],
+    ["a subgraph without its signing secret", () => readLifecycle({}), /GATEWAY_SIGNING_SECRETS is required/],
+    ["a signing secret too short to resist guessing", () => readLifecycle({ GATEWAY_SIGNING_SECRETS: `${"x".repeat(40)},short` }), /secret 2 is shorter than 32/],
+    ["a development signing secret in production", () => readLifecycle({ NODE_ENV: "production", GATEWAY_SIGNING_SECRETS: "region-signing-secret-dev-only-change-me" }), /still the development default/],
+    ["a gateway without a token key", () => gatewayConfig({ ...secretsEnv(), JWT_SECRETS: "" }), /JWT_SECRETS or JWT_JWKS_FILE is required/],
+    ["a gateway missing one subgraph's secret", () => gatewayConfig({ ...secretsEnv(), SUBGRAPH_SECRET_CARE: "" }), /SUBGRAPH_SECRET_CARE is required/],
+    ["a development token key in production", () => gatewayConfig({ ...secretsEnv(), NODE_ENV: "production", JWT_SECRETS: "jwt-signing-key-dev-only-change-me" }), /JWT_SECRETS \(secret 1\) is still the development default/],
   ])("%s", (_label, load, message) => {
     expect(load).toThrow(message);
   });

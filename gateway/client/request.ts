@@ -4,16 +4,22 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 /**
  * Runs a generated, typed operation against a gateway. A partial answer (data and
  * errors, e.g. one authority's subgraph down) is returned with its errors; no data
- * at all is an error naming what the gateway said.
+ * at all is an error naming what the gateway said. `token` (default: GATEWAY_TOKEN
+ * from the environment) is sent as a bearer token; without one the request is anonymous.
  */
 export async function execute<TData, TVariables>(
   gatewayUrl: string,
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
+  token: string | undefined = process.env.GATEWAY_TOKEN?.trim() || undefined,
 ): Promise<{ data: TData; errors: string[] }> {
   const response = await fetch(gatewayUrl, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json, application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query: print(document), variables }),
   });
   const body = (await response.json()) as { data?: TData | null; errors?: Array<{ message: string }> };

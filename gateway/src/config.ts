@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { JSONWebKeySet } from "jose";
-import { MIN_SECRET_LENGTH } from "@tees/subgraph-common/signed-identity";
+import { isPlaceholderSecret, MIN_SECRET_LENGTH } from "@tees/subgraph-common/signed-identity";
 import { readJwks } from "./identity";
 import { subgraphEndpoints } from "./supergraph";
 
@@ -88,13 +88,18 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   return raw === "true";
 }
 
-function secret(name: string, value: string): string {
-  if (value.length < MIN_SECRET_LENGTH) throw new GatewayConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`);
-  return value;
+function secretFrom(env: NodeJS.ProcessEnv) {
+  const production = env.NODE_ENV?.trim() === "production";
+  return (name: string, value: string): string => {
+    if (value.length < MIN_SECRET_LENGTH) throw new GatewayConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`);
+    if (production && isPlaceholderSecret(value)) throw new GatewayConfigError(`${name} is still the development default: set a random secret (SECURITY.md) for production`);
+    return value;
+  };
 }
 
 /** Every subgraph of the supergraph must have its secret: a gateway that cannot sign for one would only collect 401s from it. */
 export function loadAuth(env: NodeJS.ProcessEnv, supergraphSdl: string): AuthConfig {
+  const secret = secretFrom(env);
   const jwtSecrets = (env.JWT_SECRETS ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((s, i) => secret(`JWT_SECRETS (secret ${i + 1})`, s));
   const jwksFile = env.JWT_JWKS_FILE?.trim();
   let jwks: JSONWebKeySet | null = null;

@@ -2,7 +2,7 @@ import type { ApolloServer, BaseContext } from "@apollo/server";
 import type { DataSource } from "typeorm";
 import { migrate, openDataSource, redact, StatementCounter, type DatabaseSettings } from "./database";
 import { optionalString, ConfigError, readInteger } from "./env";
-import { MIN_SECRET_LENGTH, type Identity, type VerifyOptions } from "./signed-identity";
+import { isPlaceholderSecret, MIN_SECRET_LENGTH, type Identity, type VerifyOptions } from "./signed-identity";
 import { serve, type RunningServer } from "./http";
 
 export type SeedPolicy = "never" | "if-empty" | "always";
@@ -27,6 +27,9 @@ export function readSigning(env: NodeJS.ProcessEnv): LifecycleSettings["signing"
   const secrets = raw.split(",").map((s) => s.trim()).filter(Boolean);
   const short = secrets.findIndex((s) => s.length < MIN_SECRET_LENGTH);
   if (secrets.length === 0 || short >= 0) throw new ConfigError(`GATEWAY_SIGNING_SECRETS: secret ${short + 1} is shorter than ${MIN_SECRET_LENGTH} characters`);
+  if (env.NODE_ENV?.trim() === "production" && secrets.some(isPlaceholderSecret)) {
+    throw new ConfigError("GATEWAY_SIGNING_SECRETS is still the development default: set a random secret (SECURITY.md) for production");
+  }
   return { secrets, maxSkewMs: readInteger(env, "SIGNATURE_MAX_SKEW_MS", 30_000, { min: 1_000, max: 300_000 }) };
 }
 

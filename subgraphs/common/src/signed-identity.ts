@@ -37,6 +37,9 @@ export const SIGNED_HEADERS = [IDENTITY_HEADER, TIMESTAMP_HEADER, NONCE_HEADER, 
 /** at least 32 characters: a shorter HMAC key is guessable offline from one captured request */
 export const MIN_SECRET_LENGTH = 32;
 
+/** docker-compose.yml's development defaults say so; with NODE_ENV=production they are refused */
+export const isPlaceholderSecret = (secret: string): boolean => secret.includes("dev-only-change-me");
+
 const GSS_CODE = /^E\d{8}$/;
 
 function message(timestamp: string, nonce: string, method: string, identityHeader: string, body: string): string {

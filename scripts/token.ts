@@ -1,0 +1,50 @@
+/**
+ * `npm run token -- --role editor --authority E06000003 [--subject jo@redcar-cleveland.gov.uk] [--expires 8h]`
+ * Prints a bearer token the gateway accepts: signed with JWT_SECRETS' first secret if set, else
+ * with the embedded start's key (.data/dev-secrets.json). For local use and tests; in production
+ * tokens come from the identity provider (JWT_JWKS_FILE) or an admin holding JWT_SECRETS.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { ROLES, type Role } from "@tees/subgraph-common/signed-identity";
+import { DEFAULT_TOKEN_PARTY } from "../gateway/src/config";
+import { issueToken } from "../gateway/src/identity";
+import { repoRoot } from "./catalog";
+import { jwtSecrets } from "./dev-secrets";
+
+function fail(message: string): never {
+  console.error(`npm run token: ${message}\nusage: npm run token -- --role <${ROLES.join("|")}> [--authority <ONS code, editors only>] [--subject <who>] [--expires <e.g. 8h>]`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: { role: { type: "string" }, authority: { type: "string" }, subject: { type: "string" }, expires: { type: "string", default: "8h" } },
+    strict: true,
+  }));
+} catch (error) {
+  fail((error as Error).message);
+}
+const role = values.role as Role | undefined;
+if (!role || !ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(", ")}`);
+if (role === "editor" && !values.authority) fail("an editor's token needs --authority (the ONS code of the authority, e.g. E06000003)");
+if (role !== "editor" && values.authority) fail(`only editors act for an authority; drop --authority for --role ${role}`);
+if (values.authority) {
+  const areas = readFileSync(join(repoRoot, "seeds/region/areas.csv"), "utf8").split("\n").slice(1).map((line) => line.split(","));
+  const area = areas.find((columns) => columns[0] === values.authority);
+  if (!area || area[3] !== "local-authority") fail(`--authority ${values.authority} is not an English local authority's ONS code (seeds/region/areas.csv)`);
+}
+if (!/^\d+[smhd]$/.test(values.expires!)) fail(`--expires must be a number and a unit (s, m, h, d), e.g. 8h; got "${values.expires}"`);
+
+const secret = jwtSecrets().split(",")[0]!.trim();
+const token = await issueToken(secret, {
+  subject: values.subject ?? (role === "editor" ? `editor@${values.authority}` : role),
+  role,
+  ...(values.authority ? { authority: values.authority } : {}),
+  expiresIn: values.expires!,
+  issuer: process.env.JWT_ISSUER?.trim() || DEFAULT_TOKEN_PARTY,
+  audience: process.env.JWT_AUDIENCE?.trim() || DEFAULT_TOKEN_PARTY,
+});
+console.log(token);
