@@ -5,7 +5,7 @@
  * door (and, independently, by their SQL statement count).
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { createServer, request as httpRequest, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
@@ -39,42 +39,10 @@ import { subgraphCatalog } from "../scripts/catalog";
 import { composeGuild } from "../scripts/composition";
 import { startSystem, type GraphQLResponse, type RunningSystem } from "./support/system";
 import { secretsEnv } from "./support/signed";
+import { startProxy, type Proxy } from "./support/proxy";
 
 const OPERATIONS_DIR = join(import.meta.dirname, "../gateway/client/operations");
 const TEES_VALLEY = ["E06000001", "E06000002", "E06000003", "E06000004", "E06000005"];
-
-/** Forwards to one subgraph and counts the requests it lets through. */
-interface CountingProxy {
-  url: string;
-  requests(): number;
-  close(): Promise<void>;
-}
-
-async function countingProxy(target: string): Promise<CountingProxy> {
-  const upstream = new URL(target);
-  let requests = 0;
-  const server: Server = createServer((incoming, outgoing) => {
-    requests++;
-    const forward = httpRequest(
-      { hostname: upstream.hostname, port: upstream.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      },
-    );
-    forward.on("error", () => outgoing.writeHead(502).end());
-    incoming.pipe(forward);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${upstream.pathname}`,
-    requests: () => requests,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 interface Gateway {
   url: string;
@@ -185,7 +153,7 @@ function plausibleVariables(schema: GraphQLSchema, operation: OperationDefinitio
 
 describe("operation limits at the gateway", () => {
   let system: RunningSystem;
-  let proxies: CountingProxy[];
+  let proxies: Proxy[];
   let supergraphSdl: string;
   let apiSchema: GraphQLSchema;
   let gateway: Gateway;
@@ -195,7 +163,7 @@ describe("operation limits at the gateway", () => {
     system = await startSystem();
     systemAuth = system.auth;
     const entries = subgraphCatalog();
-    proxies = await Promise.all(entries.map((entry) => countingProxy(system.services.get(entry.name)!.url)));
+    proxies = await Promise.all(entries.map((entry) => startProxy(system.services.get(entry.name)!.url)));
     const composed = composeGuild(entries.map((entry, i) => ({ name: entry.name, url: proxies[i]!.url, typeDefs: entry.typeDefs() })));
     if ("errors" in composed) throw new Error(composed.errors.join("\n"));
     supergraphSdl = composed.supergraphSdl;
@@ -489,18 +457,18 @@ describe("gateway settings fail fast, naming the setting", () => {
     [{ GATEWAY_MAX_COST: "0" }, /GATEWAY_MAX_COST must be a whole number/],
     [{ GATEWAY_MAX_BODY_BYTES: "100" }, /GATEWAY_MAX_BODY_BYTES must be a whole number from 1024/],
   ])("%o", (env, message) => {
-    expect(() => loadConfig(env)).toThrow(message);
+    expect(() => loadConfig({ ...secretsEnv(), ...env })).toThrow(message);
   });
 
   it("introspection is on by default, off when NODE_ENV=production, and GATEWAY_INTROSPECTION decides either way", () => {
-    expect(loadConfig({}).introspection).toBe(true);
-    expect(loadConfig({ NODE_ENV: "production", ...secretsEnv() }).introspection).toBe(false);
-    expect(loadConfig({ GATEWAY_INTROSPECTION: "false" }).introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: "production", GATEWAY_INTROSPECTION: "true" }).introspection).toBe(true);
+    expect(loadConfig(secretsEnv()).introspection).toBe(true);
+    expect(loadConfig({ ...secretsEnv(), NODE_ENV: "production" }).introspection).toBe(false);
+    expect(loadConfig({ ...secretsEnv(), GATEWAY_INTROSPECTION: "false" }).introspection).toBe(false);
+    expect(loadConfig({ ...secretsEnv(), NODE_ENV: "production", GATEWAY_INTROSPECTION: "true" }).introspection).toBe(true);
   });
 
   it("limits default to DEFAULT_LIMITS and each can be overridden", () => {
-    expect(loadConfig({}).limits).toEqual(DEFAULT_LIMITS);
-    expect(loadConfig({ GATEWAY_MAX_COST: "5000", GATEWAY_MAX_ALIASES: "0" }).limits).toEqual({ ...DEFAULT_LIMITS, cost: 5000, aliases: 0 });
+    expect(loadConfig(secretsEnv()).limits).toEqual(DEFAULT_LIMITS);
+    expect(loadConfig({ ...secretsEnv(), GATEWAY_MAX_COST: "5000", GATEWAY_MAX_ALIASES: "0" }).limits).toEqual({ ...DEFAULT_LIMITS, cost: 5000, aliases: 0 });
   });
 });
