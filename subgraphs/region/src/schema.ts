@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { DocumentNode } from "graphql";
+import { Kind, type DocumentNode } from "graphql";
 import { documentOf, entityImplementing, findInterface, loadSdl, withoutTypes } from "@tees/subgraph-common/sdl";
 import type { PlanAuthority } from "./config";
 
@@ -26,8 +26,8 @@ export function buildTypeDefs(planAuthorities: PlanAuthority[]): DocumentNode {
     ...regionSdl.definitions,
     ...planAuthorities.map((a) => entityImplementing(a.typeName, "Authority", "code", registryFields)),
     entityImplementing(LOCAL_AUTHORITY_TYPE, "Authority", "code", [...registryFields, ...planFields]),
-    // the plan value types; the registry owns Theme and its own Authority interface
-    ...withoutTypes(planSdl, ["Authority", "Theme"]),
+    // the plan value types; the registry owns Theme and its own Authority interface, and serves no plan mutations (no inputs)
+    ...withoutTypes(planSdl, ["Authority", "Theme"]).filter((d) => d.kind !== Kind.INPUT_OBJECT_TYPE_DEFINITION),
     ...sourceSdl.definitions,
     ...neighboursSdl.definitions,
     ...auditSdl.definitions,

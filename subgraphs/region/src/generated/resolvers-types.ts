@@ -107,69 +107,6 @@ export type ContextFigure = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
-export type CreateActionInput = {
-  /** lead groups of this authority (from any of its plans) that lead the action */
-  leadGroupIds?: Array<Scalars['ID']['input']>;
-  /** what is uncertain in the source */
-  note?: InputMaybe<Scalars['String']['input']>;
-  planId: Scalars['ID']['input'];
-  /** priorities of the same plan that the action serves */
-  priorityIds?: Array<Scalars['ID']['input']>;
-  source: SourceInput;
-  status?: InputMaybe<Scalars['String']['input']>;
-  /** theme ids of the shared taxonomy (at least one) */
-  themes: Array<Scalars['ID']['input']>;
-  timescale?: InputMaybe<TimescaleInput>;
-  title: Scalars['String']['input'];
-};
-
-export type CreateIndicatorInput = {
-  current?: InputMaybe<StatedValueInput>;
-  /** a measure of the DfE LAIT data dictionary, where one fits */
-  measureCode?: InputMaybe<Scalars['String']['input']>;
-  measureNote?: InputMaybe<Scalars['String']['input']>;
-  planId: Scalars['ID']['input'];
-  /** a priority of the same plan; leave out for an indicator of the whole plan */
-  priorityId?: InputMaybe<Scalars['ID']['input']>;
-  source: SourceInput;
-  target?: InputMaybe<StatedValueInput>;
-  /** exactly as the plan words it */
-  wording: Scalars['String']['input'];
-};
-
-export type CreateLeadGroupInput = {
-  /** the same kind of body in every authority has the same canonical name, e.g. malap */
-  canonicalName: Scalars['String']['input'];
-  description?: InputMaybe<Scalars['String']['input']>;
-  kind: GroupKind;
-  name: Scalars['String']['input'];
-  planId: Scalars['ID']['input'];
-  source: SourceInput;
-};
-
-export type CreatePlanInput = {
-  document: SourceDocumentInput;
-  kind: PlanKind;
-  leadMember?: InputMaybe<Scalars['String']['input']>;
-  leadOfficer?: InputMaybe<Scalars['String']['input']>;
-  owner?: InputMaybe<Scalars['String']['input']>;
-  period: PlanPeriodInput;
-  /** where in the document the plan is described (document defaults to the new plan's document) */
-  source: SourceInput;
-  title: Scalars['String']['input'];
-};
-
-export type CreatePriorityInput = {
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** the plan's own numbering, e.g. 2 */
-  number?: InputMaybe<Scalars['String']['input']>;
-  planId: Scalars['ID']['input'];
-  source: SourceInput;
-  /** theme ids of the shared taxonomy (at least one) */
-  themes: Array<Scalars['ID']['input']>;
-  title: Scalars['String']['input'];
-};
-
 export type EducationIndicatorOutcome = {
   __typename?: 'EducationIndicatorOutcome';
   authorityCode: Scalars['ID']['output'];
@@ -350,13 +287,6 @@ export type PlanPeriod = {
   startYear?: Maybe<Scalars['Int']['output']>;
 };
 
-export type PlanPeriodInput = {
-  endYear?: InputMaybe<Scalars['Int']['input']>;
-  /** as printed, e.g. 2024-2027 */
-  label: Scalars['String']['input'];
-  startYear?: InputMaybe<Scalars['Int']['input']>;
-};
-
 export type PlanStatement = {
   __typename?: 'PlanStatement';
   kind: StatementKind;
@@ -401,12 +331,6 @@ export type ProgressNote = {
   asAt?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   text: Scalars['String']['output'];
-};
-
-export type ProgressNoteInput = {
-  /** the date the progress is reported at (required) */
-  asAt: Scalars['String']['input'];
-  text: Scalars['String']['input'];
 };
 
 export type Query = {
@@ -491,30 +415,6 @@ export type SourceDocument = {
   title: Scalars['String']['output'];
 };
 
-/** The document a new plan comes from. A document key already held must come with the same details. */
-export type SourceDocumentInput = {
-  /** publication or 'as at' date, as far as the document states it */
-  asAt?: InputMaybe<Scalars['String']['input']>;
-  /** the date wording as printed */
-  asAtText?: InputMaybe<Scalars['String']['input']>;
-  /** lower-case-hyphenated, e.g. redcar-send-strategy-2025-2028 */
-  key: Scalars['ID']['input'];
-  /** file name in the source collection, or the document's address */
-  location?: InputMaybe<Scalars['String']['input']>;
-  publisher: Scalars['String']['input'];
-  title: Scalars['String']['input'];
-};
-
-/** Where a fact comes from */
-export type SourceInput = {
-  /** the document's key; default: the document of the plan the fact belongs to */
-  document?: InputMaybe<Scalars['ID']['input']>;
-  /** the document's own words, where they help to check the fact */
-  quote?: InputMaybe<Scalars['String']['input']>;
-  /** the section of the document, as headed there */
-  section: Scalars['String']['input'];
-};
-
 /** A value a plan states for an indicator (target or current). Null value: the plan gives no figure. */
 export type StatedValue = {
   __typename?: 'StatedValue';
@@ -523,15 +423,6 @@ export type StatedValue = {
   text: Scalars['String']['output'];
   unit?: Maybe<Scalars['String']['output']>;
   value?: Maybe<Scalars['Float']['output']>;
-};
-
-/** A target or current value as the plan states it. Leave value out (or null) where the plan gives no figure: it is never taken as 0. */
-export type StatedValueInput = {
-  asAt?: InputMaybe<Scalars['String']['input']>;
-  /** as printed, e.g. below 10% */
-  text: Scalars['String']['input'];
-  unit?: InputMaybe<Scalars['String']['input']>;
-  value?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type StatementKind =
@@ -598,60 +489,6 @@ export type Timescale = {
   end?: Maybe<Scalars['String']['output']>;
   start?: Maybe<Scalars['String']['output']>;
   text: Scalars['String']['output'];
-};
-
-/** When an action happens: the wording, and its start and end where the wording allows */
-export type TimescaleInput = {
-  end?: InputMaybe<Scalars['String']['input']>;
-  start?: InputMaybe<Scalars['String']['input']>;
-  text: Scalars['String']['input'];
-};
-
-/** Lists given here replace the action's current ones */
-export type UpdateActionInput = {
-  leadGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  note?: InputMaybe<Scalars['String']['input']>;
-  priorityIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  source?: InputMaybe<SourceInput>;
-  status?: InputMaybe<Scalars['String']['input']>;
-  themes?: InputMaybe<Array<Scalars['ID']['input']>>;
-  timescale?: InputMaybe<TimescaleInput>;
-  title?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type UpdateIndicatorInput = {
-  current?: InputMaybe<StatedValueInput>;
-  measureCode?: InputMaybe<Scalars['String']['input']>;
-  measureNote?: InputMaybe<Scalars['String']['input']>;
-  source?: InputMaybe<SourceInput>;
-  target?: InputMaybe<StatedValueInput>;
-  wording?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type UpdateLeadGroupInput = {
-  canonicalName?: InputMaybe<Scalars['String']['input']>;
-  description?: InputMaybe<Scalars['String']['input']>;
-  kind?: InputMaybe<GroupKind>;
-  name?: InputMaybe<Scalars['String']['input']>;
-  source?: InputMaybe<SourceInput>;
-};
-
-export type UpdatePlanInput = {
-  kind?: InputMaybe<PlanKind>;
-  leadMember?: InputMaybe<Scalars['String']['input']>;
-  leadOfficer?: InputMaybe<Scalars['String']['input']>;
-  owner?: InputMaybe<Scalars['String']['input']>;
-  period?: InputMaybe<PlanPeriodInput>;
-  source?: InputMaybe<SourceInput>;
-  title?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type UpdatePriorityInput = {
-  description?: InputMaybe<Scalars['String']['input']>;
-  number?: InputMaybe<Scalars['String']['input']>;
-  source?: InputMaybe<SourceInput>;
-  themes?: InputMaybe<Array<Scalars['ID']['input']>>;
-  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -786,11 +623,6 @@ export type ResolversTypes = ResolversObject<{
   CareIndicatorOutcome: ResolverTypeWrapper<CareIndicatorOutcome>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ContextFigure: ResolverTypeWrapper<ContextFigure>;
-  CreateActionInput: CreateActionInput;
-  CreateIndicatorInput: CreateIndicatorInput;
-  CreateLeadGroupInput: CreateLeadGroupInput;
-  CreatePlanInput: CreatePlanInput;
-  CreatePriorityInput: CreatePriorityInput;
   EducationIndicatorOutcome: ResolverTypeWrapper<EducationIndicatorOutcome>;
   GroupKind: null;
   IndicatorOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorOutcome']>;
@@ -803,22 +635,17 @@ export type ResolversTypes = ResolversObject<{
   Plan: ResolverTypeWrapper<Omit<Plan, 'actions' | 'contextFigures' | 'indicators' | 'priorities'> & { actions: Array<ResolversTypes['Action']>, contextFigures: Array<ResolversTypes['ContextFigure']>, indicators: Array<ResolversTypes['PerformanceIndicator']>, priorities: Array<ResolversTypes['Priority']> }>;
   PlanKind: null;
   PlanPeriod: ResolverTypeWrapper<PlanPeriod>;
-  PlanPeriodInput: PlanPeriodInput;
   PlanStatement: ResolverTypeWrapper<PlanStatement>;
   Principle: ResolverTypeWrapper<Principle>;
   PrincipleKind: null;
   Priority: ResolverTypeWrapper<Omit<Priority, 'actions' | 'indicators' | 'plan' | 'themes'> & { actions: Array<ResolversTypes['Action']>, indicators: Array<ResolversTypes['PerformanceIndicator']>, plan: ResolversTypes['Plan'], themes: Array<ResolversTypes['Theme']> }>;
   ProgressNote: ResolverTypeWrapper<ProgressNote>;
-  ProgressNoteInput: ProgressNoteInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RedcarAndCleveland: ResolverTypeWrapper<AreaModel>;
   Region: ResolverTypeWrapper<AreaModel>;
   Source: ResolverTypeWrapper<Source>;
   SourceDocument: ResolverTypeWrapper<SourceDocument>;
-  SourceDocumentInput: SourceDocumentInput;
-  SourceInput: SourceInput;
   StatedValue: ResolverTypeWrapper<StatedValue>;
-  StatedValueInput: StatedValueInput;
   StatementKind: null;
   StatisticalNeighbour: ResolverTypeWrapper<Omit<StatisticalNeighbour, 'authority'> & { authority: ResolversTypes['Authority'] }>;
   StatisticalNeighbourSet: StatisticalNeighbourSet;
@@ -826,12 +653,6 @@ export type ResolversTypes = ResolversObject<{
   StocktonOnTees: ResolverTypeWrapper<AreaModel>;
   Theme: ResolverTypeWrapper<ThemeModel>;
   Timescale: ResolverTypeWrapper<Timescale>;
-  TimescaleInput: TimescaleInput;
-  UpdateActionInput: UpdateActionInput;
-  UpdateIndicatorInput: UpdateIndicatorInput;
-  UpdateLeadGroupInput: UpdateLeadGroupInput;
-  UpdatePlanInput: UpdatePlanInput;
-  UpdatePriorityInput: UpdatePriorityInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -846,11 +667,6 @@ export type ResolversParentTypes = ResolversObject<{
   CareIndicatorOutcome: CareIndicatorOutcome;
   Float: Scalars['Float']['output'];
   ContextFigure: ContextFigure;
-  CreateActionInput: CreateActionInput;
-  CreateIndicatorInput: CreateIndicatorInput;
-  CreateLeadGroupInput: CreateLeadGroupInput;
-  CreatePlanInput: CreatePlanInput;
-  CreatePriorityInput: CreatePriorityInput;
   EducationIndicatorOutcome: EducationIndicatorOutcome;
   IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
   LeadGroup: Omit<LeadGroup, 'actions'> & { actions: Array<ResolversParentTypes['Action']> };
@@ -861,32 +677,21 @@ export type ResolversParentTypes = ResolversObject<{
   PerformanceIndicator: Omit<PerformanceIndicator, 'current' | 'outcome' | 'target'> & { current?: Maybe<ResolversParentTypes['StatedValue']>, outcome?: Maybe<ResolversParentTypes['IndicatorOutcome']>, target?: Maybe<ResolversParentTypes['StatedValue']> };
   Plan: Omit<Plan, 'actions' | 'contextFigures' | 'indicators' | 'priorities'> & { actions: Array<ResolversParentTypes['Action']>, contextFigures: Array<ResolversParentTypes['ContextFigure']>, indicators: Array<ResolversParentTypes['PerformanceIndicator']>, priorities: Array<ResolversParentTypes['Priority']> };
   PlanPeriod: PlanPeriod;
-  PlanPeriodInput: PlanPeriodInput;
   PlanStatement: PlanStatement;
   Principle: Principle;
   Priority: Omit<Priority, 'actions' | 'indicators' | 'plan' | 'themes'> & { actions: Array<ResolversParentTypes['Action']>, indicators: Array<ResolversParentTypes['PerformanceIndicator']>, plan: ResolversParentTypes['Plan'], themes: Array<ResolversParentTypes['Theme']> };
   ProgressNote: ProgressNote;
-  ProgressNoteInput: ProgressNoteInput;
   Query: Record<PropertyKey, never>;
   RedcarAndCleveland: AreaModel;
   Region: AreaModel;
   Source: Source;
   SourceDocument: SourceDocument;
-  SourceDocumentInput: SourceDocumentInput;
-  SourceInput: SourceInput;
   StatedValue: StatedValue;
-  StatedValueInput: StatedValueInput;
   StatisticalNeighbour: Omit<StatisticalNeighbour, 'authority'> & { authority: ResolversParentTypes['Authority'] };
   StatisticalNeighbours: Omit<StatisticalNeighbours, 'neighbours'> & { neighbours: Array<ResolversParentTypes['StatisticalNeighbour']> };
   StocktonOnTees: AreaModel;
   Theme: ThemeModel;
   Timescale: Timescale;
-  TimescaleInput: TimescaleInput;
-  UpdateActionInput: UpdateActionInput;
-  UpdateIndicatorInput: UpdateIndicatorInput;
-  UpdateLeadGroupInput: UpdateLeadGroupInput;
-  UpdatePlanInput: UpdatePlanInput;
-  UpdatePriorityInput: UpdatePriorityInput;
 }>;
 
 export type ActionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = ResolversObject<{
