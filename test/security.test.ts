@@ -1,0 +1,287 @@
+/**
+ * Identity, zero-trust subgraphs, authorisation and resilience, each shown through the real
+ * gateway (Hive Gateway + router runtime) in front of real subgraphs on the embedded database:
+ * tokens verified at the gateway, identity signed to each subgraph with its own secret,
+ * every permission decided by the subgraph that owns the data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SignJWT } from "jose";
+import { IDENTITY_HEADER, SIGNATURE_HEADER, decodeIdentity, encodeIdentity, signRequest, TIMESTAMP_HEADER } from "@tees/subgraph-common/signed-identity";
+import { DEFAULT_TOKEN_PARTY } from "../gateway/src/config";
+import { subgraphCatalog } from "../scripts/catalog";
+import { proxiedGateway, type ProxiedGateway } from "./support/gateway";
+import { analyst, callSubgraph, editorOf, testSecret } from "./support/signed";
+import { startSystem, type RunningSystem } from "./support/system";
+
+const REDCAR = "E06000003";
+const STOCKTON = "E06000004";
+
+const READ = `{ authorities(codes: ["${REDCAR}", "${STOCKTON}"]) { code name education { measures(codes: ["FSP_NEW_GOODDEV"]) { latest { value } } } } }`;
+
+const recordFigure = `mutation Record($input: LocalFigureInput!) { recordEducationLocalFigure(input: $input) { id value source { document { key } } } }`;
+const figureInput = (document: string, publisher: string, value: number | null = 71.5) => ({
+  key: "gld-percent-2025",
+  measureCode: "FSP_NEW_GOODDEV",
+  label: "Children reaching a good level of development (test figure)",
+  value,
+  unit: "%",
+  period: { label: "2024/25", start: "2024-09", end: "2025-07" },
+  source: { document, section: "Headline measures", newDocument: { title: "Early years update 2025 (test document)", publisher, asAt: "2025-09" } },
+});
+const educationAudit = `query Audit($reps: [_Any!]!) { _entities(representations: $reps) { ... on Authority { code educationAuditLog { operation entityId actor role authorityCode after } } } }`;
+const authorityAudit = (code: string) => `{ authority(code: "${code}") { code educationAuditLog { operation actor role } } }`;
+
+function codes(body: { errors?: Array<{ extensions?: Record<string, unknown> }> }): unknown[] {
+  return (body.errors ?? []).map((e) => e.extensions?.code);
+}
+
+describe("security through the gateway", () => {
+  let system: RunningSystem;
+  let tokens: { redcarEditor: string; stocktonEditor: string; analyst: string; admin: string };
+
+  beforeAll(async () => {
+    system = await startSystem();
+    tokens = {
+      redcarEditor: await system.token({ role: "editor", authority: REDCAR }),
+      stocktonEditor: await system.token({ role: "editor", authority: STOCKTON }),
+      analyst: await system.token({ role: "analyst", authority: null }),
+      admin: await system.token({ role: "admin", authority: null }),
+    };
+  });
+  afterAll(async () => system?.close());
+
+  describe("bearer tokens at the gateway", () => {
+    const sign = (claims: Record<string, unknown>, secret: string, edit: (jwt: SignJWT) => SignJWT = (jwt) => jwt) =>
+      edit(new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setSubject("someone").setIssuer(DEFAULT_TOKEN_PARTY).setAudience(DEFAULT_TOKEN_PARTY).setIssuedAt().setExpirationTime("1h"))
+        .sign(new TextEncoder().encode(secret));
+
+    it("refuses a token that does not verify with 401 and the reason, before any subgraph is asked", async () => {
+      const key = system.auth.jwtSecrets[0]!;
+      const cases: Array<[string, string, RegExp]> = [
+        ["not a JWT", "garbage", /malformed/],
+        ["signed with another key", await sign({ role: "analyst" }, testSecret()), /signature does not verify/],
+        ["expired", await sign({ role: "analyst" }, key, (jwt) => jwt.setExpirationTime(Math.floor(Date.now() / 1000) - 60)), /expired/],
+        ["for another audience", await sign({ role: "analyst" }, key, (jwt) => jwt.setAudience("someone-else")), /aud claim/],
+        ["an editor without an authority", await sign({ role: "editor" }, key), /must name the authority/],
+        ["an unknown role", await sign({ role: "superuser" }, key), /role must be one of analyst, editor, admin/],
+        ["an analyst claiming an authority", await sign({ role: "analyst", authority: REDCAR }, key), /only an editor's token names an authority/],
+      ];
+      const before = system.statements();
+      for (const [label, token, reason] of cases) {
+        const { status, body } = await system.post(READ, undefined, { token });
+        expect(status, label).toBe(401);
+        expect(codes(body), label).toEqual(["UNAUTHENTICATED"]);
+        expect(body.errors![0]!.message, label).toMatch(reason);
+      }
+      expect(system.statements(), "no subgraph ran a statement").toBe(before);
+    });
+
+    it("lets anonymous requests read on the embedded default, and every role read", async () => {
+      for (const token of [undefined, tokens.analyst, tokens.redcarEditor, tokens.admin]) {
+        const { status, body } = await system.post<{ authorities: Array<{ name: string }> }>(READ, undefined, { token });
+        expect(status).toBe(200);
+        expect(body.errors).toBeUndefined();
+        expect(body.data!.authorities.map((a) => a.name)).toEqual(["Redcar and Cleveland", "Stockton-on-Tees"]);
+      }
+    });
+  });
+
+  describe("anonymous reads off (the production setting)", () => {
+    let closed: RunningSystem;
+    beforeAll(async () => {
+      closed = await startSystem({ anonymousRead: false });
+    });
+    afterAll(async () => closed?.close());
+
+    it("answers 401 without a token, reads with one; health and readiness need none", async () => {
+      const anonymous = await closed.post(READ);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.errors![0]!.message).toMatch(/bearer token is required/);
+      const withToken = await closed.post(READ, undefined, { token: await closed.token({ role: "analyst", authority: null }) });
+      expect(withToken.status).toBe(200);
+      expect(withToken.body.errors).toBeUndefined();
+      for (const path of ["/healthcheck", "/readiness"]) {
+        expect((await fetch(closed.gatewayUrl.replace(/\/graphql$/, path))).status, path).toBe(200);
+      }
+    });
+  });
+
+  describe("subgraphs trust only the gateway's signature", () => {
+    const probes = {
+      query: "{ __typename }",
+      service: "{ _service { sdl } }",
+      entities: `{ _entities(representations: [{ __typename: "Authority", code: "${REDCAR}" }]) { __typename } }`,
+    };
+
+    it("answers 401 to an unsigned call of every subgraph: queries, _service and _entities, POST and GET", async () => {
+      for (const entry of subgraphCatalog()) {
+        const url = system.services.get(entry.name)!.url;
+        for (const [probe, query] of Object.entries(probes)) {
+          const { status, body } = await callSubgraph(url, null, editorOf(REDCAR), query);
+          expect(status, `${entry.name} ${probe}`).toBe(401);
+          expect(codes(body)).toEqual(["UNAUTHENTICATED"]);
+        }
+        const get = await fetch(`${url}?query=${encodeURIComponent(probes.service)}`);
+        expect(get.status, `${entry.name} GET`).toBe(401);
+        // the same call signed with its own secret is answered
+        expect((await callSubgraph(url, system.secrets.get(entry.name)!, analyst, probes.service)).status, `${entry.name} signed`).toBe(200);
+      }
+    });
+
+    it("refuses another subgraph's secret, a body other than the one signed, an old timestamp and a replay", async () => {
+      const url = system.services.get("redcar-and-cleveland")!.url;
+      const secret = system.secrets.get("redcar-and-cleveland")!;
+      const send = (headers: Record<string, string>, body: string) =>
+        fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
+      const body = JSON.stringify({ query: probes.service });
+
+      const otherSecret = await send(signRequest(system.secrets.get("stockton-on-tees")!, analyst, "POST", body), body);
+      expect(otherSecret).toMatchObject({ status: 401, text: expect.stringMatching(/signature does not match/) });
+
+      const tampered = await send(signRequest(secret, analyst, "POST", body), JSON.stringify({ query: probes.entities }));
+      expect(tampered).toMatchObject({ status: 401, text: expect.stringMatching(/signature does not match/) });
+
+      const stale = await send(signRequest(secret, analyst, "POST", body, Date.now() - 120_000), body);
+      expect(stale).toMatchObject({ status: 401, text: expect.stringMatching(/outside the allowed window/) });
+
+      // an identity swapped into a validly signed request breaks the signature
+      const signed = signRequest(secret, analyst, "POST", body);
+      const promoted = await send({ ...signed, [IDENTITY_HEADER]: encodeIdentity(editorOf(REDCAR)) }, body);
+      expect(promoted.status).toBe(401);
+
+      const once = signRequest(secret, analyst, "POST", body);
+      expect((await send(once, body)).status).toBe(200);
+      expect(await send(once, body)).toMatchObject({ status: 401, text: expect.stringMatching(/already used/) });
+    });
+
+    it("serves /health and /ready without a signature (for the orchestrator)", async () => {
+      for (const entry of subgraphCatalog()) {
+        const base = system.services.get(entry.name)!.url.replace(/\/graphql$/, "");
+        expect((await fetch(`${base}/health`)).status, `${entry.name} /health`).toBe(200);
+        const ready = await fetch(`${base}/ready`);
+        expect(ready.status, `${entry.name} /ready`).toBe(200);
+        expect(await ready.json()).toMatchObject({ status: "ready" });
+      }
+    });
+  });
+
+  describe("through a gateway whose subgraph traffic is watched", () => {
+    let gateway: ProxiedGateway;
+    beforeAll(async () => {
+      gateway = await proxiedGateway(system);
+    });
+    afterAll(async () => gateway?.close());
+
+    it("ignores identity headers sent by a client: the subgraph sees the token's identity, signed", async () => {
+      const education = gateway.proxies.get("education")!;
+      const forged = {
+        [IDENTITY_HEADER]: encodeIdentity(editorOf(REDCAR)),
+        [SIGNATURE_HEADER]: "v1=" + "0".repeat(64),
+        [TIMESTAMP_HEADER]: String(Date.now()),
+      };
+      const seenBefore = education.seen.length;
+      const anonymous = await gateway.post(recordFigure, { input: figureInput("test-forged-document", "Redcar and Cleveland Borough Council") }, { headers: forged });
+      expect(codes(anonymous.body)).toEqual(["UNAUTHENTICATED"]);
+      const asAnalyst = await gateway.post(recordFigure, { input: figureInput("test-forged-document", "Redcar and Cleveland Borough Council") }, { headers: forged, token: tokens.analyst });
+      expect(codes(asAnalyst.body)).toEqual(["FORBIDDEN"]);
+
+      const seen = education.seen.slice(seenBefore);
+      expect(seen.map((r) => decodeIdentity(String(r.headers[IDENTITY_HEADER])))).toEqual([
+        { subject: "anonymous", role: "anonymous", authority: null },
+        { subject: "analyst", role: "analyst", authority: null },
+      ]);
+      for (const request of seen) expect(request.headers[SIGNATURE_HEADER]).not.toBe(forged[SIGNATURE_HEADER]);
+      const held = await system.services.get("education")!.dataSource.query("SELECT COUNT(*) AS n FROM source_document WHERE \"key\" = 'test-forged-document'");
+      expect(Number(held[0].n)).toBe(0);
+    });
+
+    it("shares an in-flight subgraph answer only between requests of the same identity", async () => {
+      const education = gateway.proxies.get("education")!;
+      education.behave({ delayMs: 300 });
+      try {
+        const before = education.seen.length;
+        const query = `{ authority(code: "${REDCAR}") { education { localFigures { value } } } }`;
+        await Promise.all([
+          ...Array.from({ length: 3 }, () => gateway.post(query)),
+          ...Array.from({ length: 3 }, () => gateway.post(query, undefined, { token: tokens.admin })),
+        ]);
+        const identities = new Set(education.seen.slice(before).map((r) => decodeIdentity(String(r.headers[IDENTITY_HEADER])) as { role: string }).map((i) => i.role));
+        expect([...identities].sort()).toEqual(["admin", "anonymous"]);
+      } finally {
+        education.behave({});
+      }
+    });
+  });
+
+  describe("education and care: local figures of one's own authority", () => {
+    it("lets an editor record for their own authority only (from the token), audited; others are refused", async () => {
+      const education = system.services.get("education")!;
+      const countLocal = async () => Number((await education.dataSource.query("SELECT COUNT(*) AS n FROM figure WHERE kind = 'local'"))[0].n);
+      const before = await countLocal();
+
+      const byAnalyst = await system.post(recordFigure, { input: figureInput("test-stockton-update", "Stockton-on-Tees Borough Council") }, { token: tokens.analyst });
+      expect(codes(byAnalyst.body)).toEqual(["FORBIDDEN"]);
+      const byAdmin = await system.post(recordFigure, { input: figureInput("test-stockton-update", "Stockton-on-Tees Borough Council") }, { token: tokens.admin });
+      expect(codes(byAdmin.body)).toEqual(["FORBIDDEN"]);
+      expect(await countLocal()).toBe(before);
+
+      const own = await system.post<{ recordEducationLocalFigure: { id: string } }>(recordFigure, { input: figureInput("test-stockton-update", "Stockton-on-Tees Borough Council") }, { token: tokens.stocktonEditor });
+      expect(own.body.errors).toBeUndefined();
+      const figureId = own.body.data!.recordEducationLocalFigure.id;
+      expect(await countLocal()).toBe(before + 1);
+
+      // Redcar's editor cannot delete Stockton's figure
+      const crossDelete = await system.post(`mutation { deleteEducationLocalFigure(id: "${figureId}") }`, undefined, { token: tokens.redcarEditor });
+      expect(codes(crossDelete.body)).toEqual(["FORBIDDEN"]);
+      expect(await countLocal()).toBe(before + 1);
+
+      // the audit log, reached through entity resolution: Stockton's editors and admins only
+      const stocktonLog = await system.post<{ authority: { educationAuditLog: Array<{ operation: string; actor: string; role: string }> } }>(authorityAudit(STOCKTON), undefined, { token: tokens.stocktonEditor });
+      expect(stocktonLog.body.errors).toBeUndefined();
+      expect(stocktonLog.body.data!.authority.educationAuditLog[0]).toEqual({ operation: "recordEducationLocalFigure", actor: `editor@${STOCKTON}`, role: "editor" });
+      expect((await system.post(authorityAudit(STOCKTON), undefined, { token: tokens.admin })).body.errors).toBeUndefined();
+      for (const [who, token, code] of [["Redcar's editor", tokens.redcarEditor, "FORBIDDEN"], ["an analyst", tokens.analyst, "FORBIDDEN"], ["anonymous", undefined, "UNAUTHENTICATED"]] as const) {
+        const { body } = await system.post<{ authority: { code: string; educationAuditLog: unknown } }>(authorityAudit(STOCKTON), undefined, { token });
+        expect(codes(body), who).toEqual([code]);
+        // the rest of the answer stands: only the log is withheld
+        expect(body.data!.authority, who).toEqual({ code: STOCKTON, educationAuditLog: null });
+      }
+      // and directly as _entities, as the gateway itself would ask
+      const direct = await callSubgraph(education.url, system.secrets.get("education")!, editorOf(REDCAR), educationAudit, { reps: [{ __typename: "Authority", code: STOCKTON }] });
+      expect(codes(direct.body)).toEqual(["FORBIDDEN"]);
+    });
+  });
+
+  describe("resilience", () => {
+    it("gives partial data and an error within the timeout when a subgraph is slow", async () => {
+      const gateway = await proxiedGateway(system, { subgraphTimeoutMs: 700 });
+      try {
+        gateway.proxies.get("education")!.behave({ delayMs: 5_000 });
+        const started = performance.now();
+        const { status, body } = await gateway.post<{ authorities: Array<{ code: string; name: string; education: unknown }> }>(READ);
+        const elapsed = performance.now() - started;
+        expect(status).toBe(200);
+        expect(elapsed, "answered within the timeout (plus margin), not after the subgraph").toBeLessThan(2_500);
+        expect(body.data!.authorities.map((a) => [a.name, a.education])).toEqual([["Redcar and Cleveland", null], ["Stockton-on-Tees", null]]);
+        expect(body.errors!.length).toBeGreaterThan(0);
+        expect(JSON.stringify(body.errors)).not.toMatch(/127\.0\.0\.1|localhost|https?:\/\//);
+      } finally {
+        await gateway.close();
+      }
+    });
+
+    it("sends a mutation once: a connection cut mid-write is an error, not a retry", async () => {
+      const gateway = await proxiedGateway(system);
+      try {
+        const education = gateway.proxies.get("education")!;
+        education.behave({ drop: (request) => request.body.includes("recordEducationLocalFigure") });
+        const { body } = await gateway.post(recordFigure, { input: figureInput("test-cut-document", "Redcar and Cleveland Borough Council") }, { token: tokens.redcarEditor });
+        expect(body.data ?? null).toBeNull();
+        expect(body.errors!.length).toBeGreaterThan(0);
+        expect(education.seen.filter((r) => r.body.includes("recordEducationLocalFigure"))).toHaveLength(1);
+      } finally {
+        await gateway.close();
+      }
+    });
+  });
+});
