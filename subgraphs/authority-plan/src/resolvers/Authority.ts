@@ -1,8 +1,8 @@
 import { readAuditLog } from "@tees/subgraph-common/audit/record";
 import { requireAuditReaderOf } from "@tees/subgraph-common/authorization";
-import { badInput } from "../writes/errors";
 // Generated from the Redcar deployment's SDL; every deployment's authority type has exactly these fields.
 import type { RedcarAndClevelandResolvers as AuthorityTypeResolvers } from "../generated/resolvers-types";
+import { badInput } from "../writes/errors";
 
 const only = async <T extends { id: string }>(rows: T[], ids: Promise<string[]> | null): Promise<T[]> => {
   if (!ids) return rows;

@@ -6,8 +6,8 @@ import * as writes from "../writes";
 export type PlanMutationsNamespace = Record<string, never>;
 const namespace: PlanMutationsNamespace = {};
 
-/** `Mutation.<lowerCamelTypeName>`: the deployment's own entry to its writes. */
-export const mutationRoot = { namespace: (): PlanMutationsNamespace => namespace };
+/** `Mutation.<lowerCamelTypeName>` (e.g. redcarAndCleveland): the deployment's own entry to its writes. */
+export const enterPlanMutations = (): PlanMutationsNamespace => namespace;
 
 /** Each operation is authorised, validated and written (with its audit entry) in src/writes. */
 export const PlanMutations: PlanMutationsResolvers = {

@@ -5,7 +5,7 @@ import { LeadGroup } from "./LeadGroup";
 import { LinkedPlan } from "./LinkedPlan";
 import { PerformanceIndicator } from "./PerformanceIndicator";
 import { Plan } from "./Plan";
-import { mutationRoot, PlanMutations } from "./PlanMutations";
+import { enterPlanMutations, PlanMutations } from "./PlanMutations";
 import { Priority } from "./Priority";
 import { Source } from "./Source";
 import { mutationFieldName, mutationsTypeName } from "../schema";
@@ -14,7 +14,7 @@ import { mutationFieldName, mutationsTypeName } from "../schema";
 export function buildResolvers(typeName: string) {
   return {
     [typeName]: authorityResolvers,
-    Mutation: { [mutationFieldName(typeName)]: mutationRoot.namespace },
+    Mutation: { [mutationFieldName(typeName)]: enterPlanMutations },
     [mutationsTypeName(typeName)]: PlanMutations,
     Plan,
     Priority,

@@ -12,38 +12,39 @@ interface Links {
   themes: string[];
 }
 
-/** Replaces the action's priorities (which must be of its own plan), checking each id as it goes. */
-async function setPriorities(manager: EntityManager, action: Action, priorityIds: string[], field: string): Promise<void> {
+/** whether the action is new (nothing to replace) or has links to replace */
+type Mode = "new" | "replace";
+
+/** Sets the action's priorities (which must be of its own plan), checking each id as it goes. */
+async function setPriorities(manager: EntityManager, action: Action, priorityIds: string[], field: string, mode: Mode): Promise<void> {
   const priorities = await findAllOrFail(manager, Priority, priorityIds, field, "priority");
   priorities.forEach((p, i) => {
     if (p.planId !== action.planId) throw badInput(`${field}.${i}`, `priority "${p.id}" is not in the action's plan "${action.planId}"`);
   });
-  await manager.delete(ActionPriority, { actionId: action.id });
+  if (mode === "replace") await manager.delete(ActionPriority, { actionId: action.id });
   if (priorityIds.length > 0) {
     await manager.insert(ActionPriority, priorityIds.map((priorityId) => ({ actionId: action.id, priorityId, documentKey: action.documentKey })));
   }
 }
 
-/** Replaces the action's lead groups: any group of this authority, from any of its plans. */
-async function setLeadGroups(manager: EntityManager, action: Action, groupIds: string[], field: string): Promise<void> {
+/** Sets the action's lead groups: any group of this authority, from any of its plans. */
+async function setLeadGroups(manager: EntityManager, action: Action, groupIds: string[], field: string, mode: Mode): Promise<void> {
   await findAllOrFail(manager, LeadGroup, groupIds, field, "lead group");
-  await manager.delete(ActionLeadGroup, { actionId: action.id });
+  if (mode === "replace") await manager.delete(ActionLeadGroup, { actionId: action.id });
   if (groupIds.length > 0) {
     await manager.insert(ActionLeadGroup, groupIds.map((groupId) => ({ actionId: action.id, groupId, documentKey: action.documentKey })));
   }
 }
 
-async function setThemes(manager: EntityManager, action: Action, themes: string[]): Promise<void> {
-  await manager.delete(ActionTheme, { actionId: action.id });
+async function setThemes(manager: EntityManager, action: Action, themes: string[], mode: Mode): Promise<void> {
+  if (mode === "replace") await manager.delete(ActionTheme, { actionId: action.id });
   await manager.insert(ActionTheme, themes.map((themeId) => ({ actionId: action.id, themeId, documentKey: action.documentKey })));
 }
 
 async function linksOf(manager: EntityManager, actionId: string): Promise<Links> {
-  const [priorities, groups, themes] = await Promise.all([
-    manager.find(ActionPriority, { where: { actionId }, order: { priorityId: "ASC" } }),
-    manager.find(ActionLeadGroup, { where: { actionId }, order: { groupId: "ASC" } }),
-    manager.find(ActionTheme, { where: { actionId }, order: { themeId: "ASC" } }),
-  ]);
+  const priorities = await manager.find(ActionPriority, { where: { actionId }, order: { priorityId: "ASC" } });
+  const groups = await manager.find(ActionLeadGroup, { where: { actionId }, order: { groupId: "ASC" } });
+  const themes = await manager.find(ActionTheme, { where: { actionId }, order: { themeId: "ASC" } });
   return { priorityIds: priorities.map((l) => l.priorityId), leadGroupIds: groups.map((l) => l.groupId), themes: themes.map((l) => l.themeId) };
 }
 
@@ -68,9 +69,9 @@ export const createAction = (context: PlanContext, rawInput: unknown) =>
       source: await sourceOf(manager, input.source, plan, "input.source"),
     });
     await manager.insert(Action, action);
-    await setPriorities(manager, action, input.priorityIds, "input.priorityIds");
-    await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds");
-    await setThemes(manager, action, input.themes);
+    await setPriorities(manager, action, input.priorityIds, "input.priorityIds", "new");
+    await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds", "new");
+    await setThemes(manager, action, input.themes, "new");
     const links: Links = { priorityIds: input.priorityIds, leadGroupIds: input.leadGroupIds, themes: input.themes };
     return { result: action, entityType: "Action", entityId: action.id, before: null, after: { ...snapshot(action), ...links } };
   });
@@ -96,9 +97,9 @@ export const updateAction = (context: PlanContext, rawId: unknown, rawInput: unk
       if (input.source !== undefined) changes.source = await sourceOf(manager, input.source, action, "input.source");
       if (Object.keys(changes).length > 0) await manager.update(Action, { id: action.id }, changes);
       Object.assign(action, changes);
-      if (input.priorityIds !== undefined) await setPriorities(manager, action, input.priorityIds, "input.priorityIds");
-      if (input.leadGroupIds !== undefined) await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds");
-      if (input.themes !== undefined) await setThemes(manager, action, input.themes);
+      if (input.priorityIds !== undefined) await setPriorities(manager, action, input.priorityIds, "input.priorityIds", "replace");
+      if (input.leadGroupIds !== undefined) await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds", "replace");
+      if (input.themes !== undefined) await setThemes(manager, action, input.themes, "replace");
       const after = {
         ...snapshot(action),
         priorityIds: input.priorityIds ?? links.priorityIds,

@@ -6,8 +6,8 @@ import { createPriorityInput, id, updatePriorityInput } from "./inputs";
 import { findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";
 
-async function setThemes(manager: EntityManager, priority: Priority, themes: string[]): Promise<void> {
-  await manager.delete(PriorityTheme, { priorityId: priority.id });
+async function setThemes(manager: EntityManager, priority: Priority, themes: string[], mode: "new" | "replace"): Promise<void> {
+  if (mode === "replace") await manager.delete(PriorityTheme, { priorityId: priority.id });
   await manager.insert(PriorityTheme, themes.map((themeId) => ({ priorityId: priority.id, themeId, documentKey: priority.documentKey })));
 }
 
@@ -28,7 +28,7 @@ export const createPriority = (context: PlanContext, rawInput: unknown) =>
       source: await sourceOf(manager, input.source, plan, "input.source"),
     });
     await manager.insert(Priority, priority);
-    await setThemes(manager, priority, input.themes);
+    await setThemes(manager, priority, input.themes, "new");
     return { result: priority, entityType: "Priority", entityId: priority.id, before: null, after: { ...snapshot(priority), themes: input.themes } };
   });
 
@@ -48,7 +48,7 @@ export const updatePriority = (context: PlanContext, rawId: unknown, rawInput: u
       if (input.source !== undefined) changes.source = await sourceOf(manager, input.source, priority, "input.source");
       if (Object.keys(changes).length > 0) await manager.update(Priority, { id: priority.id }, changes);
       Object.assign(priority, changes);
-      if (input.themes !== undefined) await setThemes(manager, priority, input.themes);
+      if (input.themes !== undefined) await setThemes(manager, priority, input.themes, "replace");
       const after = { ...snapshot(priority), themes: input.themes ?? themes };
       return { result: priority, entityType: "Priority", entityId: priority.id, before, after };
     },
