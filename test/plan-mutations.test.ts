@@ -9,6 +9,9 @@ import { ANONYMOUS, type Identity } from "@tees/subgraph-common/signed-identity"
 import { loadConfig } from "../subgraphs/authority-plan/src/config";
 import { planEntities } from "../subgraphs/authority-plan/src/entities";
 import { planService } from "../subgraphs/authority-plan/src/service";
+import type { RegionContext } from "../subgraphs/region/src/context";
+import { Area } from "../subgraphs/region/src/entities";
+import { buildServer as buildRegionServer } from "../subgraphs/region/src/server";
 import { mysqlServerUrl, scratchDatabase, type DatabaseChoice, type ScratchDatabase } from "./support/mysql";
 import { admin, analyst, callSubgraph, editorOf, testSecret } from "./support/signed";
 import type { GraphQLResponse } from "./support/system";
@@ -444,5 +447,24 @@ describe.each(databases)("plan mutations on $kind", (database) => {
     expect((await planById(plan.id)).priorities.map((p: any) => p.id).sort()).toEqual([...ids].sort());
     const log = (await readAuthority(editor, 2)).auditLog;
     expect(log.map((e: any) => e.entityId).sort()).toEqual([...ids].sort());
+  });
+});
+
+describe("the region registry and auditLog", () => {
+  it("builds with Authority.auditLog from plan.graphql, and resolves it to null for an authority with no plan subgraph", async () => {
+    const planAuthorities = [{ code: REDCAR, typeName: "RedcarAndCleveland" }, { code: STOCKTON, typeName: "StocktonOnTees" }];
+    const server = buildRegionServer({ planAuthorities });
+    await server.start();
+    // Hartlepool, as the registry's loader would give it (no database needed for this)
+    const area = Object.assign(new Area(), { code: "E06000001", kind: "local-authority", name: "Hartlepool" });
+    const loaders = { areaByCode: { load: async (code: string) => (code === area.code ? area : null) } } as unknown as RegionContext["loaders"];
+    const response = await server.executeOperation<{ _entities: unknown[] }>(
+      { query: `{ _entities(representations: [{ __typename: "LocalAuthority", code: "E06000001" }]) { ... on LocalAuthority { code auditLog { id } plans { id } } } }` },
+      { contextValue: { loaders, planTypes: new Map(), identity: admin } as unknown as RegionContext },
+    );
+    await server.stop();
+    const result = response.body.kind === "single" ? response.body.singleResult : { errors: ["incremental response"], data: null };
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ _entities: [{ code: "E06000001", auditLog: null, plans: null }] });
   });
 });
