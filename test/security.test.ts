@@ -213,6 +213,82 @@ describe("security through the gateway", () => {
     });
   });
 
+  describe("plan writes: only the authority's own editors, in its own subgraph", () => {
+    const updateAction = (namespace: string) => `mutation U($id: ID!, $input: UpdateActionInput!) { ${namespace} { updateAction(id: $id, input: $input) { id status } } }`;
+    const planLog = (code: string) => `{ authority(code: "${code}") { code auditLog(limit: 5) { operation entityType entityId actor role before after } } }`;
+    let stocktonAction: string;
+    let redcarAction: string;
+
+    beforeAll(async () => {
+      const { data } = await system.query<{ authorities: Array<{ actions: Array<{ id: string; status: string | null }> }> }>(
+        `{ authorities(codes: ["${REDCAR}", "${STOCKTON}"]) { code actions { id status } } }`,
+      );
+      redcarAction = data!.authorities[0]!.actions[0]!.id;
+      stocktonAction = data!.authorities[1]!.actions[0]!.id;
+    });
+
+    const actionRow = (subgraph: string, id: string) =>
+      system.services.get(subgraph)!.dataSource.query("SELECT * FROM action WHERE id = ?", [id]).then((rows: unknown[]) => JSON.stringify(rows));
+    const auditCount = (subgraph: string) =>
+      system.services.get(subgraph)!.dataSource.query("SELECT COUNT(*) AS n FROM audit_entry").then((rows: Array<{ n: number }>) => Number(rows[0]!.n));
+
+    it("refuses Redcar's editor writing to Stockton-on-Tees, and an analyst or admin writing anywhere: FORBIDDEN, nothing changed", async () => {
+      const before = await actionRow("stockton-on-tees", stocktonAction);
+      const auditBefore = await auditCount("stockton-on-tees");
+      const attempts: Array<[string, string | undefined, string, string]> = [
+        ["Redcar's editor on Stockton's action", tokens.redcarEditor, "stocktonOnTees", "FORBIDDEN"],
+        ["an analyst", tokens.analyst, "stocktonOnTees", "FORBIDDEN"],
+        ["an admin", tokens.admin, "stocktonOnTees", "FORBIDDEN"],
+        ["anonymous", undefined, "stocktonOnTees", "UNAUTHENTICATED"],
+      ];
+      for (const [who, token, namespace, code] of attempts) {
+        const { body } = await system.post(updateAction(namespace), { id: stocktonAction, input: { status: "Completed (forged)" } }, { token });
+        expect(codes(body), who).toEqual([code]);
+        expect(body.data ?? null, who).toBeNull();
+      }
+      // a Stockton id sent to Redcar's own subgraph is not found there: Redcar's subgraph holds only Redcar's data
+      const viaOwn = await system.post(updateAction("redcarAndCleveland"), { id: stocktonAction, input: { status: "Completed (forged)" } }, { token: tokens.redcarEditor });
+      expect(codes(viaOwn.body)).toEqual(["BAD_USER_INPUT"]);
+      expect(await actionRow("stockton-on-tees", stocktonAction)).toBe(before);
+      expect(await auditCount("stockton-on-tees")).toBe(auditBefore);
+    });
+
+    it("leaves everything as it was when a write fails validation, naming the field", async () => {
+      const before = await actionRow("redcar-and-cleveland", redcarAction);
+      const auditBefore = await auditCount("redcar-and-cleveland");
+      const { body } = await system.post(updateAction("redcarAndCleveland"), { id: redcarAction, input: { status: "On track", timescale: { text: "by summer", start: "summer 2025" } } }, { token: tokens.redcarEditor });
+      expect(codes(body)).toEqual(["BAD_USER_INPUT"]);
+      expect(body.errors![0]!.message).toMatch(/input\.timescale\.start/);
+      expect(await actionRow("redcar-and-cleveland", redcarAction)).toBe(before);
+      expect(await auditCount("redcar-and-cleveland")).toBe(auditBefore);
+    });
+
+    it("records a successful write in the audit log: who, when, what changed; readable by that authority's editors and admins only", async () => {
+      const startedAt = new Date().toISOString();
+      const { body } = await system.post<{ redcarAndCleveland: { updateAction: { id: string; status: string } } }>(
+        updateAction("redcarAndCleveland"), { id: redcarAction, input: { status: "On track (security test)" } }, { token: tokens.redcarEditor },
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.redcarAndCleveland.updateAction).toEqual({ id: redcarAction, status: "On track (security test)" });
+
+      const log = await system.post<{ authority: { auditLog: Array<{ operation: string; entityType: string; entityId: string; actor: string; role: string; before: string; after: string }> } }>(planLog(REDCAR), undefined, { token: tokens.redcarEditor });
+      expect(log.body.errors).toBeUndefined();
+      const entry = log.body.data!.authority.auditLog[0]!;
+      expect(entry).toMatchObject({ operation: "updateAction", entityType: "Action", entityId: redcarAction, actor: `editor@${REDCAR}`, role: "editor" });
+      expect(JSON.parse(entry.after)).toMatchObject({ status: "On track (security test)" });
+      expect(JSON.parse(entry.before).status).not.toBe("On track (security test)");
+      const at = await system.services.get("redcar-and-cleveland")!.dataSource.query("SELECT at FROM audit_entry WHERE entityId = ? ORDER BY at DESC", [redcarAction]);
+      expect(at[0].at >= startedAt).toBe(true);
+
+      expect((await system.post(planLog(REDCAR), undefined, { token: tokens.admin })).body.errors).toBeUndefined();
+      for (const [who, token, code] of [["Stockton's editor", tokens.stocktonEditor, "FORBIDDEN"], ["an analyst", tokens.analyst, "FORBIDDEN"], ["anonymous", undefined, "UNAUTHENTICATED"]] as const) {
+        const { body: denied } = await system.post<{ authority: { code: string; auditLog: unknown } }>(planLog(REDCAR), undefined, { token });
+        expect(codes(denied), who).toEqual([code]);
+        expect(denied.data!.authority, who).toEqual({ code: REDCAR, auditLog: null });
+      }
+    });
+  });
+
   describe("education and care: local figures of one's own authority", () => {
     it("lets an editor record for their own authority only (from the token), audited; others are refused", async () => {
       const education = system.services.get("education")!;
