@@ -418,6 +418,22 @@ describe.each(databases)("local figures on $label", ({ database }) => {
     expect(codes(deleted.body)).toEqual(["FORBIDDEN"]);
   });
 
+  it("concurrent first records of one figure: one lands, the others are told to try again (WRITE_CONFLICT), nothing half-written", async () => {
+    const before = await snapshot(education.service.dataSource);
+    const input = figure({ key: "concurrent-first-record", source: { ...figure().source, document: "test-redcar-concurrent-document" } });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => record(editorOf(REDCAR), input)));
+    for (const { status, body } of answers) {
+      expect(status).toBe(200);
+      if (body.errors) expect(body.errors.map((e) => e.extensions?.code)).toEqual(["WRITE_CONFLICT"]);
+    }
+    const landed = answers.filter((a) => !a.body.errors).length;
+    expect(landed).toBeGreaterThanOrEqual(1);
+    const after = await snapshot(education.service.dataSource);
+    // one figure and one document; a record that replaced the first one adds an audit entry of its own
+    expect({ ...after, audit: 0 }).toEqual({ ...before, figures: before.figures + 1, local: before.local + 1, documents: before.documents + 1, audit: 0 });
+    expect(after.audit).toBe(before.audit + 2 + (landed - 1));
+  });
+
   it("published figures are exactly as seeded after every write", async () => {
     expect((await snapshot(education.service.dataSource)).published).toEqual(publishedAtStart.education);
     expect((await snapshot(care.service.dataSource)).published).toEqual(publishedAtStart.care);
