@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JSONWebKeySet, type JWTPayload } from "jose";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER, ROLES, SIGNED_HEADERS, signRequest, type Identity } from "@tees/subgraph-common/signed-identity";
+import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER, ROLES, SIGNED_HEADERS, signRequest, type Identity, type Role } from "@tees/subgraph-common/signed-identity";
 
 /**
  * Who is asking: the gateway verifies the bearer token (jose), and hands the subgraphs
@@ -132,7 +132,7 @@ export function readJwks(file: string): JSONWebKeySet {
 
 export interface TokenRequest {
   subject: string;
-  role: Identity["role"] & string;
+  role: Role;
   /** editors only: the authority (ONS code) they act for */
   authority?: string;
   /** e.g. "8h", "30m" (jose's time span) */

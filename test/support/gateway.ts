@@ -8,7 +8,7 @@ import { buildGateway } from "../../gateway/src/server";
 import { subgraphCatalog } from "../../scripts/catalog";
 import { composeGuild } from "../../scripts/composition";
 import { startProxy, type Proxy } from "./proxy";
-import type { GraphQLResponse, RequestOptions, RunningSystem } from "./system";
+import { postTo, type GraphQLResponse, type RequestOptions, type RunningSystem } from "./system";
 
 export interface ProxiedGateway {
   url: string;
@@ -33,19 +33,7 @@ export async function proxiedGateway(system: RunningSystem, settings: { subgraph
   return {
     url,
     proxies,
-    async post(query, variables, options = {}) {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/graphql-response+json, application/json",
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: (await response.json()) as GraphQLResponse<any> };
-    },
+    post: (query, variables, options) => postTo(url, query, variables, options),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -12,7 +12,7 @@ import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
 import { DEFAULT_TOKEN_PARTY, type AuthConfig } from "../../gateway/src/config";
 import { issueToken } from "../../gateway/src/identity";
-import { signRequest, type Identity } from "@tees/subgraph-common/signed-identity";
+import { signRequest, type Identity, type Role } from "@tees/subgraph-common/signed-identity";
 import { scratchDatabase, type DatabaseChoice } from "./mysql";
 import { testSecret } from "./signed";
 
@@ -37,7 +37,7 @@ export interface RunningSystem {
   /** the gateway's token settings, with every subgraph's secret (for a second gateway in front of proxies) */
   auth: AuthConfig;
   /** a token the gateway accepts, for this identity */
-  token(identity: Pick<Identity, "role" | "authority"> & { subject?: string }): Promise<string>;
+  token(identity: { role: Role; authority: string | null; subject?: string }): Promise<string>;
   services: Map<string, RunningService>;
   /** subgraph name → the secret it shares with the gateway (to call it directly, signed) */
   secrets: ReadonlyMap<string, string>;
@@ -61,6 +61,21 @@ export interface SystemOptions {
   /** reads without a token (default: allowed, as on the embedded start) */
   anonymousRead?: boolean;
   subgraphTimeoutMs?: number;
+}
+
+/** One GraphQL request to a gateway, as a client sends it (with a bearer token if given). */
+export async function postTo<T = Record<string, any>>(url: string, query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json, application/json",
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
 
 /** graph enum name in the supergraph for a subgraph name: redcar-and-cleveland → REDCAR_AND_CLEVELAND */
@@ -104,19 +119,7 @@ export async function startSystem({
     const server: Server = createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const gatewayUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const post = async (query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) => {
-      const response = await fetch(gatewayUrl, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/graphql-response+json, application/json",
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: (await response.json()) as GraphQLResponse<any> };
-    };
+    const post = <T,>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => postTo<T>(gatewayUrl, query, variables, options);
     return {
       gatewayUrl,
       services,
@@ -124,12 +127,12 @@ export async function startSystem({
       auth,
       token: ({ role, authority, subject }) =>
         issueToken(jwtSecret, {
-          subject: subject ?? `${role}${authority ? `@${authority}` : ""}`, role: role === "anonymous" ? "analyst" : role, ...(authority ? { authority } : {}),
+          subject: subject ?? `${role}${authority ? `@${authority}` : ""}`, role, ...(authority ? { authority } : {}),
           expiresIn: "1h", issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY,
         }),
       post,
-      async query(query, variables, options) {
-        return (await post(query, variables, options)).body;
+      async query<T>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) {
+        return (await post<T>(query, variables, options)).body;
       },
       statements: () => [...services.values()].reduce((sum, s) => sum + s.counter.count, 0),
       resetStatements: () => services.forEach((s) => s.counter.reset()),
@@ -165,11 +168,11 @@ async function apolloGatewayHandler(subgraphs: Array<{ name: string; url: string
     buildService: ({ url }) =>
       new RemoteGraphQLDataSource({
         url,
-        fetcher: (async (input: string, init: { method?: string; body?: string; headers?: Record<string, string> }) => {
-          const secret = secretByUrl.get(String(input)) ?? "";
-          const headers = { ...Object.fromEntries(new Headers(init.headers)), ...signRequest(secret, analyst, init.method ?? "POST", init.body ?? "") };
-          return fetch(input, { ...init, headers } as RequestInit);
-        }) as never,
+        fetcher: async (input, init = {}) => {
+          const body = typeof init.body === "string" ? init.body : (init.body?.toString("utf8") ?? "");
+          const headers = { ...init.headers, ...signRequest(secretByUrl.get(input) ?? "", analyst, init.method ?? "POST", body) };
+          return fetch(input, { method: init.method ?? "POST", headers, body });
+        },
       }),
   });
   const server = new ApolloServer({ gateway: apolloGateway, includeStacktraceInErrorResponses: false });

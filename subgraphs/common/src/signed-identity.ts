@@ -98,19 +98,26 @@ export interface VerifyOptions {
 export type Verified = { ok: true; identity: Identity } | { ok: false; reason: string };
 
 /**
- * Nonces seen within the skew window. In memory, per process: a subgraph scaled to
- * several replicas would need them shared (SECURITY.md).
+ * Nonces seen recently, in two generations of 2 x the skew window each: a request can be replayed
+ * only while its timestamp is within the window either side of now (2 x skew of wall time), and every
+ * nonce is remembered for at least that long. O(1) per request, and memory bounded by the request rate.
+ * In memory, per process: a subgraph scaled to several replicas would need them shared (SECURITY.md).
  */
 export class NonceMemory {
-  private readonly seen = new Map<string, number>();
+  private current = new Set<string>();
+  private previous = new Set<string>();
+  private generationStarted = -Infinity;
   constructor(private readonly windowMs: number) {}
 
   /** false when the nonce was already used inside the window */
   remember(nonce: string, now: number): boolean {
-    if (this.seen.size > 10_000) for (const [key, expires] of this.seen) if (expires < now) this.seen.delete(key);
-    const expires = this.seen.get(nonce);
-    if (expires !== undefined && expires >= now) return false;
-    this.seen.set(nonce, now + 2 * this.windowMs);
+    if (now - this.generationStarted >= 2 * this.windowMs) {
+      this.previous = now - this.generationStarted >= 4 * this.windowMs ? new Set() : this.current;
+      this.current = new Set();
+      this.generationStarted = now;
+    }
+    if (this.current.has(nonce) || this.previous.has(nonce)) return false;
+    this.current.add(nonce);
     return true;
   }
 }
