@@ -81,7 +81,7 @@ describe.each(databases)("databases on $label", ({ database }) => {
       const error = await seedPlanFolder(dataSource, folder).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SeedError);
       expect((error as Error).message).toBe(
-        `redcar-cypf-strategy-2024-2027.json: actions.2 (key "a03"): field "timescale.end": must be YYYY, YYYY-MM or YYYY-MM-DD`,
+        `redcar-cypf-strategy-2024-2027.json: actions.2 (key "a03"): field "timescale.end": must be YYYY, YYYY-MM or YYYY-MM-DD (a real date)`,
       );
       expect(Object.values(await snapshot(dataSource)).every((rows) => rows.length === 0)).toBe(true);
     });

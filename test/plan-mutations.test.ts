@@ -283,13 +283,13 @@ describe.each(databases)("plan mutations on $kind", (database) => {
     const before = await everyTable();
     const cases: Array<[string, Record<string, unknown>, RegExp]> = [
       ["createAction", { input: { planId: plan.id, title: "Act", timescale: { text: "Spring", start: "Spring 2025" }, themes: ["early-years"], source: { section: "S" } } },
-        /^input\.timescale\.start: must be YYYY, YYYY-MM or YYYY-MM-DD$/],
+        /^input\.timescale\.start: must be YYYY, YYYY-MM or YYYY-MM-DD \(a real date\)$/],
       ["createAction", { input: { planId: plan.id, title: "Act", timescale: { text: "2026 to 2025", start: "2026", end: "2025-01" }, themes: ["early-years"], source: { section: "S" } } },
         /^input\.timescale\.end: must not be before start$/],
       ["createAction", { input: { planId: plan.id, title: "   ", themes: ["early-years"], source: { section: "S" } } }, /^input\.title: must not be empty$/],
       ["createAction", { input: { planId: plan.id, title: "Act", themes: ["astronomy"], source: { section: "S" } } }, /^input\.themes\.0: must be a theme id/],
       ["createPriority", { input: { planId: plan.id, title: "P", themes: [], source: { section: "S" } } }, /^input\.themes: must name at least one theme$/],
-      ["addProgressNote", { actionId: "x", input: { text: "Done", asAt: "last week" } }, /^input\.asAt: must be YYYY, YYYY-MM or YYYY-MM-DD$/],
+      ["addProgressNote", { actionId: "x", input: { text: "Done", asAt: "last week" } }, /^input\.asAt: must be YYYY, YYYY-MM or YYYY-MM-DD \(a real date\)$/],
       ["createLeadGroup", { input: { planId: plan.id, name: "MALAP", kind: "BOARD", canonicalName: "Multi Agency", source: { section: "S" } } }, /^input\.canonicalName: must be lower-case words/],
       ["createIndicator", { input: { planId: plan.id, wording: "W", measureCode: "NOT_A_MEASURE", source: { section: "S" } } }, /^input\.measureCode: "NOT_A_MEASURE" is not a measure/],
       ["updatePlan", { id: plan.id, input: { title: null } }, /^input\.title: must not be null$/],

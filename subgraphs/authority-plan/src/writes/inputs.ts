@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { themeIds } from "../seeding/seed-schema";
+import { partialDate } from "@tees/subgraph-common/seed-schema";
 
-const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** required text: trimmed, not empty, at most `max` characters */
@@ -20,7 +20,6 @@ const text = (max: number) =>
 const maybeText = (max: number) => text(max).nullish();
 
 export const LONG_TEXT = 10_000;
-export const partialDate = z.string().trim().regex(DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD");
 export const slug = (max: number) => text(max).regex(SLUG, "must be lower-case words joined by hyphens, e.g. malap");
 export const id = text(191);
 const ids = z.array(id).refine((list) => new Set(list).size === list.length, "must not repeat an id");

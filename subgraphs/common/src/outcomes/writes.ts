@@ -22,6 +22,7 @@ import type { Identity } from "../signed-identity";
 import { Figure, SourceDocument } from "./entities";
 import { LAIT_DOCUMENT_KEY } from "./lait";
 import { localFigureRow } from "./local-figures";
+import { partialDate } from "../seed-schema";
 import type { OutcomeContext } from "./loaders";
 
 type Maybe<T> = T | null | undefined;
@@ -58,19 +59,7 @@ const slug = (max: number) =>
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => text(max).nullish().transform((v) => v ?? null);
 
-/** YYYY, YYYY-MM or YYYY-MM-DD, and a real date */
-function isPartialDate(value: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
-  if (month < 1 || month > 12) return false;
-  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-const partialDate = z
-  .string()
-  .refine(isPartialDate, "must be YYYY, YYYY-MM or YYYY-MM-DD (a real date)")
-  .nullish()
-  .transform((v) => v ?? null);
+const optionalDate = partialDate.nullish().transform((v) => v ?? null);
 
 /** the first day a partial date can mean, and the last: "2024" is 2024-01-01 to 2024-12-31 */
 const earliest = (d: string) => (d + "-01-01").slice(0, 10);
@@ -86,14 +75,14 @@ const localFigureInput = z.object({
   value: z.number().nullish().transform((v) => v ?? null),
   unit: text(100),
   period: z
-    .object({ label: text(60), start: partialDate, end: partialDate })
+    .object({ label: text(60), start: optionalDate, end: optionalDate })
     .refine((p) => !p.start || !p.end || earliest(p.start) <= latest(p.end), { message: "must not be before start", path: ["end"] }),
   source: z.object({
     document: slug(MAX_DOCUMENT_KEY).refine((key) => key !== LAIT_DOCUMENT_KEY, "is the published DfE dataset: a local figure cites the authority's own document"),
     section: text(300),
     quote: optionalText(5000),
     newDocument: z
-      .object({ title: text(300), publisher: text(200), location: optionalText(300), asAt: partialDate, asAtText: optionalText(100) })
+      .object({ title: text(300), publisher: text(200), location: optionalText(300), asAt: optionalDate, asAtText: optionalText(100) })
       .nullish()
       .transform((v) => v ?? null),
   }),
