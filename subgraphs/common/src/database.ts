@@ -6,12 +6,14 @@ import {
   DataSource,
   QueryFailedError,
   type DataSourceOptions,
+  type EntityManager,
   type EntitySchema,
   type Logger,
   type MixedList,
   type QueryRunner,
   type ReplicationMode,
 } from "typeorm";
+import type { IsolationLevel } from "typeorm/driver/types/IsolationLevel.js";
 import { ConfigError } from "./env";
 
 /**
@@ -221,6 +223,23 @@ class PlainErrorDataSource extends DataSource {
     private readonly queryTimeoutMs: number,
   ) {
     super(options);
+  }
+
+  private transactions: Promise<unknown> = Promise.resolve();
+
+  /**
+   * SQLite (better-sqlite3) has one connection for the whole process: two transactions at once
+   * would nest as SAVEPOINTs, and one's rollback could undo the other's writes. So on SQLite
+   * transactions take turns; MySQL/MariaDB give each its own pooled connection and isolation.
+   */
+  override transaction<T>(run: (manager: EntityManager) => Promise<T>): Promise<T>;
+  override transaction<T>(isolationLevel: IsolationLevel, run: (manager: EntityManager) => Promise<T>): Promise<T>;
+  override transaction<T>(first: IsolationLevel | ((manager: EntityManager) => Promise<T>), second?: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const start = () => (typeof first === "function" ? super.transaction(first) : super.transaction(first, second!));
+    if (this.options.type !== "better-sqlite3") return start();
+    const turn = this.transactions.then(start, start);
+    this.transactions = turn.catch(() => undefined);
+    return turn;
   }
 
   // every repository, query builder, migration and dataSource.query() runs through a query runner made here

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { EntityManager } from "typeorm";
 import { requireEditorOf } from "@tees/subgraph-common/authorization";
 import { recordAudit } from "@tees/subgraph-common/audit/record";
 import type { PlanContext } from "../context";
@@ -13,17 +13,6 @@ export interface Change<T> {
   before: object | null;
   /** plain data (null: deleted) */
   after: object | null;
-}
-
-// One write at a time per database. On SQLite every request shares one connection, so two
-// transactions at once would nest (SAVEPOINTs) and one's rollback could take the other's
-// changes with it; on MySQL it costs nothing that matters at an authority's rate of edits.
-const queues = new WeakMap<DataSource, Promise<unknown>>();
-function oneAtATime<T>(dataSource: DataSource, run: () => Promise<T>): Promise<T> {
-  const previous = queues.get(dataSource) ?? Promise.resolve();
-  const next = previous.then(run, run);
-  queues.set(dataSource, next.catch(() => undefined));
-  return next;
 }
 
 /**
@@ -42,19 +31,18 @@ export async function runWrite<I, T>(
   const identity = requireEditorOf(context.identity, context.deployment.code);
   const input = validate();
   const { dataSource, deployment } = context;
-  const result = await oneAtATime(dataSource, () =>
-    dataSource.transaction(async (manager) => {
-      const done = await change(manager, input);
-      await recordAudit(manager, identity, deployment.code, {
-        operation,
-        entityType: done.entityType,
-        entityId: done.entityId,
-        before: done.before,
-        after: done.after,
-      });
-      return done.result;
-    }),
-  );
+  // on SQLite, transactions take turns (database.ts)
+  const result = await dataSource.transaction(async (manager) => {
+    const done = await change(manager, input);
+    await recordAudit(manager, identity, deployment.code, {
+      operation,
+      entityType: done.entityType,
+      entityId: done.entityId,
+      before: done.before,
+      after: done.after,
+    });
+    return done.result;
+  });
   context.loaders = createLoaders(dataSource);
   return result;
 }
