@@ -9,6 +9,9 @@ function denied(code: "FORBIDDEN" | "UNAUTHENTICATED", message: string): GraphQL
   return new GraphQLError(message, { extensions: { code } });
 }
 
+/** A refusal of something this identity may not do to this data (e.g. another authority's figure). */
+export const forbidden = (message: string): GraphQLError => denied("FORBIDDEN", message);
+
 /** Writes to an authority's data: only an editor acting for that authority. */
 export function requireEditorOf(identity: Identity, authorityCode: string): Identity & { role: "editor"; authority: string } {
   if (identity.role === "anonymous") throw denied("UNAUTHENTICATED", `sign in with an editor token of ${authorityCode} to change its data`);

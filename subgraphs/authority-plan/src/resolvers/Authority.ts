@@ -2,7 +2,7 @@ import { readAuditLog } from "@tees/subgraph-common/audit/record";
 import { requireAuditReaderOf } from "@tees/subgraph-common/authorization";
 // Generated from the Redcar deployment's SDL; every deployment's authority type has exactly these fields.
 import type { RedcarAndClevelandResolvers as AuthorityTypeResolvers } from "../generated/resolvers-types";
-import { badInput } from "../writes/errors";
+import { badInput } from "@tees/subgraph-common/input-errors";
 
 const only = async <T extends { id: string }>(rows: T[], ids: Promise<string[]> | null): Promise<T[]> => {
   if (!ids) return rows;

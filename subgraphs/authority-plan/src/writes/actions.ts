@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { Action, ActionLeadGroup, ActionPriority, ActionTheme, LeadGroup, Plan, Priority, ProgressNote } from "../entities";
 import type { PlanContext } from "../context";
-import { badInput, parseArgument } from "./errors";
+import { badInput, parseArgument } from "@tees/subgraph-common/input-errors";
 import { createActionInput, id, progressNoteInput, updateActionInput } from "./inputs";
 import { findAllOrFail, findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";

@@ -1,7 +1,7 @@
 import { IsNull } from "typeorm";
 import { PerformanceIndicator, Plan, Priority } from "../entities";
 import type { PlanContext } from "../context";
-import { badInput, parseArgument } from "./errors";
+import { badInput, parseArgument } from "@tees/subgraph-common/input-errors";
 import { createIndicatorInput, id, updateIndicatorInput } from "./inputs";
 import { findOrFail, newId, nextOrdinal, snapshot, sourceOf, statedValue } from "./rows";
 import { runWrite } from "./run";

@@ -1,6 +1,6 @@
 import { LeadGroup, Plan } from "../entities";
 import type { PlanContext } from "../context";
-import { parseArgument } from "./errors";
+import { parseArgument } from "@tees/subgraph-common/input-errors";
 import { createLeadGroupInput, id, updateLeadGroupInput } from "./inputs";
 import { findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";

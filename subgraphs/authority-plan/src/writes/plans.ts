@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { Plan, SourceDocument } from "../entities";
 import type { PlanContext } from "../context";
-import { badInput, parseArgument } from "./errors";
+import { badInput, parseArgument } from "@tees/subgraph-common/input-errors";
 import { createPlanInput, id, updatePlanInput } from "./inputs";
 import { findOrFail, newId, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { Plan, Priority, PriorityTheme } from "../entities";
 import type { PlanContext } from "../context";
-import { parseArgument } from "./errors";
+import { parseArgument } from "@tees/subgraph-common/input-errors";
 import { createPriorityInput, id, updatePriorityInput } from "./inputs";
 import { findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";

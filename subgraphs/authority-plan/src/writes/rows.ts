@@ -4,7 +4,7 @@ import { In, type EntityManager, type EntityTarget, type FindOptionsWhere } from
 import type { SourceColumns } from "@tees/subgraph-common/entities/SourceColumns";
 import { Plan, SourceDocument } from "../entities";
 import type { StatedValueColumns } from "../entities/PerformanceIndicator";
-import { badInput } from "./errors";
+import { badInput } from "@tees/subgraph-common/input-errors";
 import type { SourceInput, StatedValueInput } from "./inputs";
 
 /** `<document key>/<kind>-<uuid>`: the seeds' `<document key>/<item key>` shape, never clashing with a seeded key */

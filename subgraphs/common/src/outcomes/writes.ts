@@ -17,7 +17,8 @@ import { GraphQLError } from "graphql";
 import type { EntityManager } from "typeorm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
-import { requireEditorOf } from "../authorization";
+import { badInput } from "../input-errors";
+import { forbidden, requireEditorOf } from "../authorization";
 import type { Identity } from "../signed-identity";
 import { Figure, SourceDocument } from "./entities";
 import { LAIT_DOCUMENT_KEY } from "./lait";
@@ -43,8 +44,6 @@ export interface LocalFigureInput {
   };
 }
 
-const badInput = (message: string, field: string) => new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", field } });
-const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
 
 /** Editors only, acting for the authority their identity carries. */
 function requireEditor(identity: Identity) {
@@ -132,7 +131,7 @@ export async function recordLocalFigure(context: OutcomeContext, operation: stri
   const authorityCode = editor.authority;
   const valid = validateLocalFigure(input);
   if (valid.measureCode !== null && !(await context.loaders.measureByCode.load(valid.measureCode))) {
-    throw badInput(`input.measureCode: "${valid.measureCode}" is not a measure this subgraph holds (leave it null when no published measure fits)`, "input.measureCode");
+    throw badInput("input.measureCode", `"${valid.measureCode}" is not a measure this subgraph holds (leave it null when no published measure fits)`);
   }
   const documentKey = valid.source.document;
   const row = localFigureRow(authorityCode, documentKey, valid);
@@ -145,9 +144,9 @@ export async function recordLocalFigure(context: OutcomeContext, operation: stri
 
     const held = await manager.findOneBy(SourceDocument, { key: documentKey });
     const given = valid.source.newDocument;
-    if (!held && !given) throw badInput(`input.source.newDocument: document "${documentKey}" is not held yet: describe it (title, publisher, asAt)`, "input.source.newDocument");
+    if (!held && !given) throw badInput("input.source.newDocument", `document "${documentKey}" is not held yet: describe it (title, publisher, asAt)`);
     if (held && given && !sameDocument(held, given)) {
-      throw badInput(`input.source.newDocument: document "${documentKey}" is already held with a different description; omit newDocument to cite it as held`, "input.source.newDocument");
+      throw badInput("input.source.newDocument", `document "${documentKey}" is already held with a different description; omit newDocument to cite it as held`);
     }
 
     const before = await manager.findOneBy(Figure, { id: row.id });
@@ -171,10 +170,10 @@ export async function recordLocalFigure(context: OutcomeContext, operation: stri
 export async function deleteLocalFigure(context: OutcomeContext, operation: string, id: string): Promise<string> {
   const editor = requireEditor(context.identity);
   const authorityCode = editor.authority;
-  if (id.length === 0 || id.length > 191) throw badInput("id: must be a figure id, 1 to 191 characters", "id");
+  if (id.length === 0 || id.length > 191) throw badInput("id", "must be a figure id, 1 to 191 characters");
   const deleted = await context.dataSource.transaction(async (manager) => {
     const figure = await manager.findOneBy(Figure, { id });
-    if (!figure) throw badInput(`id: no figure "${id}" is held`, "id");
+    if (!figure) throw badInput("id", `no figure "${id}" is held`);
     if (figure.kind !== "local") throw forbidden(`id: "${id}" is a published (DfE LAIT) figure; only an authority's local figures can be deleted`);
     if (figure.areaCode !== authorityCode) throw forbidden(`id: "${id}" is a local figure of ${figure.areaCode}; an editor of ${authorityCode} cannot delete it`);
     await manager.delete(Figure, { id, kind: "local", areaCode: authorityCode });

@@ -1,6 +1,8 @@
 import { GraphQLError } from "graphql";
 import type { z } from "zod";
 
+/** Input errors of every write (plan, local figures): each names the field it is about. */
+
 /** A client's mistake, naming the field: `input.timescale.start: must be YYYY, YYYY-MM or YYYY-MM-DD`. */
 export function badInput(field: string, message: string): GraphQLError {
   return new GraphQLError(`${field}: ${message}`, { extensions: { code: "BAD_USER_INPUT", field } });
