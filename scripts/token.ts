@@ -4,7 +4,6 @@
  * with the embedded start's key (.data/dev-secrets.json). For local use and tests; in production
  * tokens come from the identity provider (JWT_JWKS_FILE) or an admin holding JWT_SECRETS.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ROLES, type Role } from "@tees/subgraph-common/signed-identity";
@@ -12,6 +11,7 @@ import { DEFAULT_TOKEN_PARTY } from "../gateway/src/config";
 import { issueToken } from "../gateway/src/identity";
 import { repoRoot } from "./catalog";
 import { jwtSecrets } from "./dev-secrets";
+import { readAreas } from "../subgraphs/region/src/seed";
 
 function fail(message: string): never {
   console.error(`npm run token: ${message}\nusage: npm run token -- --role <${ROLES.join("|")}> [--authority <ONS code, editors only>] [--subject <who>] [--expires <e.g. 8h>]`);
@@ -32,9 +32,8 @@ if (!role || !ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(", 
 if (role === "editor" && !values.authority) fail("an editor's token needs --authority (the ONS code of the authority, e.g. E06000003)");
 if (role !== "editor" && values.authority) fail(`only editors act for an authority; drop --authority for --role ${role}`);
 if (values.authority) {
-  const areas = readFileSync(join(repoRoot, "seeds/region/areas.csv"), "utf8").split("\n").slice(1).map((line) => line.split(","));
-  const area = areas.find((columns) => columns[0] === values.authority);
-  if (!area || area[3] !== "local-authority") fail(`--authority ${values.authority} is not an English local authority's ONS code (seeds/region/areas.csv)`);
+  const area = readAreas(join(repoRoot, "seeds/region/areas.csv")).find((a) => a.code === values.authority);
+  if (area?.kind !== "local-authority") fail(`--authority ${values.authority} is not an English local authority's ONS code (seeds/region/areas.csv)`);
 }
 if (!/^\d+[smhd]$/.test(values.expires!)) fail(`--expires must be a number and a unit (s, m, h, d), e.g. 8h; got "${values.expires}"`);
 

@@ -11,7 +11,8 @@ import { Area, Theme } from "./entities";
 const themesFile = z.array(z.object({ id: z.string().min(1), name: z.string().min(1), description: z.string().min(1) }).strict());
 const areaKinds = new Set(["england", "region", "local-authority"]);
 
-function readAreas(file: string): Area[] {
+/** seeds/region/areas.csv, checked row by row (also read by `npm run token` to check an authority code) */
+export function readAreas(file: string): Area[] {
   return readCsv(file).map(({ line, record }) => {
     const fail = (field: string, problem: string): never => {
       throw new SeedError("areas.csv", `line ${line}`, field, problem);
