@@ -5,7 +5,7 @@
  * once every subgraph is ready. Ctrl-C stops everything cleanly.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { GATEWAY_PORT, repoRoot, subgraphCatalog } from "./catalog";
+import { GATEWAY_PORT, graphName, repoRoot, subgraphCatalog } from "./catalog";
 import { jwtSecrets, newSecret } from "./dev-secrets";
 
 const children = new Map<string, ChildProcess>();
@@ -66,7 +66,7 @@ try {
   const gatewayEnv: Record<string, string> = { PORT: String(GATEWAY_PORT), JWT_SECRETS: jwtSecrets() };
   for (const s of subgraphs) {
     const secret = newSecret();
-    gatewayEnv[`SUBGRAPH_SECRET_${s.name.toUpperCase().replace(/-/g, "_")}`] = secret;
+    gatewayEnv[`SUBGRAPH_SECRET_${graphName(s.name)}`] = secret;
     launch(s.name, s.entry, { ...s.env, PORT: String(s.port), MIGRATE_ON_START: "true", SEED_ON_START: "if-empty", GATEWAY_SIGNING_SECRETS: secret });
   }
   await Promise.all(subgraphs.map((s) => waitUntilReady(s.name, `http://127.0.0.1:${s.port}/ready`)));

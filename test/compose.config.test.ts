@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, it, expect } from "vitest";
+import { graphName } from "../scripts/catalog";
 
 /**
  * docker-compose.yml is valid and complete: `docker-compose config` (which needs no Docker
@@ -103,7 +104,7 @@ describe("docker-compose.yml", () => {
     expect(gateway).toMatch(/healthcheck:\n(?: +\S.*\n)*? +- fetch\(.*\/readiness'/);
     for (const { service, port } of subgraphs) {
       expect(gateway).toMatch(new RegExp(`depends_on:\\n(?: {6}.*\\n)*? {6}${service}:\\n {8}condition: service_healthy\\n`));
-      const name = service.toUpperCase().replace(/-/g, "_");
+      const name = graphName(service);
       expect(gateway).toContain(`SUBGRAPH_URL_${name}: http://${service}:${port}/graphql`);
     }
   });

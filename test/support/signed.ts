@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { signRequest, type Identity } from "@tees/subgraph-common/signed-identity";
 import type { GraphQLResponse } from "./system";
-import { subgraphCatalog } from "../../scripts/catalog";
+import { graphName, subgraphCatalog } from "../../scripts/catalog";
 
 /** a fresh secret per test run: nothing a test signs is valid anywhere else */
 export const testSecret = (): string => randomBytes(32).toString("hex");
@@ -34,6 +34,6 @@ export async function callSubgraph<T = Record<string, any>>(
 export function secretsEnv(): Record<string, string> {
   return {
     JWT_SECRETS: testSecret(),
-    ...Object.fromEntries(subgraphCatalog().map((entry) => [`SUBGRAPH_SECRET_${entry.name.toUpperCase().replace(/-/g, "_")}`, testSecret()])),
+    ...Object.fromEntries(subgraphCatalog().map((entry) => [`SUBGRAPH_SECRET_${graphName(entry.name)}`, testSecret()])),
   };
 }

@@ -7,7 +7,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startService, type RunningService } from "@tees/subgraph-common/service";
-import { subgraphCatalog } from "../../scripts/catalog";
+import { graphName, subgraphCatalog } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
 import { DEFAULT_TOKEN_PARTY, type AuthConfig } from "../../gateway/src/config";
@@ -78,8 +78,6 @@ export async function postTo<T = Record<string, any>>(url: string, query: string
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
 
-/** graph enum name in the supergraph for a subgraph name: redcar-and-cleveland → REDCAR_AND_CLEVELAND */
-export const graphName = (subgraph: string) => subgraph.toUpperCase().replace(/-/g, "_");
 
 export async function startSystem({
   database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {}, anonymousRead = true, subgraphTimeoutMs = 10_000,
