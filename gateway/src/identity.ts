@@ -47,24 +47,31 @@ function reason(error: unknown): string {
   return "the token is malformed";
 }
 
-/** Verifies a bearer token; returns the identity or why it was refused (never why in more detail than a client needs). */
-export async function verifyToken(token: string, settings: AuthSettings): Promise<Identity | { refused: string }> {
+/**
+ * The bearer-token check, with its keys prepared once (not per request): returns the identity,
+ * or why the token was refused (never in more detail than a client needs).
+ */
+export function tokenVerifier(settings: Pick<AuthSettings, "jwtSecrets" | "jwks" | "issuer" | "audience">): (token: string) => Promise<Identity | { refused: string }> {
   const options = { issuer: settings.issuer, audience: settings.audience, requiredClaims: ["exp", "sub"] };
-  let lastError: unknown = new TokenRejected("no key is configured to verify tokens");
-  const attempts: Array<() => Promise<{ payload: JWTPayload }>> = [
-    ...settings.jwtSecrets.map((secret) => () => jwtVerify(token, new TextEncoder().encode(secret), { ...options, algorithms: ["HS256"] })),
-    ...(settings.jwks ? [() => jwtVerify(token, createLocalJWKSet(settings.jwks!), { ...options, algorithms: ASYMMETRIC })] : []),
+  const secrets = settings.jwtSecrets.map((secret) => new TextEncoder().encode(secret));
+  const jwks = settings.jwks ? createLocalJWKSet(settings.jwks) : null;
+  const attempts: Array<(token: string) => Promise<{ payload: JWTPayload }>> = [
+    ...secrets.map((key) => (token: string) => jwtVerify(token, key, { ...options, algorithms: ["HS256"] })),
+    ...(jwks ? [(token: string) => jwtVerify(token, jwks, { ...options, algorithms: ASYMMETRIC })] : []),
   ];
-  for (const attempt of attempts) {
-    try {
-      return identityFrom((await attempt()).payload);
-    } catch (error) {
-      lastError = error;
-      // only a signature mismatch (or this key's algorithm) may be another key's token; anything else is final
-      if (!(error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JWKSNoMatchingKey)) break;
+  return async (token) => {
+    let lastError: unknown = new TokenRejected("no key is configured to verify tokens");
+    for (const attempt of attempts) {
+      try {
+        return identityFrom((await attempt(token)).payload);
+      } catch (error) {
+        lastError = error;
+        // only a signature mismatch (or this key's algorithm) may be another key's token; anything else is final
+        if (!(error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JWKSNoMatchingKey)) break;
+      }
     }
-  }
-  return { refused: reason(lastError) };
+    return { refused: reason(lastError) };
+  };
 }
 
 const OPEN_PATHS = new Set(["/healthcheck", "/readiness"]);
@@ -86,6 +93,7 @@ function unauthenticated(message: string, fetchAPI: { Response: typeof Response 
  */
 export function identityPlugin(settings: AuthSettings): GatewayPlugin<{ identity: Identity }> {
   const identities = new WeakMap<Request, Identity>();
+  const verifyToken = tokenVerifier(settings);
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (OPEN_PATHS.has(url.pathname)) return;
@@ -97,7 +105,7 @@ export function identityPlugin(settings: AuthSettings): GatewayPlugin<{ identity
       }
       const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
       if (!match) return endResponse(unauthenticated("the Authorization header must be \"Bearer <token>\"", fetchAPI));
-      const verified = await verifyToken(match[1]!, settings);
+      const verified = await verifyToken(match[1]!);
       if ("refused" in verified) return endResponse(unauthenticated(`invalid bearer token: ${verified.refused}`, fetchAPI));
       identities.set(request, verified);
     },
