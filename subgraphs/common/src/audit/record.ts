@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { EntityManager } from "typeorm";
+import { requireAuditReaderOf } from "../authorization";
+import { badInput } from "../input-errors";
 import type { Identity } from "../signed-identity";
 import { AuditEntry } from "./AuditEntry";
 
@@ -42,7 +44,12 @@ export async function recordAudit(manager: EntityManager, identity: Identity, au
   return entry;
 }
 
-/** An authority's audit log, newest first. */
-export function readAuditLog(manager: EntityManager, authorityCode: string, limit: number): Promise<AuditEntry[]> {
-  return manager.find(AuditEntry, { where: { authorityCode }, order: { at: "DESC", id: "DESC" }, take: Math.min(Math.max(limit, 1), 500) });
+/**
+ * An authority's audit log, newest first, for whoever may read it (its editors and admins):
+ * every `auditLog` field, reached through entity resolution, decides here.
+ */
+export function readAuditLog(manager: EntityManager, identity: Identity, authorityCode: string, limit: number): Promise<AuditEntry[]> {
+  requireAuditReaderOf(identity, authorityCode);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput("limit", `must be a whole number from 1 to 500 (got ${limit})`);
+  return manager.find(AuditEntry, { where: { authorityCode }, order: { at: "DESC", id: "DESC" }, take: limit });
 }

@@ -1,6 +1,5 @@
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { readAuditLog } from "../audit/record";
-import { requireAuditReaderOf } from "../authorization";
 import { neighbourSetIds, type NeighbourSetName } from "../lait/neighbour-sets";
 import { groupBy } from "../loaders";
 import { compare } from "./comparison";
@@ -48,14 +47,8 @@ export const outcomeResolvers = {
    * `Authority.<subgraph>AuditLog`, reached through `_entities`: authorised here, per
    * authority (its own editors and admins); a refused authority gets null and an error.
    */
-  auditLog: (authority: { code: string }, args: { limit?: number | null }, { identity, dataSource }: OutcomeContext) => {
-    requireAuditReaderOf(identity, authority.code);
-    const limit = args.limit ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-      throw new GraphQLError(`limit: must be a whole number from 1 to 500 (got ${limit})`, { extensions: { code: "BAD_USER_INPUT", field: "limit" } });
-    }
-    return readAuditLog(dataSource.manager, authority.code, limit);
-  },
+  auditLog: (authority: { code: string }, args: { limit?: number | null }, { identity, dataSource }: OutcomeContext) =>
+    readAuditLog(dataSource.manager, identity, authority.code, args.limit ?? 50),
 
   /** `Mutation.record<Subgraph>LocalFigure` / `delete<Subgraph>LocalFigure`: the field name is the audited operation */
   Mutation: {
