@@ -242,9 +242,20 @@ class PlainErrorDataSource extends DataSource {
     return turn;
   }
 
-  // every repository, query builder, migration and dataSource.query() runs through a query runner made here
+  /** the runners whose query() already maps driver errors (see createQueryRunner) */
+  private readonly plainRunners = new WeakSet<QueryRunner>();
+
+  /**
+   * Every repository, query builder, migration and dataSource.query() runs through a query runner made
+   * here. better-sqlite3's driver hands out ONE cached runner for the whole process, so a runner is
+   * wrapped the first time it is seen and never again: wrapping on every call stacked one more async
+   * layer per statement, until the 8,821st statement overflowed the call stack. MySQL/MariaDB hand out
+   * a new runner each time, wrapped once each.
+   */
   override createQueryRunner(mode?: ReplicationMode): QueryRunner {
     const runner = super.createQueryRunner(mode);
+    if (this.plainRunners.has(runner)) return runner;
+    this.plainRunners.add(runner);
     const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
     runner.query = (async (...args: unknown[]) => {
       try {
