@@ -67,7 +67,12 @@ try {
   for (const s of subgraphs) {
     const secret = newSecret();
     gatewayEnv[`SUBGRAPH_SECRET_${graphName(s.name)}`] = secret;
-    launch(s.name, s.entry, { ...s.env, PORT: String(s.port), MIGRATE_ON_START: "true", SEED_ON_START: "if-empty", GATEWAY_SIGNING_SECRETS: secret });
+    // DATABASE_URL_<NAME> (e.g. DATABASE_URL_EDUCATION) points one subgraph elsewhere; unset: its embedded file under .data/
+    const databaseUrl = process.env[`DATABASE_URL_${graphName(s.name)}`];
+    launch(s.name, s.entry, {
+      ...s.env, PORT: String(s.port), MIGRATE_ON_START: "true", SEED_ON_START: "if-empty", GATEWAY_SIGNING_SECRETS: secret,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    });
   }
   await Promise.all(subgraphs.map((s) => waitUntilReady(s.name, `http://127.0.0.1:${s.port}/ready`)));
   launch("gateway", "gateway/src/index.ts", gatewayEnv);

@@ -17,6 +17,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   signing: Omit<VerifyOptions, "now">;
   /** readiness: can this service answer (e.g. its database responds)? */
   ready?: () => Promise<boolean>;
+  /** what /health reports beside "ok": counters an operator or the soak benchmark reads (never secrets) */
+  health?: () => Record<string, number>;
   port: number;
   host?: string;
   name: string;
@@ -60,7 +62,7 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
   const server: Server = createServer(async (request, response) => {
     const path = (request.url ?? "/").split("?")[0];
     try {
-      if (path === "/health") return sendJson(response, 200, { status: "ok", service: options.name });
+      if (path === "/health") return sendJson(response, 200, { status: "ok", service: options.name, ...options.health?.() });
       if (path === "/ready") {
         const ok = options.ready ? await options.ready().catch(() => false) : true;
         return sendJson(response, ok ? 200 : 503, { status: ok ? "ready" : "unavailable", service: options.name });

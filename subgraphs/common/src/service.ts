@@ -83,6 +83,8 @@ export async function startService<TContext extends BaseContext>(
         await dataSource.query("SELECT 1");
         return true;
       },
+      // SQL statements since start: `npm run bench -- soak` reads it from each process
+      health: () => ({ statements: counter.count }),
       port: options.port,
       host: options.host,
     });
