@@ -3,6 +3,7 @@ import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { DEFAULT_LIMITS, type GatewayConfig } from "./config";
 import { identityPlugin } from "./identity";
 import { clientSafeErrors } from "./errors";
+import { graphiqlAssets, renderOfflineGraphiQL } from "./graphiql";
 import { limitPlugins } from "./limits";
 import { subgraphEndpoints, withSubgraphUrls } from "./supergraph";
 
@@ -28,8 +29,9 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     unifiedGraphHandler,
     upstreamTimeout: config.subgraphTimeoutMs,
     logging: options.logging ?? true,
-    // GraphiQL cannot work without introspection
+    // GraphiQL cannot work without introspection; its files come from the gateway, not a CDN (graphiql.ts)
     graphiql: introspection ? { title: "Tees Partnership Graph", defaultQuery: FIRST_QUERY } : false,
+    renderGraphiQL: renderOfflineGraphiQL,
     landingPage: false,
     ...(introspection ? {} : { disableIntrospection: {} }),
     // one operation per request: a batch would multiply every limit below by its length
@@ -38,7 +40,7 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     // NODE_ENV=development (GraphQL Yoga would attach the original: "connect ECONNREFUSED 127.0.0.1:4001");
     // subgraphs' errors: clientSafeErrors
     maskedErrors: { isDev: false },
-    plugins: () => [identityPlugin({ ...config.auth, subgraphSecrets }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
+    plugins: () => [...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphSecrets }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
   });
 }
 
