@@ -24,6 +24,9 @@ describe("configuration fails fast, naming the setting", () => {
     ["a gateway without a token key", () => gatewayConfig({ ...secretsEnv(), JWT_SECRETS: "" }), /JWT_SECRETS or JWT_JWKS_FILE is required/],
     ["a gateway missing one subgraph's secret", () => gatewayConfig({ ...secretsEnv(), SUBGRAPH_SECRET_CARE: "" }), /SUBGRAPH_SECRET_CARE is required/],
     ["a development token key in production", () => gatewayConfig({ ...secretsEnv(), NODE_ENV: "production", JWT_SECRETS: "jwt-signing-key-dev-only-change-me" }), /JWT_SECRETS \(secret 1\) is still the development default/],
+    ["a token age cap that is not a number", () => gatewayConfig({ ...secretsEnv(), JWT_MAX_TOKEN_AGE_SECONDS: "1d" }), /JWT_MAX_TOKEN_AGE_SECONDS must be a whole number from 60 to 2592000, got "1d"/],
+    ["a token age cap over 30 days", () => gatewayConfig({ ...secretsEnv(), JWT_MAX_TOKEN_AGE_SECONDS: "99999999" }), /JWT_MAX_TOKEN_AGE_SECONDS must be a whole number from 60 to 2592000/],
+    ["a clock tolerance over 5 minutes", () => gatewayConfig({ ...secretsEnv(), JWT_CLOCK_TOLERANCE_SECONDS: "3600" }), /JWT_CLOCK_TOLERANCE_SECONDS must be a whole number from 0 to 300/],
   ])("%s", (_label, load, message) => {
     expect(load).toThrow(message);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { JSONWebKeySet } from "jose";
 import { isPlaceholderSecret, MIN_SECRET_LENGTH } from "@tees/subgraph-common/signed-identity";
-import { readJwks } from "./identity";
+import { DEFAULT_CLOCK_TOLERANCE_SECONDS, DEFAULT_MAX_TOKEN_AGE_SECONDS, readJwks } from "./identity";
 import { subgraphEndpoints } from "./supergraph";
 
 export class GatewayConfigError extends Error {
@@ -36,6 +36,10 @@ export interface AuthConfig {
   audience: string;
   /** GATEWAY_ANONYMOUS_READ: reads without a token; off by default when NODE_ENV=production */
   anonymousRead: boolean;
+  /** JWT_MAX_TOKEN_AGE_SECONDS: the longest lifetime (exp − iat) and age a token may have (loadAuth always sets it; left out: the default) */
+  maxTokenAgeSeconds?: number;
+  /** JWT_CLOCK_TOLERANCE_SECONDS: how far an issuer's clock may be off (iat in the future, exp just past) */
+  clockToleranceSeconds?: number;
   /** SUBGRAPH_SECRET_<NAME>: the secret shared with each subgraph (the first of its GATEWAY_SIGNING_SECRETS) */
   subgraphSecrets: Record<string, string>;
 }
@@ -97,6 +101,11 @@ function secretFrom(env: NodeJS.ProcessEnv) {
   };
 }
 
+/** JWT_MAX_TOKEN_AGE_SECONDS (default 24 hours, at most 30 days): read by the gateway and by npm run token, which refuses to issue a longer-lived token */
+export function maxTokenAge(env: NodeJS.ProcessEnv): number {
+  return integer(env, "JWT_MAX_TOKEN_AGE_SECONDS", DEFAULT_MAX_TOKEN_AGE_SECONDS, 60, 30 * 86_400);
+}
+
 /** Every subgraph of the supergraph must have its secret: a gateway that cannot sign for one would only collect 401s from it. */
 export function loadAuth(env: NodeJS.ProcessEnv, supergraphSdl: string): AuthConfig {
   const secret = secretFrom(env);
@@ -125,6 +134,8 @@ export function loadAuth(env: NodeJS.ProcessEnv, supergraphSdl: string): AuthCon
     issuer: env.JWT_ISSUER?.trim() || DEFAULT_TOKEN_PARTY,
     audience: env.JWT_AUDIENCE?.trim() || DEFAULT_TOKEN_PARTY,
     anonymousRead: flag(env, "GATEWAY_ANONYMOUS_READ", env.NODE_ENV?.trim() !== "production"),
+    maxTokenAgeSeconds: maxTokenAge(env),
+    clockToleranceSeconds: integer(env, "JWT_CLOCK_TOLERANCE_SECONDS", DEFAULT_CLOCK_TOLERANCE_SECONDS, 0, 300),
     subgraphSecrets,
   };
 }
