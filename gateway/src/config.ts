@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { JSONWebKeySet } from "jose";
 import { isPlaceholderSecret, MIN_SECRET_LENGTH } from "@tees/subgraph-common/signed-identity";
+import type { RateLimitSettings } from "./rate-limit";
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS, DEFAULT_MAX_TOKEN_AGE_SECONDS, readJwks } from "./identity";
 import { subgraphEndpoints } from "./supergraph";
 
@@ -24,6 +25,8 @@ export interface GatewayConfig {
   limits: OperationLimits;
   /** who may ask, and how the gateway proves to subgraphs who asked */
   auth: AuthConfig;
+  /** requests per caller (token subject, or address without a token); null: off (GATEWAY_RATE_LIMIT=0) */
+  rateLimit: RateLimitSettings | null;
 }
 
 export interface AuthConfig {
@@ -77,6 +80,25 @@ export const DEFAULT_LIMITS: OperationLimits = {
   // largest typed request ~3 KB (query 1.5 KB + a list of codes); 64 KiB still fits every English authority's code many times
   bodyBytes: 65_536,
 };
+
+/**
+ * Measured on the typed client (`npx vitest run test/rate-limit.test.ts` prints it): a page of
+ * `npm run compare` sends 2 requests, `npm run common-bodies` 1, each other typed operation 1; a
+ * dashboard page showing all four is 5. 600 a minute is 120 such pages a minute for one caller.
+ */
+export const DEFAULT_RATE_LIMIT = { requests: 600, windowSeconds: 60, maxNewCallers: 20_000, trustedProxies: 0 } as const;
+
+/** GATEWAY_RATE_LIMIT (0: off), GATEWAY_RATE_LIMIT_WINDOW_SECONDS, GATEWAY_RATE_LIMIT_MAX_CALLERS, GATEWAY_TRUSTED_PROXIES */
+export function loadRateLimit(env: NodeJS.ProcessEnv): RateLimitSettings | null {
+  const requests = integer(env, "GATEWAY_RATE_LIMIT", DEFAULT_RATE_LIMIT.requests, 0, 1_000_000);
+  const settings = {
+    requests,
+    windowSeconds: integer(env, "GATEWAY_RATE_LIMIT_WINDOW_SECONDS", DEFAULT_RATE_LIMIT.windowSeconds, 1, 86_400),
+    maxNewCallers: integer(env, "GATEWAY_RATE_LIMIT_MAX_CALLERS", DEFAULT_RATE_LIMIT.maxNewCallers, 1, 1_000_000),
+    trustedProxies: integer(env, "GATEWAY_TRUSTED_PROXIES", DEFAULT_RATE_LIMIT.trustedProxies, 0, 10),
+  };
+  return requests === 0 ? null : settings;
+}
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
@@ -178,5 +200,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       bodyBytes: integer(env, "GATEWAY_MAX_BODY_BYTES", DEFAULT_LIMITS.bodyBytes, 1024, 25_000_000),
     },
     auth: loadAuth(env, supergraphSdl),
+    rateLimit: loadRateLimit(env),
   };
 }

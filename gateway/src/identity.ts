@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JSONWebKeySet, type JWTPayload } from "jose";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { tooManyRequests, type RateLimit } from "./rate-limit";
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER, ROLES, SIGNED_HEADERS, signRequest, type Identity, type Role } from "@tees/subgraph-common/signed-identity";
 
 /**
@@ -122,13 +123,14 @@ function unauthenticated(message: string, fetchAPI: { Response: typeof Response 
 
 /**
  * 1. on each request: verify the bearer token (or allow anonymous reads), 401 before any parsing;
+ *    count it against its caller (rate-limit.ts), 429 when over the limit;
  * 2. on each subgraph execution: name the identity in the request's headers, so the gateway's
  *    de-duplication of identical in-flight subgraph queries (a large part of its throughput) only
  *    ever shares an answer between requests of the same identity;
  * 3. on each subgraph call: drop whatever identity headers are there and sign the verified identity
  *    with that subgraph's own secret, over the exact body sent.
  */
-export function identityPlugin(settings: AuthSettings): GatewayPlugin<{ identity: Identity }> {
+export function identityPlugin(settings: AuthSettings, options: { rateLimit?: RateLimit | null } = {}): GatewayPlugin<{ identity: Identity }> {
   const identities = new WeakMap<Request, Identity>();
   const verifyToken = tokenVerifier(settings);
   /**
@@ -136,24 +138,27 @@ export function identityPlugin(settings: AuthSettings): GatewayPlugin<{ identity
    * onRequest, chunked and GET ones too): anonymous only where anonymous reads are allowed; otherwise
    * the request fails (the runtime answers "Unexpected error.") and nothing is signed to a subgraph.
    */
+  const identify = async (request: Request): Promise<Identity | { refused: string }> => {
+    const header = request.headers.get("authorization");
+    if (!header) return settings.anonymousRead ? ANONYMOUS : { refused: "a bearer token is required (Authorization: Bearer <token>)" };
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match) return { refused: "the Authorization header must be \"Bearer <token>\"" };
+    const verified = await verifyToken(match[1]!);
+    return "refused" in verified ? { refused: `invalid bearer token: ${verified.refused}` } : verified;
+  };
   const unverified = (): Identity => {
     if (settings.anonymousRead) return ANONYMOUS;
     throw new Error("no verified identity for this request, and anonymous reads are off (GATEWAY_ANONYMOUS_READ)");
   };
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (OPEN_PATHS.has(url.pathname)) return;
-      const header = request.headers.get("authorization");
-      if (!header) {
-        if (settings.anonymousRead) identities.set(request, ANONYMOUS);
-        else endResponse(unauthenticated("a bearer token is required (Authorization: Bearer <token>)", fetchAPI));
-        return;
-      }
-      const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-      if (!match) return endResponse(unauthenticated("the Authorization header must be \"Bearer <token>\"", fetchAPI));
-      const verified = await verifyToken(match[1]!);
-      if ("refused" in verified) return endResponse(unauthenticated(`invalid bearer token: ${verified.refused}`, fetchAPI));
-      identities.set(request, verified);
+      const outcome = await identify(request);
+      // counted whatever the outcome (refused tokens too, by address), before it is answered
+      const decision = options.rateLimit ? await options.rateLimit.admit(request, serverContext, "refused" in outcome ? null : outcome) : null;
+      if (decision?.limited) return endResponse(tooManyRequests(decision, fetchAPI));
+      if ("refused" in outcome) return endResponse(unauthenticated(outcome.refused, fetchAPI));
+      identities.set(request, outcome);
     },
     onContextBuilding({ context, extendContext }) {
       extendContext({ identity: identities.get(context.request) ?? unverified() });
