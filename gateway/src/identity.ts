@@ -133,11 +133,7 @@ function unauthenticated(message: string, fetchAPI: { Response: typeof Response 
 export function identityPlugin(settings: AuthSettings, options: { rateLimit?: RateLimit | null } = {}): GatewayPlugin<{ identity: Identity }> {
   const identities = new WeakMap<Request, Identity>();
   const verifyToken = tokenVerifier(settings);
-  /**
-   * A request whose identity onRequest did not record (no such path today: every request passes
-   * onRequest, chunked and GET ones too): anonymous only where anonymous reads are allowed; otherwise
-   * the request fails (the runtime answers "Unexpected error.") and nothing is signed to a subgraph.
-   */
+  /** the token's identity, anonymous (where allowed), or why the request is refused */
   const identify = async (request: Request): Promise<Identity | { refused: string }> => {
     const header = request.headers.get("authorization");
     if (!header) return settings.anonymousRead ? ANONYMOUS : { refused: "a bearer token is required (Authorization: Bearer <token>)" };
@@ -146,6 +142,11 @@ export function identityPlugin(settings: AuthSettings, options: { rateLimit?: Ra
     const verified = await verifyToken(match[1]!);
     return "refused" in verified ? { refused: `invalid bearer token: ${verified.refused}` } : verified;
   };
+  /**
+   * A request whose identity onRequest did not record (no such path today: every request passes
+   * onRequest, chunked and GET ones too): anonymous only where anonymous reads are allowed; otherwise
+   * the request fails (the runtime answers "Unexpected error.") and nothing is signed to a subgraph.
+   */
   const unverified = (): Identity => {
     if (settings.anonymousRead) return ANONYMOUS;
     throw new Error("no verified identity for this request, and anonymous reads are off (GATEWAY_ANONYMOUS_READ)");
