@@ -3,6 +3,7 @@
  * npm run common-bodies -- E06000003 E06000004 [--gateway http://localhost:4000/graphql] [--json]
  */
 import { fetchCommonBodies } from "../gateway/client/common-bodies";
+import { plainText } from "../gateway/client/safe-export";
 
 const args = process.argv.slice(2);
 const gatewayIndex = args.indexOf("--gateway");
@@ -16,13 +17,15 @@ const result = await fetchCommonBodies(gateway, codes);
 if (args.includes("--json")) {
   console.log(JSON.stringify(result, null, 2));
 } else {
-  console.log(`In common between ${result.authorities.join(", ")}:`);
-  if (result.withoutPlans.length) console.log(`(no plan data for ${result.withoutPlans.join(", ")})`);
+  // names are editors' text: no control characters (terminal escape sequences, line breaks) reach the terminal
+  const text = plainText;
+  console.log(`In common between ${result.authorities.map(text).join(", ")}:`);
+  if (result.withoutPlans.length) console.log(`(no plan data for ${result.withoutPlans.map(text).join(", ")})`);
   for (const [title, bodies] of [["Lead groups and boards", result.groups], ["Linked plans and strategies", result.linkedPlans]] as const) {
     console.log(`\n${title}:`);
     if (!bodies.length) console.log("  none");
     for (const body of bodies) {
-      console.log(`  ${body.canonicalName}: ${Object.entries(body.names).map(([authority, names]) => `${authority} "${names.join('", "')}"`).join("; ")}`);
+      console.log(`  ${text(body.canonicalName)}: ${Object.entries(body.names).map(([authority, names]) => `${text(authority)} "${names.map(text).join('", "')}"`).join("; ")}`);
     }
   }
 }

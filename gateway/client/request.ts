@@ -1,24 +1,27 @@
 import { print } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import type { TokenSource } from "./token";
 
 /**
  * Runs a generated, typed operation against a gateway. A partial answer (data and
  * errors, e.g. one authority's subgraph down) is returned with its errors; no data
  * at all is an error naming what the gateway said. `token` (default: GATEWAY_TOKEN
- * from the environment) is sent as a bearer token; without one the request is anonymous.
+ * from the environment) is sent as a bearer token; without one the request is anonymous. A service
+ * holding a token passes a TokenSource (renewingToken in token.ts), asked on every request.
  */
 export async function execute<TData, TVariables>(
   gatewayUrl: string,
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
-  token: string | undefined = process.env.GATEWAY_TOKEN?.trim() || undefined,
+  token: string | TokenSource | undefined = process.env.GATEWAY_TOKEN?.trim() || undefined,
 ): Promise<{ data: TData; errors: string[] }> {
+  const bearer = typeof token === "function" ? await token() : token;
   const response = await fetch(gatewayUrl, {
     method: "POST",
     headers: {
       "content-type": "application/json",
       accept: "application/graphql-response+json, application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
     },
     body: JSON.stringify({ query: print(document), variables }),
   });

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { JSONWebKeySet } from "jose";
 import { isPlaceholderSecret, MIN_SECRET_LENGTH } from "@tees/subgraph-common/signed-identity";
-import { readJwks } from "./identity";
+import type { RateLimitSettings } from "./rate-limit";
+import { DEFAULT_CLOCK_TOLERANCE_SECONDS, DEFAULT_MAX_TOKEN_AGE_SECONDS, readJwks } from "./identity";
 import { subgraphEndpoints } from "./supergraph";
 
 export class GatewayConfigError extends Error {
@@ -24,6 +25,8 @@ export interface GatewayConfig {
   limits: OperationLimits;
   /** who may ask, and how the gateway proves to subgraphs who asked */
   auth: AuthConfig;
+  /** requests per caller (token subject, or address without a token); null: off (GATEWAY_RATE_LIMIT=0) */
+  rateLimit: RateLimitSettings | null;
 }
 
 export interface AuthConfig {
@@ -36,6 +39,10 @@ export interface AuthConfig {
   audience: string;
   /** GATEWAY_ANONYMOUS_READ: reads without a token; off by default when NODE_ENV=production */
   anonymousRead: boolean;
+  /** JWT_MAX_TOKEN_AGE_SECONDS: the longest lifetime (exp − iat) and age a token may have (loadAuth always sets it; left out: the default) */
+  maxTokenAgeSeconds?: number;
+  /** JWT_CLOCK_TOLERANCE_SECONDS: how far an issuer's clock may be off (iat in the future, exp just past) */
+  clockToleranceSeconds?: number;
   /** SUBGRAPH_SECRET_<NAME>: the secret shared with each subgraph (the first of its GATEWAY_SIGNING_SECRETS) */
   subgraphSecrets: Record<string, string>;
 }
@@ -74,6 +81,25 @@ export const DEFAULT_LIMITS: OperationLimits = {
   bodyBytes: 65_536,
 };
 
+/**
+ * Measured on the typed client (`npx vitest run test/rate-limit.test.ts` prints it): a page of
+ * `npm run compare` sends 2 requests, `npm run common-bodies` 1, each other typed operation 1; a
+ * dashboard page showing all four is 5. 600 a minute is 120 such pages a minute for one caller.
+ */
+export const DEFAULT_RATE_LIMIT = { requests: 600, windowSeconds: 60, maxNewCallers: 20_000, trustedProxies: 0 } as const;
+
+/** GATEWAY_RATE_LIMIT (0: off), GATEWAY_RATE_LIMIT_WINDOW_SECONDS, GATEWAY_RATE_LIMIT_MAX_CALLERS, GATEWAY_TRUSTED_PROXIES */
+export function loadRateLimit(env: NodeJS.ProcessEnv): RateLimitSettings | null {
+  const requests = integer(env, "GATEWAY_RATE_LIMIT", DEFAULT_RATE_LIMIT.requests, 0, 1_000_000);
+  const settings = {
+    requests,
+    windowSeconds: integer(env, "GATEWAY_RATE_LIMIT_WINDOW_SECONDS", DEFAULT_RATE_LIMIT.windowSeconds, 1, 86_400),
+    maxNewCallers: integer(env, "GATEWAY_RATE_LIMIT_MAX_CALLERS", DEFAULT_RATE_LIMIT.maxNewCallers, 1, 1_000_000),
+    trustedProxies: integer(env, "GATEWAY_TRUSTED_PROXIES", DEFAULT_RATE_LIMIT.trustedProxies, 0, 10),
+  };
+  return requests === 0 ? null : settings;
+}
+
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
@@ -95,6 +121,11 @@ function secretFrom(env: NodeJS.ProcessEnv) {
     if (production && isPlaceholderSecret(value)) throw new GatewayConfigError(`${name} is still the development default: set a random secret (SECURITY.md) for production`);
     return value;
   };
+}
+
+/** JWT_MAX_TOKEN_AGE_SECONDS (default 24 hours, at most 30 days): read by the gateway and by npm run token, which refuses to issue a longer-lived token */
+export function maxTokenAge(env: NodeJS.ProcessEnv): number {
+  return integer(env, "JWT_MAX_TOKEN_AGE_SECONDS", DEFAULT_MAX_TOKEN_AGE_SECONDS, 60, 30 * 86_400);
 }
 
 /** Every subgraph of the supergraph must have its secret: a gateway that cannot sign for one would only collect 401s from it. */
@@ -125,6 +156,8 @@ export function loadAuth(env: NodeJS.ProcessEnv, supergraphSdl: string): AuthCon
     issuer: env.JWT_ISSUER?.trim() || DEFAULT_TOKEN_PARTY,
     audience: env.JWT_AUDIENCE?.trim() || DEFAULT_TOKEN_PARTY,
     anonymousRead: flag(env, "GATEWAY_ANONYMOUS_READ", env.NODE_ENV?.trim() !== "production"),
+    maxTokenAgeSeconds: maxTokenAge(env),
+    clockToleranceSeconds: integer(env, "JWT_CLOCK_TOLERANCE_SECONDS", DEFAULT_CLOCK_TOLERANCE_SECONDS, 0, 300),
     subgraphSecrets,
   };
 }
@@ -167,5 +200,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       bodyBytes: integer(env, "GATEWAY_MAX_BODY_BYTES", DEFAULT_LIMITS.bodyBytes, 1024, 25_000_000),
     },
     auth: loadAuth(env, supergraphSdl),
+    rateLimit: loadRateLimit(env),
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JSONWebKeySet, type JWTPayload } from "jose";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { tooManyRequests, type RateLimit } from "./rate-limit";
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER, ROLES, SIGNED_HEADERS, signRequest, type Identity, type Role } from "@tees/subgraph-common/signed-identity";
 
 /**
@@ -17,6 +18,10 @@ export interface AuthSettings {
   audience: string;
   /** requests without a token read as "anonymous" (embedded start); off: 401 (production) */
   anonymousRead: boolean;
+  /** JWT_MAX_TOKEN_AGE_SECONDS: the longest lifetime (exp − iat) and age (now − iat) a token may have; left out: DEFAULT_MAX_TOKEN_AGE_SECONDS */
+  maxTokenAgeSeconds?: number;
+  /** JWT_CLOCK_TOLERANCE_SECONDS: how far an issuer's clock may be ahead (iat) or behind (exp); left out: DEFAULT_CLOCK_TOLERANCE_SECONDS */
+  clockToleranceSeconds?: number;
   /** subgraph URL → the secret that subgraph shares with the gateway */
   subgraphSecrets: ReadonlyMap<string, string>;
 }
@@ -24,11 +29,33 @@ export interface AuthSettings {
 const GSS_CODE = /^E\d{8}$/;
 const ASYMMETRIC = ["RS256", "ES256", "EdDSA"];
 
+/** 24 hours: a working day's token (npm run token issues 8 hours) with room; an identity provider's are shorter */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 86_400;
+/** clocks of an issuer and the gateway may differ by this much */
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
+/** the subgraphs refuse a longer subject (decodeIdentity in signed-identity.ts): refused here first, as a 401 */
+export const MAX_SUBJECT_LENGTH = 200;
+
 class TokenRejected extends Error {}
 
-function identityFrom(payload: JWTPayload): Identity {
+/** a string of 1 to MAX_SUBJECT_LENGTH characters, none of them a control character */
+function saneSubject(sub: unknown): sub is string {
+  if (typeof sub !== "string" || sub.length === 0 || sub.length > MAX_SUBJECT_LENGTH) return false;
+  for (let i = 0; i < sub.length; i++) {
+    const code = sub.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return false;
+  }
+  return true;
+}
+
+const span = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600}h` : `${seconds}s`);
+
+function identityFrom(payload: JWTPayload, maxTokenAge: number): Identity {
   const { sub, role, authority } = payload as JWTPayload & { role?: unknown; authority?: unknown };
-  if (!sub) throw new TokenRejected("the token has no subject (sub)");
+  if (!saneSubject(sub)) throw new TokenRejected(`the token's subject (sub) must be a string of 1 to ${MAX_SUBJECT_LENGTH} characters without control characters`);
+  // jose checked both are numbers (iat required through maxTokenAge, exp through requiredClaims)
+  const lifetime = payload.exp! - payload.iat!;
+  if (lifetime > maxTokenAge) throw new TokenRejected(`the token's lifetime (exp − iat: ${span(lifetime)}) is longer than the ${span(maxTokenAge)} the gateway accepts`);
   if (!(ROLES as readonly unknown[]).includes(role)) throw new TokenRejected(`the token's role must be one of ${ROLES.join(", ")}`);
   if (role === "editor") {
     if (typeof authority !== "string" || !GSS_CODE.test(authority)) throw new TokenRejected("an editor's token must name the authority it acts for (authority: an ONS code such as E06000003)");
@@ -40,8 +67,12 @@ function identityFrom(payload: JWTPayload): Identity {
 
 function reason(error: unknown): string {
   if (error instanceof TokenRejected) return error.message;
-  if (error instanceof joseErrors.JWTExpired) return "the token has expired";
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not accepted`;
+  if (error instanceof joseErrors.JWTExpired) return error.claim === "iat" ? "the token was issued longer ago than the gateway accepts" : "the token has expired";
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.reason === "missing") return `the token has no ${error.claim} claim`;
+    if (error.claim === "iat") return "the token's iat claim is in the future";
+    return `the token's ${error.claim} claim is not accepted`;
+  }
   if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey) return "the token's signature does not verify";
   if (error instanceof joseErrors.JOSEAlgNotAllowed) return "the token's algorithm is not accepted";
   return "the token is malformed";
@@ -51,8 +82,15 @@ function reason(error: unknown): string {
  * The bearer-token check, with its keys prepared once (not per request): returns the identity,
  * or why the token was refused (never in more detail than a client needs).
  */
-export function tokenVerifier(settings: Pick<AuthSettings, "jwtSecrets" | "jwks" | "issuer" | "audience">): (token: string) => Promise<Identity | { refused: string }> {
-  const options = { issuer: settings.issuer, audience: settings.audience, requiredClaims: ["exp", "sub"] };
+export function tokenVerifier(
+  settings: Pick<AuthSettings, "jwtSecrets" | "jwks" | "issuer" | "audience" | "maxTokenAgeSeconds" | "clockToleranceSeconds">,
+): (token: string) => Promise<Identity | { refused: string }> {
+  const maxTokenAge = settings.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
+  // maxTokenAge makes jose require iat, refuse one older than the cap and one in the future (beyond the tolerance)
+  const options = {
+    issuer: settings.issuer, audience: settings.audience, requiredClaims: ["exp", "sub", "iat"],
+    maxTokenAge, clockTolerance: settings.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+  };
   const secrets = settings.jwtSecrets.map((secret) => new TextEncoder().encode(secret));
   const jwks = settings.jwks ? createLocalJWKSet(settings.jwks) : null;
   const attempts: Array<(token: string) => Promise<{ payload: JWTPayload }>> = [
@@ -63,7 +101,7 @@ export function tokenVerifier(settings: Pick<AuthSettings, "jwtSecrets" | "jwks"
     let lastError: unknown = new TokenRejected("no key is configured to verify tokens");
     for (const attempt of attempts) {
       try {
-        return identityFrom((await attempt(token)).payload);
+        return identityFrom((await attempt(token)).payload, maxTokenAge);
       } catch (error) {
         lastError = error;
         // only a signature mismatch (or this key's algorithm) may be another key's token; anything else is final
@@ -85,35 +123,49 @@ function unauthenticated(message: string, fetchAPI: { Response: typeof Response 
 
 /**
  * 1. on each request: verify the bearer token (or allow anonymous reads), 401 before any parsing;
+ *    count it against its caller (rate-limit.ts), 429 when over the limit;
  * 2. on each subgraph execution: name the identity in the request's headers, so the gateway's
  *    de-duplication of identical in-flight subgraph queries (a large part of its throughput) only
  *    ever shares an answer between requests of the same identity;
  * 3. on each subgraph call: drop whatever identity headers are there and sign the verified identity
  *    with that subgraph's own secret, over the exact body sent.
  */
-export function identityPlugin(settings: AuthSettings): GatewayPlugin<{ identity: Identity }> {
+export function identityPlugin(settings: AuthSettings, options: { rateLimit?: RateLimit | null } = {}): GatewayPlugin<{ identity: Identity }> {
   const identities = new WeakMap<Request, Identity>();
   const verifyToken = tokenVerifier(settings);
+  /** the token's identity, anonymous (where allowed), or why the request is refused */
+  const identify = async (request: Request): Promise<Identity | { refused: string }> => {
+    const header = request.headers.get("authorization");
+    if (!header) return settings.anonymousRead ? ANONYMOUS : { refused: "a bearer token is required (Authorization: Bearer <token>)" };
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match) return { refused: "the Authorization header must be \"Bearer <token>\"" };
+    const verified = await verifyToken(match[1]!);
+    return "refused" in verified ? { refused: `invalid bearer token: ${verified.refused}` } : verified;
+  };
+  /**
+   * A request whose identity onRequest did not record (no such path today: every request passes
+   * onRequest, chunked and GET ones too): anonymous only where anonymous reads are allowed; otherwise
+   * the request fails (the runtime answers "Unexpected error.") and nothing is signed to a subgraph.
+   */
+  const unverified = (): Identity => {
+    if (settings.anonymousRead) return ANONYMOUS;
+    throw new Error("no verified identity for this request, and anonymous reads are off (GATEWAY_ANONYMOUS_READ)");
+  };
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (OPEN_PATHS.has(url.pathname)) return;
-      const header = request.headers.get("authorization");
-      if (!header) {
-        if (settings.anonymousRead) identities.set(request, ANONYMOUS);
-        else endResponse(unauthenticated("a bearer token is required (Authorization: Bearer <token>)", fetchAPI));
-        return;
-      }
-      const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-      if (!match) return endResponse(unauthenticated("the Authorization header must be \"Bearer <token>\"", fetchAPI));
-      const verified = await verifyToken(match[1]!);
-      if ("refused" in verified) return endResponse(unauthenticated(`invalid bearer token: ${verified.refused}`, fetchAPI));
-      identities.set(request, verified);
+      const outcome = await identify(request);
+      // counted whatever the outcome (refused tokens too, by address), before it is answered
+      const decision = options.rateLimit ? await options.rateLimit.admit(request, serverContext, "refused" in outcome ? null : outcome) : null;
+      if (decision?.limited) return endResponse(tooManyRequests(decision, fetchAPI));
+      if ("refused" in outcome) return endResponse(unauthenticated(outcome.refused, fetchAPI));
+      identities.set(request, outcome);
     },
     onContextBuilding({ context, extendContext }) {
-      extendContext({ identity: identities.get(context.request) ?? ANONYMOUS });
+      extendContext({ identity: identities.get(context.request) ?? unverified() });
     },
     onSubgraphExecute({ executionRequest }) {
-      const identity = (executionRequest.context as { identity?: Identity } | undefined)?.identity ?? ANONYMOUS;
+      const identity = (executionRequest.context as { identity?: Identity } | undefined)?.identity ?? unverified();
       const extensions = (executionRequest.extensions ??= {}) as { headers?: Record<string, string> };
       // always overwritten: whatever was there did not come from the token
       extensions.headers = { ...extensions.headers, [IDENTITY_HEADER]: encodeIdentity(identity) };
@@ -122,7 +174,7 @@ export function identityPlugin(settings: AuthSettings): GatewayPlugin<{ identity
       const secret = settings.subgraphSecrets.get(url);
       // not a subgraph (nothing else is fetched today): sent without identity, and a subgraph would refuse it
       if (!secret) return;
-      const identity = ("identity" in context ? context.identity : undefined) ?? ANONYMOUS;
+      const identity = ("identity" in context ? context.identity : undefined) ?? unverified();
       const body = typeof options.body === "string" ? options.body : "";
       const headers = new Headers(options.headers as HeadersInit | undefined);
       for (const name of SIGNED_HEADERS) headers.delete(name);

@@ -5,15 +5,17 @@ import { identityPlugin } from "./identity";
 import { clientSafeErrors } from "./errors";
 import { graphiqlAssets, renderOfflineGraphiQL } from "./graphiql";
 import { limitPlugins } from "./limits";
+import { createRateLimit } from "./rate-limit";
 import { subgraphEndpoints, withSubgraphUrls } from "./supergraph";
 
-type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs" | "auth"> & Partial<Pick<GatewayConfig, "introspection" | "limits">>;
+type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs" | "auth"> & Partial<Pick<GatewayConfig, "introspection" | "limits" | "rateLimit">>;
 
 /**
  * The gateway: Hive Gateway on the Hive Router runtime (its query planner is
  * required: the default planner silently drops @interfaceObject fields on this
  * design). Builds the runtime only; index.ts listens. `introspection` and `limits` left out mean
- * what an unset environment means to loadConfig (introspection on, DEFAULT_LIMITS).
+ * what an unset environment means to loadConfig (introspection on, DEFAULT_LIMITS); `rateLimit` left
+ * out (or null) means none: loadConfig always sets it, tests and the benchmark build without it.
  */
 export function buildGateway(config: BuildConfig, options: { logging?: boolean } = {}) {
   const introspection = config.introspection ?? true;
@@ -24,6 +26,8 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     if (!secret) throw new Error(`SUBGRAPH_SECRET_${graph} is required`);
     subgraphSecrets.set(url, secret);
   }
+  // one limiter for the gateway's life (per process: each replica counts its own requests)
+  const rateLimit = config.rateLimit ? createRateLimit(config.rateLimit) : null;
   return createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -40,7 +44,7 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     // NODE_ENV=development (GraphQL Yoga would attach the original: "connect ECONNREFUSED 127.0.0.1:4001");
     // subgraphs' errors: clientSafeErrors
     maskedErrors: { isDev: false },
-    plugins: () => [...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphSecrets }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
+    plugins: () => [...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphSecrets }, { rateLimit }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
   });
 }
 
