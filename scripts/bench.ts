@@ -128,8 +128,8 @@ async function identityCosts(system: RunningSystem) {
   const rounds = 20_000;
   const started = performance.now();
   for (let i = 0; i < rounds; i += 1) {
-    const headers = signRequest(secret, identity, "POST", body);
-    const verified = verifyRequest((name) => headers[name], "POST", body, { secrets: [secret], maxSkewMs: 30_000 }, nonces);
+    const headers = signRequest({ secret, audience: "education" }, identity, "POST", body);
+    const verified = await verifyRequest((name) => headers[name], "POST", body, { secrets: [secret], maxSkewMs: 30_000, audience: "education" }, nonces);
     if (!verified.ok) throw new Error(verified.reason);
   }
   const microseconds = ((performance.now() - started) * 1000) / rounds;
