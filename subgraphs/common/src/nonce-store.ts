@@ -51,7 +51,7 @@ export class RedisNonceStore implements NonceStore {
    * Connects within `timeoutMs`; a Redis that does not answer at start is a configuration error
    * (the subgraph does not start), one that goes away later makes requests fail closed until it is back.
    */
-  static async connect(settings: Extract<NonceStoreSettings, { kind: "redis" }>, subgraph: string, windowMs: number, log = console.error): Promise<RedisNonceStore> {
+  static async connect(settings: Extract<NonceStoreSettings, { kind: "redis" }>, subgraph: string, windowMs: number, log = (line: string) => console.error(line)): Promise<RedisNonceStore> {
     const where = redactUrl(settings.url);
     const client = new Redis(settings.url, {
       lazyConnect: true,
@@ -65,9 +65,9 @@ export class RedisNonceStore implements NonceStore {
       retryStrategy: (times) => Math.min(times * 100, 1_000),
       connectionName: `tees-${subgraph}-nonces`,
     });
-    const store = new RedisNonceStore(client, `${settings.prefix}${subgraph}:`, windowMs, (line) => log(`[${subgraph}] ${line}`), where);
-    client.on("error", (error: Error) => store.down(error));
-    client.on("ready", () => store.up());
+    // until it has answered once, a failure is the start's error (thrown below), not an outage to log
+    const quiet = () => undefined;
+    client.on("error", quiet);
     try {
       await client.connect();
       await client.ping();
@@ -75,6 +75,10 @@ export class RedisNonceStore implements NonceStore {
       client.disconnect();
       throw new Error(`NONCE_STORE_URL ${where}: Redis does not answer (${(error as Error).message})`);
     }
+    const store = new RedisNonceStore(client, `${settings.prefix}${subgraph}:`, windowMs, (line) => log(`[${subgraph}] ${line}`), where);
+    client.off("error", quiet);
+    client.on("error", (error: Error) => store.down(error));
+    client.on("ready", () => store.up());
     return store;
   }
 
