@@ -158,7 +158,7 @@ async function identityCosts(system: RunningSystem) {
 
   line("## Identity: signing and de-duplication");
   line();
-  line(`Every subgraph request carries the verified identity, signed with that subgraph's secret (HMAC-SHA256 over the identity, the body, a timestamp and a nonce), and the subgraph checks it before parsing. Sign + verify of one ${(body.length / 1024).toFixed(1)} KB request: **${microseconds.toFixed(1)} µs** (mean of ${rounds.toLocaleString("en-GB")}).`);
+  line(`Every subgraph request carries the verified identity, signed with that subgraph's secret (HMAC-SHA256, protocol v2, over the target subgraph's name, the identity, the body, a timestamp and a nonce), and the subgraph checks it before parsing. Sign + verify of one ${(body.length / 1024).toFixed(1)} KB request: **${microseconds.toFixed(1)} µs** (mean of ${rounds.toLocaleString("en-GB")}).`);
   line();
   line(`The gateway shares one in-flight subgraph answer between identical queries only of the same identity (otherwise an audit log could reach the wrong caller). GraphiQL's first query (five authorities' priorities, lead groups and two outcome measures), ${clients} concurrent clients for 5 s each:`);
   line();

@@ -113,6 +113,7 @@ describe("signing settings", () => {
       [{ NONCE_STORE_URL: "http://redis:6379" }, /NONCE_STORE_URL must be a redis:\/\/ or rediss:\/\/ URL/],
       [{ NONCE_STORE_URL: "redis://r:6379", NONCE_STORE_TIMEOUT_MS: "10" }, /NONCE_STORE_TIMEOUT_MS must be between 50 and 30000/],
       [{ NONCE_STORE_URL: "redis://r:6379", NONCE_STORE_PREFIX: "a b" }, /NONCE_STORE_PREFIX must be 1 to 64 of/],
+      [{ NODE_ENV: "production", NONCE_STORE_URL: "redis://:nonce-store-dev-only-change-me@redis:6379" }, /NONCE_STORE_URL still carries the development default password/],
     ] as const) {
       expect(() => readLifecycle({ ...base, ...env }), JSON.stringify(env)).toThrow(message);
     }

@@ -36,6 +36,9 @@ export function readNonceStore(env: NodeJS.ProcessEnv): NonceStoreSettings {
   if (protocol !== "redis:" && protocol !== "rediss:") throw new ConfigError(`NONCE_STORE_URL must be a redis:// or rediss:// URL, got ${protocol}//…`);
   const prefix = optionalString(env, "NONCE_STORE_PREFIX") ?? "tees:nonce:";
   if (!NONCE_PREFIX.test(prefix)) throw new ConfigError(`NONCE_STORE_PREFIX must be 1 to 64 of A-Z a-z 0-9 : . _ -, got "${prefix.slice(0, 80)}"`);
+  if (env.NODE_ENV?.trim() === "production" && isPlaceholderSecret(url)) {
+    throw new ConfigError("NONCE_STORE_URL still carries the development default password: set NONCE_STORE_PASSWORD (SECURITY.md) for production");
+  }
   return { kind: "redis", url, prefix, timeoutMs: readInteger(env, "NONCE_STORE_TIMEOUT_MS", 1_000, { min: 50, max: 30_000 }) };
 }
 
