@@ -61,6 +61,10 @@ export class RedisNonceStore implements NonceStore {
       enableOfflineQueue: false,
       // a command cut off by a lost connection fails at once; the request is refused, the gateway's caller retries
       maxRetriesPerRequest: 0,
+      // a Redis that accepts commands but answers none: each command times out (commandTimeout), but stays
+      // queued for a reply that never comes; dropping the silent connection after 2 x the timeout frees them,
+      // so the queue holds at most that long's requests, not every request of the stall
+      socketTimeout: 2 * settings.timeoutMs,
       // reconnect in the background, at least once a second
       retryStrategy: (times) => Math.min(times * 100, 1_000),
       connectionName: `tees-${subgraph}-nonces`,
