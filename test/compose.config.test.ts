@@ -99,6 +99,18 @@ describe("docker-compose.yml", () => {
     expect(pools.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(maxConnections / 2);
   });
 
+  it("runs Redis for the nonces of signed requests (password, no eviction, nothing saved), and every subgraph uses it", () => {
+    const redis = serviceBlock(config, "redis");
+    expect(redis).toMatch(/--requirepass/);
+    expect(redis).toMatch(/--maxmemory-policy noeviction/);
+    expect(redis).toMatch(/healthcheck:\n(?: +\S.*\n)*? +- .*redis-cli ping/);
+    for (const { service } of subgraphs) {
+      const block = serviceBlock(config, service);
+      expect(block, service).toMatch(/NONCE_STORE_URL: redis:\/\/:[^@\s]+@redis:6379\n/);
+      expect(block, service).toMatch(/depends_on:\n(?: +\S.*\n)*? +redis:\n +condition: service_healthy\n/);
+    }
+  });
+
   it("starts the gateway after every subgraph is healthy and points it at each one", () => {
     const gateway = serviceBlock(config, "gateway");
     expect(gateway).toMatch(/healthcheck:\n(?: +\S.*\n)*? +- fetch\(.*\/readiness'/);

@@ -91,7 +91,7 @@ async function ask(url: string, query: string): Promise<Answer> {
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", ...signRequest(regionSecret, analyst, "POST", body) },
+      headers: { "content-type": "application/json", ...signRequest({ secret: regionSecret, audience: "region" }, analyst, "POST", body) },
       body,
       // far above what the test allows, so a hang shows up as a slow answer instead of a stuck test
       signal: AbortSignal.timeout(15_000),

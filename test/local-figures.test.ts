@@ -161,7 +161,7 @@ describe.each(databases)("local figures on $label", ({ database }) => {
   let publishedAtStart: { education: Awaited<ReturnType<typeof snapshot>>["published"]; care: Awaited<ReturnType<typeof snapshot>>["published"] };
 
   const call = <T = Record<string, unknown>>(subject: Subject, identity: Identity, query: string, variables?: Record<string, unknown>) =>
-    callSubgraph<T>(subject.service.url, subject.secret, identity, query, variables);
+    callSubgraph<T>(subject.service, subject.secret, identity, query, variables);
   const record = (identity: Identity, input: unknown, subject: Subgraph = "education") =>
     call<Record<string, FigureResult>>(subject === "education" ? education : care, identity, recordMutation(subject), { input });
 
@@ -349,7 +349,7 @@ describe.each(databases)("local figures on $label", ({ database }) => {
     expect(codes((await call(education, analyst, deleteMutation("education"), { id })).body)).toEqual(["FORBIDDEN"]);
     expect(codes((await call(education, ANONYMOUS, deleteMutation("education"), { id })).body)).toEqual(["UNAUTHENTICATED"]);
     // and an unsigned call does not reach the resolvers at all
-    expect((await callSubgraph(education.service.url, null, editorOf(REDCAR), recordMutation("education"), { input })).status).toBe(401);
+    expect((await callSubgraph(education.service, null, editorOf(REDCAR), recordMutation("education"), { input })).status).toBe(401);
     expect(await snapshot(education.service.dataSource)).toEqual(before);
   });
 

@@ -115,7 +115,7 @@ describe.each(databases)("plan mutations on $kind", (database) => {
   });
 
   const call = <T = Record<string, any>>(identity: Identity, query: string, variables?: Record<string, unknown>) =>
-    callSubgraph<T>(service.url, secret, identity, query, variables).then((r) => r.body as GraphQLResponse<any>);
+    callSubgraph<T>(service, secret, identity, query, variables).then((r) => r.body as GraphQLResponse<any>);
 
   /** runs one operation as `identity`; returns the whole response */
   const attempt = (identity: Identity, operation: string, variables: Record<string, unknown>) => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
-import { IDENTITY_HEADER, SIGNATURE_HEADER, decodeIdentity, encodeIdentity, signRequest, TIMESTAMP_HEADER } from "@tees/subgraph-common/signed-identity";
+import { AUDIENCE_HEADER, IDENTITY_HEADER, SIGNATURE_HEADER, decodeIdentity, encodeIdentity, signRequest, TIMESTAMP_HEADER } from "@tees/subgraph-common/signed-identity";
 import { DEFAULT_TOKEN_PARTY } from "../gateway/src/config";
 import { subgraphCatalog } from "../scripts/catalog";
 import { proxiedGateway, type ProxiedGateway } from "./support/gateway";
@@ -136,29 +136,66 @@ describe("security through the gateway", () => {
       entities: `{ _entities(representations: [{ __typename: "Authority", code: "${REDCAR}" }]) { __typename } }`,
     };
 
-    it("answers 401 to an unsigned call of every subgraph: queries, _service and _entities, POST and GET", async () => {
+    it("answers 401 to an unsigned call of every subgraph: queries, _service and _entities; 405 to anything but POST", async () => {
       for (const entry of subgraphCatalog()) {
-        const url = system.services.get(entry.name)!.url;
+        const service = system.services.get(entry.name)!;
         for (const [probe, query] of Object.entries(probes)) {
-          const { status, body } = await callSubgraph(url, null, editorOf(REDCAR), query);
+          const { status, body } = await callSubgraph(service, null, editorOf(REDCAR), query);
           expect(status, `${entry.name} ${probe}`).toBe(401);
           expect(codes(body)).toEqual(["UNAUTHENTICATED"]);
         }
-        const get = await fetch(`${url}?query=${encodeURIComponent(probes.service)}`);
-        expect(get.status, `${entry.name} GET`).toBe(401);
+        const get = await fetch(`${service.url}?query=${encodeURIComponent(probes.service)}`);
+        expect(get.status, `${entry.name} GET`).toBe(405);
         // the same call signed with its own secret is answered
-        expect((await callSubgraph(url, system.secrets.get(entry.name)!, analyst, probes.service)).status, `${entry.name} signed`).toBe(200);
+        expect((await callSubgraph(service, system.secrets.get(entry.name)!, analyst, probes.service)).status, `${entry.name} signed`).toBe(200);
       }
+    });
+
+    it("executes only what the signature covers: a signed GET's ?query= is refused (405), a POST's query string is ignored", async () => {
+      const service = system.services.get("education")!;
+      const key = { secret: system.secrets.get("education")!, audience: "education" };
+      // a GET signed as the gateway would sign it: over an empty body, so the URL's operation is not covered
+      const url = `${service.url}?query=${encodeURIComponent(probes.service)}`;
+      const get = await fetch(url, { headers: signRequest(key, analyst, "GET", "") });
+      expect(get.status).toBe(405);
+      expect(get.headers.get("allow")).toBe("POST");
+      expect(await get.json()).toEqual({ errors: [{ message: "only POST is accepted on /graphql", extensions: { code: "METHOD_NOT_ALLOWED" } }] });
+      for (const method of ["PUT", "DELETE", "PATCH"]) expect((await fetch(service.url, { method, headers: signRequest(key, analyst, method, "") })).status, method).toBe(405);
+      // a POST whose signed body asks one thing and whose URL asks another: the body's operation runs
+      const body = JSON.stringify({ query: "{ __typename }" });
+      const post = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...signRequest(key, analyst, "POST", body) }, body });
+      expect(post.status).toBe(200);
+      expect(await post.json()).toEqual({ data: { __typename: "Query" } });
+    });
+
+    it("refuses a request signed for another subgraph, even one holding the same secret (the audience is signed)", async () => {
+      const redcar = system.services.get("redcar-and-cleveland")!;
+      const stocktonSecret = system.secrets.get("stockton-on-tees")!;
+      const body = JSON.stringify({ query: probes.service });
+      const send = (headers: Record<string, string>) =>
+        fetch(redcar.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
+      // a request the gateway signed for Stockton-on-Tees, captured and sent to Redcar
+      const forStockton = signRequest({ secret: stocktonSecret, audience: "stockton-on-tees" }, analyst, "POST", body);
+      expect(await send(forStockton)).toMatchObject({ status: 401, text: expect.stringMatching(/signed for another subgraph/) });
+      // Redcar's own secret, signed for Stockton, with the audience header rewritten: the signature no longer matches,
+      // so even two subgraphs given one secret by mistake cannot take each other's requests
+      const redcarSecret = system.secrets.get("redcar-and-cleveland")!;
+      const relabelled = { ...signRequest({ secret: redcarSecret, audience: "stockton-on-tees" }, analyst, "POST", body), [AUDIENCE_HEADER]: "redcar-and-cleveland" };
+      expect(await send(relabelled)).toMatchObject({ status: 401, text: expect.stringMatching(/signature does not match/) });
+      // the protocol before the audience (v1) is refused by name
+      expect(await send({ ...signRequest({ secret: redcarSecret, audience: "redcar-and-cleveland" }, analyst, "POST", body), [SIGNATURE_HEADER]: "v1=" + "0".repeat(64) }))
+        .toMatchObject({ status: 401, text: expect.stringMatching(/protocol v1 is no longer accepted/) });
+      expect((await send(signRequest({ secret: redcarSecret, audience: "redcar-and-cleveland" }, analyst, "POST", body))).status).toBe(200);
     });
 
     it("refuses another subgraph's secret, a body other than the one signed, an old timestamp and a replay", async () => {
       const url = system.services.get("redcar-and-cleveland")!.url;
-      const secret = system.secrets.get("redcar-and-cleveland")!;
+      const secret = { secret: system.secrets.get("redcar-and-cleveland")!, audience: "redcar-and-cleveland" };
       const send = (headers: Record<string, string>, body: string) =>
         fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
       const body = JSON.stringify({ query: probes.service });
 
-      const otherSecret = await send(signRequest(system.secrets.get("stockton-on-tees")!, analyst, "POST", body), body);
+      const otherSecret = await send(signRequest({ secret: system.secrets.get("stockton-on-tees")!, audience: "redcar-and-cleveland" }, analyst, "POST", body), body);
       expect(otherSecret).toMatchObject({ status: 401, text: expect.stringMatching(/signature does not match/) });
 
       const tampered = await send(signRequest(secret, analyst, "POST", body), JSON.stringify({ query: probes.entities }));
@@ -346,7 +383,7 @@ describe("security through the gateway", () => {
         expect(body.data!.authority, who).toEqual({ code: STOCKTON, educationAuditLog: null });
       }
       // and directly as _entities, as the gateway itself would ask
-      const direct = await callSubgraph(education.url, system.secrets.get("education")!, editorOf(REDCAR), educationAudit, { reps: [{ __typename: "Authority", code: STOCKTON }] });
+      const direct = await callSubgraph(education, system.secrets.get("education")!, editorOf(REDCAR), educationAudit, { reps: [{ __typename: "Authority", code: STOCKTON }] });
       expect(codes(direct.body)).toEqual(["FORBIDDEN"]);
     });
   });

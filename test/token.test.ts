@@ -108,7 +108,7 @@ describe("token lifetime and claims (issue 13, finding 6)", () => {
 
 describe("an identity missing at the gateway (issue 13, finding 6)", () => {
   // every request passes onRequest today; these hooks are the last line if one ever does not
-  const settings = { jwtSecrets: [secret], jwks: null, issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY, subgraphSecrets: new Map([["http://subgraph.invalid/graphql", testSecret()]]) };
+  const settings = { jwtSecrets: [secret], jwks: null, issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY, subgraphKeys: new Map([["http://subgraph.invalid/graphql", { secret: testSecret(), audience: "region" }]]) };
   const unseen = () => ({ request: new Request("http://gateway.invalid/graphql", { method: "POST" }) });
 
   it("fails closed when anonymous reads are off: no context identity, nothing signed", () => {

@@ -150,6 +150,13 @@ export function loadAuth(env: NodeJS.ProcessEnv, supergraphSdl: string): AuthCon
     else missing.push(`SUBGRAPH_SECRET_${graph}`);
   }
   if (missing.length) throw new GatewayConfigError(`${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} required: the secret each subgraph shares with the gateway`);
+  // a secret shared by two subgraphs lets the holder of one sign for the other: each must have its own
+  const holder = new Map<string, string>();
+  for (const [graph, value] of Object.entries(subgraphSecrets)) {
+    const first = holder.get(value);
+    if (first) throw new GatewayConfigError(`SUBGRAPH_SECRET_${first} and SUBGRAPH_SECRET_${graph} have the same value: each subgraph needs its own secret (SECURITY.md)`);
+    holder.set(value, graph);
+  }
   return {
     jwtSecrets,
     jwks,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JSONWebKeySet, type JWTPayload } from "jose";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { tooManyRequests, type RateLimit } from "./rate-limit";
-import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER, ROLES, SIGNED_HEADERS, signRequest, type Identity, type Role } from "@tees/subgraph-common/signed-identity";
+import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER, ROLES, SIGNED_HEADERS, signRequest, type Identity, type Role, type SigningKey } from "@tees/subgraph-common/signed-identity";
 
 /**
  * Who is asking: the gateway verifies the bearer token (jose), and hands the subgraphs
@@ -22,8 +22,8 @@ export interface AuthSettings {
   maxTokenAgeSeconds?: number;
   /** JWT_CLOCK_TOLERANCE_SECONDS: how far an issuer's clock may be ahead (iat) or behind (exp); left out: DEFAULT_CLOCK_TOLERANCE_SECONDS */
   clockToleranceSeconds?: number;
-  /** subgraph URL → the secret that subgraph shares with the gateway */
-  subgraphSecrets: ReadonlyMap<string, string>;
+  /** subgraph URL → what its requests are signed with: the secret that subgraph shares with the gateway, and its name (the audience) */
+  subgraphKeys: ReadonlyMap<string, SigningKey>;
 }
 
 const GSS_CODE = /^E\d{8}$/;
@@ -128,7 +128,7 @@ function unauthenticated(message: string, fetchAPI: { Response: typeof Response 
  *    de-duplication of identical in-flight subgraph queries (a large part of its throughput) only
  *    ever shares an answer between requests of the same identity;
  * 3. on each subgraph call: drop whatever identity headers are there and sign the verified identity
- *    with that subgraph's own secret, over the exact body sent.
+ *    with that subgraph's own secret, for that subgraph (its name), over the exact body sent.
  */
 export function identityPlugin(settings: AuthSettings, options: { rateLimit?: RateLimit | null } = {}): GatewayPlugin<{ identity: Identity }> {
   const identities = new WeakMap<Request, Identity>();
@@ -171,14 +171,14 @@ export function identityPlugin(settings: AuthSettings, options: { rateLimit?: Ra
       extensions.headers = { ...extensions.headers, [IDENTITY_HEADER]: encodeIdentity(identity) };
     },
     onFetch({ url, options, setOptions, context }) {
-      const secret = settings.subgraphSecrets.get(url);
+      const key = settings.subgraphKeys.get(url);
       // not a subgraph (nothing else is fetched today): sent without identity, and a subgraph would refuse it
-      if (!secret) return;
+      if (!key) return;
       const identity = ("identity" in context ? context.identity : undefined) ?? unverified();
       const body = typeof options.body === "string" ? options.body : "";
       const headers = new Headers(options.headers as HeadersInit | undefined);
       for (const name of SIGNED_HEADERS) headers.delete(name);
-      for (const [name, value] of Object.entries(signRequest(secret, identity, options.method ?? "POST", body))) headers.set(name, value);
+      for (const [name, value] of Object.entries(signRequest(key, identity, options.method ?? "POST", body))) headers.set(name, value);
       setOptions({ ...options, headers: Object.fromEntries(headers) });
     },
   };

@@ -6,7 +6,8 @@ import { clientSafeErrors } from "./errors";
 import { graphiqlAssets, renderOfflineGraphiQL } from "./graphiql";
 import { limitPlugins } from "./limits";
 import { createRateLimit } from "./rate-limit";
-import { subgraphEndpoints, withSubgraphUrls } from "./supergraph";
+import { subgraphGraphs, withSubgraphUrls } from "./supergraph";
+import type { SigningKey } from "@tees/subgraph-common/signed-identity";
 
 type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs" | "auth"> & Partial<Pick<GatewayConfig, "introspection" | "limits" | "rateLimit">>;
 
@@ -20,11 +21,12 @@ type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgr
 export function buildGateway(config: BuildConfig, options: { logging?: boolean } = {}) {
   const introspection = config.introspection ?? true;
   const supergraph = withSubgraphUrls(config.supergraphSdl, config.subgraphUrls);
-  const subgraphSecrets = new Map<string, string>();
-  for (const [graph, url] of subgraphEndpoints(supergraph)) {
+  // each subgraph's requests are signed with its own secret, for its own name (the audience it checks)
+  const subgraphKeys = new Map<string, SigningKey>();
+  for (const [graph, { name, url }] of subgraphGraphs(supergraph)) {
     const secret = config.auth.subgraphSecrets[graph];
     if (!secret) throw new Error(`SUBGRAPH_SECRET_${graph} is required`);
-    subgraphSecrets.set(url, secret);
+    subgraphKeys.set(url, { secret, audience: name });
   }
   // one limiter for the gateway's life (per process: each replica counts its own requests)
   const rateLimit = config.rateLimit ? createRateLimit(config.rateLimit) : null;
@@ -44,7 +46,7 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     // NODE_ENV=development (GraphQL Yoga would attach the original: "connect ECONNREFUSED 127.0.0.1:4001");
     // subgraphs' errors: clientSafeErrors
     maskedErrors: { isDev: false },
-    plugins: () => [...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphSecrets }, { rateLimit }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
+    plugins: () => [...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
   });
 }
 

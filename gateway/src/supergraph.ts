@@ -15,9 +15,14 @@ export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, str
 
 /** graph enum name (REGION, REDCAR_AND_CLEVELAND, ...) → the URL the supergraph gives it */
 export function subgraphEndpoints(supergraphSdl: string): Map<string, string> {
-  const endpoints = new Map<string, string>();
-  for (const match of supergraphSdl.matchAll(/\n\s*([A-Z0-9_]+)\s+@join__graph\(name:\s*"[^"]*",\s*url:\s*"([^"]*)"/g)) {
-    endpoints.set(match[1]!, match[2]!);
+  return new Map([...subgraphGraphs(supergraphSdl)].map(([graph, { url }]) => [graph, url]));
+}
+
+/** graph enum name → the subgraph's name as composed (region, redcar-and-cleveland, ...: what requests are signed for) and its URL */
+export function subgraphGraphs(supergraphSdl: string): Map<string, { name: string; url: string }> {
+  const graphs = new Map<string, { name: string; url: string }>();
+  for (const match of supergraphSdl.matchAll(/\n\s*([A-Z0-9_]+)\s+@join__graph\(name:\s*"([^"]*)",\s*url:\s*"([^"]*)"/g)) {
+    graphs.set(match[1]!, { name: match[2]!, url: match[3]! });
   }
-  return endpoints;
+  return graphs;
 }

@@ -14,17 +14,18 @@ export const editorOf = (authority: string, subject = `editor@${authority}`): Id
 export const analyst: Identity = { subject: "analyst@test", role: "analyst", authority: null };
 export const admin: Identity = { subject: "admin@test", role: "admin", authority: null };
 
+/** `subgraph`: a running subgraph (its URL, and its name, which the request is signed for) */
 export async function callSubgraph<T = Record<string, any>>(
-  url: string,
+  subgraph: { url: string; name: string },
   secret: string | null,
   identity: Identity,
   query: string,
   variables?: Record<string, unknown>,
 ): Promise<{ status: number; body: GraphQLResponse<T> }> {
   const body = JSON.stringify({ query, variables });
-  const response = await fetch(url, {
+  const response = await fetch(subgraph.url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(secret ? signRequest(secret, identity, "POST", body) : {}) },
+    headers: { "content-type": "application/json", ...(secret ? signRequest({ secret, audience: subgraph.name }, identity, "POST", body) : {}) },
     body,
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };

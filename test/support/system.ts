@@ -156,7 +156,7 @@ export async function startSystem({
  */
 async function apolloGatewayHandler(subgraphs: Array<{ name: string; url: string; secret: string; typeDefs: import("graphql").DocumentNode }>) {
   const { ApolloGateway, RemoteGraphQLDataSource } = await import("@apollo/gateway");
-  const secretByUrl = new Map(subgraphs.map((s) => [s.url, s.secret]));
+  const keyByUrl = new Map(subgraphs.map((s) => [s.url, { secret: s.secret, audience: s.name }]));
   const analyst: Identity = { subject: "apollo-gateway-test", role: "analyst", authority: null };
   const { ApolloServer, HeaderMap } = await import("@apollo/server");
   const composed = composeApollo(subgraphs);
@@ -168,7 +168,9 @@ async function apolloGatewayHandler(subgraphs: Array<{ name: string; url: string
         url,
         fetcher: async (input, init = {}) => {
           const body = typeof init.body === "string" ? init.body : (init.body?.toString("utf8") ?? "");
-          const headers = { ...init.headers, ...signRequest(secretByUrl.get(input) ?? "", analyst, init.method ?? "POST", body) };
+          const key = keyByUrl.get(input);
+          if (!key) throw new Error(`Apollo Gateway asked ${input}, which is no subgraph of this system`);
+          const headers = { ...init.headers, ...signRequest(key, analyst, init.method ?? "POST", body) };
           return fetch(input, { method: init.method ?? "POST", headers, body });
         },
       }),

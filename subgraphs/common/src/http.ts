@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
-import { NonceMemory, verifyRequest, type Identity, type VerifyOptions } from "./signed-identity";
+import { NonceStoreUnavailable, verifyRequest, type Identity, type VerifyOptions } from "./signed-identity";
+import { openNonceStore, type NonceStoreSettings } from "./nonce-store";
 
 export interface RunningServer {
   url: string;
+  /** the service's name: what the gateway signs its requests for (the audience) */
+  name: string;
   port: number;
   close(): Promise<void>;
 }
@@ -13,8 +16,11 @@ export interface ServeOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** builds the per-request context (loaders live here) for the identity the gateway signed */
   context: (identity: Identity) => Promise<TContext> | TContext;
-  /** every /graphql request must carry the gateway's signature (signed-identity.ts) */
-  signing: Omit<VerifyOptions, "now">;
+  /**
+   * every /graphql request must carry the gateway's signature (signed-identity.ts), made for this
+   * subgraph (`name` is the audience); nonces are remembered in `nonceStore` (default: this process)
+   */
+  signing: Omit<VerifyOptions, "now" | "audience"> & { nonceStore?: NonceStoreSettings };
   /** readiness: can this service answer (e.g. its database responds)? */
   ready?: () => Promise<boolean>;
   /** what /health reports beside "ok": counters an operator or the soak benchmark reads (never secrets) */
@@ -49,34 +55,54 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
+function refuse(response: ServerResponse, status: number, message: string, code: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { "content-type": "application/json", ...headers });
+  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
 /**
  * Serves an Apollo Server over node:http at /graphql, with /health (alive) and
- * /ready (dependencies answer). Port 0 picks a free port (tests). A /graphql request
- * without the gateway's valid signature is answered 401 before its body is parsed:
- * queries, mutations, `_service` and `_entities` alike.
+ * /ready (dependencies answer). Port 0 picks a free port (tests). /graphql takes POST only
+ * (405 otherwise: the signature covers the body, and a GET's operation would be in its unsigned URL).
+ * A request without the gateway's valid signature for this subgraph is answered 401 before its
+ * body is parsed: queries, mutations, `_service` and `_entities` alike; 503 when the nonce store
+ * cannot tell whether it is a replay.
  */
 export async function serve<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<RunningServer> {
   const { apollo } = options;
-  const nonces = new NonceMemory(options.signing.maxSkewMs);
-  await apollo.start();
+  const { nonceStore, ...verify } = options.signing;
+  const signing = { ...verify, audience: options.name };
+  const nonces = await openNonceStore(nonceStore ?? { kind: "memory" }, options.name, options.signing.maxSkewMs);
+  try {
+    await apollo.start();
+  } catch (error) {
+    await nonces.close();
+    throw error;
+  }
   const server: Server = createServer(async (request, response) => {
     const path = (request.url ?? "/").split("?")[0];
     try {
       if (path === "/health") return sendJson(response, 200, { status: "ok", service: options.name, ...options.health?.() });
       if (path === "/ready") {
-        const ok = options.ready ? await options.ready().catch(() => false) : true;
+        const ok = (options.ready ? await options.ready().catch(() => false) : true) && (await nonces.ready());
         return sendJson(response, ok ? 200 : 503, { status: ok ? "ready" : "unavailable", service: options.name });
       }
       if (path !== "/graphql") return sendJson(response, 404, { error: "not found" });
+      if (request.method !== "POST") return refuse(response, 405, "only POST is accepted on /graphql", "METHOD_NOT_ALLOWED", { allow: "POST" });
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
       }
-      const raw = request.method === "POST" ? await readBody(request) : "";
-      const verified = verifyRequest((name) => headers.get(name), request.method ?? "GET", raw, options.signing, nonces);
-      if (!verified.ok) {
-        return sendJson(response, 401, { errors: [{ message: `unauthenticated: ${verified.reason}`, extensions: { code: "UNAUTHENTICATED" } }] });
+      const raw = await readBody(request);
+      let verified;
+      try {
+        verified = await verifyRequest((name) => headers.get(name), "POST", raw, signing, nonces);
+      } catch (error) {
+        if (!(error instanceof NonceStoreUnavailable)) throw error;
+        // fail closed: a request that may be a replay is not served (the store logs when it goes down and comes back)
+        return refuse(response, 503, `service unavailable: ${error.message}`, "SERVICE_UNAVAILABLE", { "retry-after": "1" });
       }
+      if (!verified.ok) return refuse(response, 401, `unauthenticated: ${verified.reason}`, "UNAUTHENTICATED");
       let body: unknown = raw;
       if (raw && headers.get("content-type")?.includes("application/json")) {
         try {
@@ -86,7 +112,8 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
         }
       }
       const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? "GET", headers, search: new URL(request.url ?? "/", "http://x").search, body },
+        // the operation comes from the signed body only: the URL's query string is not passed on
+        httpGraphQLRequest: { method: "POST", headers, search: "", body },
         context: async () => options.context(verified.identity),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -105,14 +132,21 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
   });
   // the gateway keeps connections alive; make sure idle ones outlive its pool's idle timeout
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+    });
+  } catch (error) {
+    await apollo.stop();
+    await nonces.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1";
   return {
     url: `http://${host}:${port}/graphql`,
+    name: options.name,
     port,
     async close() {
       await new Promise<void>((resolve) => {
@@ -120,6 +154,7 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
         server.closeAllConnections();
       });
       await apollo.stop();
+      await nonces.close();
     },
   };
 }
