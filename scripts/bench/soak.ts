@@ -186,6 +186,8 @@ async function soakOne(label: string, databaseUrls: Record<string, string>, minu
   const probeDir = mkdtempSync(join(tmpdir(), "soak-probe-"));
   const env: NodeJS.ProcessEnv = {
     ...process.env, JWT_SECRETS: jwtSecret, NODE_ENV: "development", SOAK_PROBE_DIR: probeDir,
+    // the rate limiter stays in the path (its memory is soaked too), set above what four clients on loopback send
+    GATEWAY_RATE_LIMIT: "1000000",
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc --import ${pathToFileURL(join(import.meta.dirname, "soak-probe.mjs")).href}`.trim(),
   };
   for (const [name, url] of Object.entries(databaseUrls)) env[`DATABASE_URL_${graphName(name)}`] = url;
