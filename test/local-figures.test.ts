@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IsNull, Not, type DataSource } from "typeorm";
 import { startService, type RunningService } from "@tees/subgraph-common/service";
 import { ANONYMOUS, type Identity } from "@tees/subgraph-common/signed-identity";
-import { AuditEntry, Figure, Measure, SourceDocument } from "@tees/subgraph-common/outcomes/entities";
+import { AuditEntry, Figure, Measure, OutcomeDocument } from "@tees/subgraph-common/outcomes/entities";
 import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
 import { educationService } from "../subgraphs/education/src/service";
 import { loadConfig as careConfig } from "../subgraphs/care/src/config";
@@ -132,7 +132,7 @@ async function snapshot(dataSource: DataSource) {
   return {
     figures: await dataSource.getRepository(Figure).count(),
     local: await dataSource.getRepository(Figure).countBy({ kind: "local" }),
-    documents: await dataSource.getRepository(SourceDocument).count(),
+    documents: await dataSource.getRepository(OutcomeDocument).count(),
     audit: await dataSource.getRepository(AuditEntry).count(),
     published: { n: Number(published!.n), sum: Number(published!.sum).toFixed(6), withValue: Number(published!.withValue), lastId: published!.lastId },
   };
@@ -303,7 +303,7 @@ describe.each(databases)("local figures on $label", ({ database }) => {
     expect(codes(body)).toEqual(["INTERNAL_SERVER_ERROR"]);
     expect(body.errors![0]!.message).toBe("Internal error"); // no SQL reaches the caller
     expect(await snapshot(dataSource)).toEqual(before);
-    expect(await dataSource.getRepository(SourceDocument).existsBy({ key: "test-redcar-failing-document" })).toBe(false);
+    expect(await dataSource.getRepository(OutcomeDocument).existsBy({ key: "test-redcar-failing-document" })).toBe(false);
     // and the same write succeeds once nothing forces it to fail
     expect((await record(editorOf(REDCAR), input)).body.errors).toBeUndefined();
     expect(await snapshot(dataSource)).toEqual({ ...before, figures: before.figures + 1, local: before.local + 1, documents: before.documents + 1, audit: before.audit + 2 });
