@@ -108,7 +108,7 @@ describe("the database users of deploy/mysql-init", () => {
           if (entry.name === "education") {
             // an editor's write (a new document, its figure and the audit entries) needs nothing more
             const { body } = await callSubgraph(service.url, secret, editorOf("E06000003"), `mutation($input: LocalFigureInput!) { recordEducationLocalFigure(input: $input) { id } }`, {
-              input: { key: "k", label: "l", value: 1, unit: "u", period: { label: "2025" }, source: { document: "test-users-document", section: "s", newDocument: { title: "t", publisher: "p" } } },
+              input: { key: "k", label: "l", value: 1, unit: "u", period: { label: "2025" }, source: { document: "redcar-and-cleveland-test-users", section: "s", newDocument: { title: "t", publisher: "p" } } },
             });
             expect(body.errors).toBeUndefined();
           }

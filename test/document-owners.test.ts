@@ -1,7 +1,8 @@
 /**
  * Every source document of education and care has an owner (issue 13, finding 2): an authority,
  * or "published" for the DfE dataset. Only the owner's editors add figures that cite it, whether
- * or not any figure cites it now. Through the real gateway (Hive Gateway + router runtime, tokens),
+ * or not any figure cites it now; a document an editor creates is named under its authority
+ * (redcar-and-cleveland-...), so no authority takes the keys another would use. Through the real gateway (Hive Gateway + router runtime, tokens),
  * on the embedded database and on MySQL/MariaDB when MYSQL_URL is set; and the owner migration on
  * data held before owners existed.
  */
@@ -11,7 +12,8 @@ import { join } from "node:path";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDataSource } from "@tees/subgraph-common/database";
-import { AuditEntry, Figure, OutcomeDocument, outcomeEntities } from "@tees/subgraph-common/outcomes/entities";
+import { AuditEntry, Figure, OutcomeArea, OutcomeDocument, outcomeEntities } from "@tees/subgraph-common/outcomes/entities";
+import { authorityKeyPrefix, authorityNamedBy } from "@tees/subgraph-common/outcomes/documents";
 import { outcomeMigrations } from "@tees/subgraph-common/outcomes/migrations";
 import { loadLocalFigures, readLocalFigures } from "@tees/subgraph-common/outcomes/local-figures";
 import { repoRoot } from "../scripts/catalog";
@@ -121,8 +123,37 @@ describe.each(databases)("document owners through the gateway on $label", ({ dat
     expect(entry.authorityCode).toBe(STOCKTON);
   });
 
+  it("the issue's scenario on a key nobody holds yet: Redcar's editor cannot create stockton-sufficiency-2027 as Stockton's; Stockton's editor creates its own", async () => {
+    const before = await counts(education);
+    const claim = await record(tokens.redcar, figure("stockton-sufficiency-2027", "placed-in-borough", stocktonDescription));
+    expect(codes(claim.body)).toEqual(["FORBIDDEN"]);
+    expect(claim.body.errors![0]!.message).toBe(
+      `input.source.document: a new document of ${REDCAR} has a key starting "redcar-and-cleveland-" (its authority's name); "stockton-sufficiency-2027" does not name ${REDCAR}`,
+    );
+    // nor under Stockton's own prefix
+    expect(codes((await record(tokens.redcar, figure("stockton-on-tees-sufficiency-2027", "placed-in-borough", stocktonDescription))).body)).toEqual(["FORBIDDEN"]);
+    expect(await counts(education)).toEqual(before);
+
+    const own = await record(tokens.stockton, figure("stockton-on-tees-sufficiency-2027", "placed-in-borough", stocktonDescription));
+    expect(own.body.errors).toBeUndefined();
+    expect(own.body.data!.recordEducationLocalFigure.source.document.owner).toEqual({ kind: "AUTHORITY", authorityCode: STOCKTON });
+  });
+
+  it("every local authority's keys name it alone: the longest matching prefix decides (Dorset and Dorset (Pre LG))", async () => {
+    const areas = await education.getRepository(OutcomeArea).findBy({ kind: "local-authority" });
+    expect(areas.length).toBeGreaterThan(140); // the code lists are held whole, even with only the extract's figures
+    expect(new Set(areas.map((a) => authorityKeyPrefix(a.name))).size).toBe(areas.length);
+    for (const area of areas) expect(authorityNamedBy(areas, `${authorityKeyPrefix(area.name)}plan-2026`), area.name).toBe(area.code);
+    expect(authorityKeyPrefix("Bristol, City of")).toBe("bristol-city-of-");
+    const dorset = areas.find((a) => a.name === "Dorset")!;
+    expect(authorityNamedBy(areas, "dorset-pre-lg-plan")).not.toBe(dorset.code);
+    expect(authorityNamedBy(areas, "dorset-plan")).toBe(dorset.code);
+    const asDorset = await record(await system.token({ role: "editor", authority: dorset.code }), figure("dorset-pre-lg-plan", "k", { title: "t", publisher: "Dorset Council" }));
+    expect(codes(asDorset.body)).toEqual(["FORBIDDEN"]);
+  });
+
   it("a new document is its creator's authority's, and stays so when its last figure is deleted: no takeover of an orphaned document", async () => {
-    const key = "test-stockton-placements-2026";
+    const key = "stockton-on-tees-test-placements-2026";
     const created = await record(tokens.stockton, figure(key, "only-figure", { title: "Placements review (test document)", publisher: "Stockton-on-Tees Borough Council" }));
     expect(created.body.errors).toBeUndefined();
     expect(created.body.data!.recordEducationLocalFigure.source.document.owner).toEqual({ kind: "AUTHORITY", authorityCode: STOCKTON });
@@ -143,8 +174,8 @@ describe.each(databases)("document owners through the gateway on $label", ({ dat
     expect(again.body.data!.recordEducationLocalFigure.source.document.owner.authorityCode).toBe(STOCKTON);
   });
 
-  it("two authorities creating the same new document at once: one owns it, only its figure lands", async () => {
-    const key = "test-contested-document";
+  it("two authorities writing the same new document at once: its authority's editor owns it, only that figure lands", async () => {
+    const key = "redcar-and-cleveland-test-contested-document";
     const description = { title: "Contested (test document)", publisher: "Tees Valley" };
     const answers = await Promise.all([
       ...[1, 2, 3].map(() => record(tokens.redcar, figure(key, "redcar", description))),
@@ -154,11 +185,11 @@ describe.each(databases)("document owners through the gateway on $label", ({ dat
       expect(status).toBe(200);
       if (body.errors) expect(["FORBIDDEN", "WRITE_CONFLICT"]).toContain(body.errors[0]!.extensions?.code);
     }
-    const owner = (await education.getRepository(OutcomeDocument).findOneByOrFail({ key })).owner;
-    expect([REDCAR, STOCKTON]).toContain(owner);
+    for (const { body } of answers.slice(3)) expect(codes(body)).toEqual(["FORBIDDEN"]);
+    expect(answers.slice(0, 3).some((a) => !a.body.errors)).toBe(true);
+    expect((await education.getRepository(OutcomeDocument).findOneByOrFail({ key })).owner).toBe(REDCAR);
     const figures = await education.getRepository(Figure).findBy({ documentKey: key });
-    expect(figures.length).toBe(1);
-    expect(figures[0]!.areaCode).toBe(owner);
+    expect(figures.map((f) => f.areaCode)).toEqual([REDCAR]);
   });
 
   it("seeds and the LAIT import set owners, and the owner is shown on every document: published, local, and in the plan subgraphs", async () => {

@@ -11,7 +11,9 @@
  * Record is create-or-replace by (source document key, figure key): the figure's id is
  * "<document key>/<key>", as a seed file's figure gets. Every document has an owner (a column:
  * the authority whose seed file or editor created it, or "published" for the DfE dataset), and
- * only the owner's editors add figures to it, whether or not any figures cite it now. Published
+ * only the owner's editors add figures to it, whether or not any figures cite it now. A document
+ * an editor creates has a key that starts with its authority's name (redcar-and-cleveland-...),
+ * so no authority can take the keys another would use. Published
  * (LAIT) figures are never written, and only local figures of the editor's authority can be
  * replaced or deleted.
  */
@@ -22,7 +24,7 @@ import { badInput } from "../input-errors";
 import { forbidden, requireEditorOf } from "../authorization";
 import type { Identity } from "../signed-identity";
 import { Figure, OutcomeDocument, PUBLISHED_OWNER, UNASSIGNED_OWNER } from "./entities";
-import { lockDocument, writeTransaction } from "./documents";
+import { keyNamingProblem, lockDocument, writeTransaction } from "./documents";
 import { LAIT_DOCUMENT_KEY } from "./lait";
 import { localFigureRow } from "./local-figures";
 import { partialDate } from "../seed-schema";
@@ -151,7 +153,9 @@ export async function recordLocalFigure(context: OutcomeContext, operation: stri
     if (before && (before.kind !== "local" || before.areaCode !== authorityCode)) throw forbidden(`figure "${row.id}" is not a local figure of ${authorityCode}`);
 
     if (!held && given) {
-      // a new document is its creator's authority's, for good
+      // a new document is named under its creator's authority, and is that authority's for good
+      const naming = await keyNamingProblem(manager, authorityCode, documentKey);
+      if (naming) throw forbidden(`input.source.document: ${naming}`);
       const document = Object.assign(new OutcomeDocument(), { key: documentKey, ...given, owner: authorityCode });
       await manager.insert(OutcomeDocument, document);
       await recordAudit(manager, editor, authorityCode, { operation, entityType: "SourceDocument", entityId: documentKey, before: null, after: { ...document } });
