@@ -174,6 +174,34 @@ describe.each(databases)("document owners through the gateway on $label", ({ dat
     expect(again.body.data!.recordEducationLocalFigure.source.document.owner.authorityCode).toBe(STOCKTON);
   });
 
+  // SQLite has no row locks: its writes take turns on its one connection (PlainErrorDataSource)
+  if (database.kind === "mysql") it("MySQL/MariaDB: a write takes the document row FOR UPDATE, so it waits while another transaction holds it", async () => {
+    // the same write unhindered first (twice: the path is warm), and how long it takes
+    expect((await record(tokens.stockton, figure(STOCKTON_DOCUMENT, "warm-up"))).body.errors).toBeUndefined();
+    const started = Date.now();
+    expect((await record(tokens.stockton, figure(STOCKTON_DOCUMENT, "warm-up"))).body.errors).toBeUndefined();
+    const took = Date.now() - started;
+    const hold = 3_000; // well under the gateway's subgraph timeout (10 s), and many times the write
+    expect(took * 3).toBeLessThan(hold);
+
+    const holder = education.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query("SELECT `key` FROM source_document WHERE `key` = ? FOR UPDATE", [STOCKTON_DOCUMENT]);
+      const write = record(tokens.stockton, figure(STOCKTON_DOCUMENT, "while-locked")).then((answer) => ({ answer, at: Date.now() }));
+      await new Promise((resolve) => setTimeout(resolve, hold));
+      expect(await education.getRepository(Figure).existsBy({ id: `${STOCKTON_DOCUMENT}/while-locked` })).toBe(false);
+      const released = Date.now();
+      await holder.commitTransaction();
+      const { answer, at } = await write;
+      expect(answer.body.errors, JSON.stringify(answer.body.errors)).toBeUndefined();
+      expect(at).toBeGreaterThanOrEqual(released); // it finished only once the row was free
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+  });
+
   it("two authorities writing the same new document at once: its authority's editor owns it, only that figure lands", async () => {
     const key = "redcar-and-cleveland-test-contested-document";
     const description = { title: "Contested (test document)", publisher: "Tees Valley" };
@@ -226,13 +254,15 @@ describe.each(databases)("document owners through the gateway on $label", ({ dat
 
   it("a seed file for a document held as another authority's is refused, naming it, and nothing is loaded", async () => {
     const before = await counts(education);
+    const stocktonFigures = await education.getRepository(Figure).countBy({ documentKey: STOCKTON_DOCUMENT, areaCode: STOCKTON });
+    expect(stocktonFigures).toBeGreaterThan(0);
     const [file] = readLocalFigures(seeds).filter((f) => f.document.key === STOCKTON_DOCUMENT);
     const claim = { ...file!, authorityCode: REDCAR, figures: [{ ...figure(STOCKTON_DOCUMENT, "seeded-claim"), source: { section: "Placements" }, period: { label: "2025/26" } }] };
     await expect(loadLocalFigures(education, [claim])).rejects.toThrow(
       `document "${STOCKTON_DOCUMENT}": field "authorityCode": is ${REDCAR}, but the document is held as ${STOCKTON}'s; nothing was loaded`,
     );
     expect(await counts(education)).toEqual(before);
-    expect(await education.getRepository(Figure).countBy({ documentKey: STOCKTON_DOCUMENT, areaCode: STOCKTON })).toBe(1);
+    expect(await education.getRepository(Figure).countBy({ documentKey: STOCKTON_DOCUMENT, areaCode: STOCKTON })).toBe(stocktonFigures);
   });
 });
 
