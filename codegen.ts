@@ -95,7 +95,7 @@ const config: CodegenConfig = {
               [`${name[0]!.toUpperCase()}${name.slice(1)}IndicatorOutcome`]: "@tees/subgraph-common/outcomes/resolvers#IndicatorOutcome",
               OutcomeFigure: "@tees/subgraph-common/outcomes/entities#Figure",
               Source: "@tees/subgraph-common/entities/SourceColumns#SourceColumns",
-              SourceDocument: "@tees/subgraph-common/entities/SourceDocument#SourceDocument",
+              SourceDocument: "@tees/subgraph-common/outcomes/entities#OutcomeDocument",
             },
           },
         },

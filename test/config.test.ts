@@ -4,6 +4,8 @@ import { repoRoot } from "../scripts/catalog";
 import { loadConfig as planConfig } from "../subgraphs/authority-plan/src/config";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { loadConfig as gatewayConfig } from "../gateway/src/config";
+import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
+import { loadConfig as careConfig } from "../subgraphs/care/src/config";
 import { readLifecycle } from "@tees/subgraph-common/service";
 import { secretsEnv } from "./support/signed";
 import { dataSourceOptions, StatementCounter } from "@tees/subgraph-common/database";
@@ -44,6 +46,33 @@ describe("configuration fails fast, naming the setting", () => {
     const settings = { url: "postgres://app:secret@db/x", poolSize: 1, queueLimit: 1, queryTimeoutMs: 1000 };
     expect(() => dataSourceOptions(settings, [], [], new StatementCounter())).toThrow(/must start with sqlite: or mysql:\/\//);
     expect(() => dataSourceOptions(settings, [], [], new StatementCounter())).not.toThrow(/secret/);
+  });
+
+  it("a development database password (docker-compose.yml's defaults) is refused in production by every subgraph, naming DATABASE_URL, never the password", () => {
+    const production = { NODE_ENV: "production" };
+    const cases: Array<[string, (env: NodeJS.ProcessEnv) => unknown, string]> = [
+      ["region", regionConfig, "mysql://region:region-dev-only-change-me@mysql:3306/region"],
+      ["a plan subgraph", (env) => planConfig({ AUTHORITY_DEPLOYMENT: "stockton-on-tees", ...env }), "mysql://plan_stockton_on_tees:stockton-dev-only-change-me@mysql:3306/plan_stockton_on_tees"],
+      ["education", educationConfig, "mariadb://education:education-dev-only-change-me@db.internal:3306/education"],
+      ["care", careConfig, "mysql://care:care%2Ddev%2Donly%2Dchange%2Dme@mysql:3306/care"], // percent-encoded is still the default
+    ];
+    for (const [label, load, url] of cases) {
+      const error = (() => {
+        try {
+          load({ ...production, DATABASE_URL: url });
+        } catch (e) {
+          return e as Error;
+        }
+        return null;
+      })();
+      expect(error?.message, label).toMatch(/^DATABASE_URL: the database password is still a development default/);
+      expect(error!.message, label).not.toContain(new URL(url).password);
+      // the same URL outside production (a local trial), and a real password in production, are accepted
+      expect(() => load({ DATABASE_URL: url }), label).not.toThrow();
+      expect(() => load({ ...production, DATABASE_URL: url.replace(/:[^:@/]+@/, ":Xq3vR8tLw2ZpN6yB@") }), label).not.toThrow();
+    }
+    // the embedded default has no password at all
+    expect(() => regionConfig(production)).not.toThrow();
   });
 
   it("a service started with a malformed setting exits at once with the message, not a stack trace", () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IsNull, Not, type DataSource } from "typeorm";
 import { startService, type RunningService } from "@tees/subgraph-common/service";
 import { ANONYMOUS, type Identity } from "@tees/subgraph-common/signed-identity";
-import { AuditEntry, Figure, Measure, SourceDocument } from "@tees/subgraph-common/outcomes/entities";
+import { AuditEntry, Figure, Measure, OutcomeDocument } from "@tees/subgraph-common/outcomes/entities";
 import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
 import { educationService } from "../subgraphs/education/src/service";
 import { loadConfig as careConfig } from "../subgraphs/care/src/config";
@@ -84,7 +84,7 @@ const figure = (overrides: Partial<NewFigure> = {}): NewFigure => ({
   unit: "% of cohort",
   period: { label: "2024/25", start: "2024-09", end: "2025-07-31" },
   source: {
-    document: "test-redcar-school-readiness-update-2025",
+    document: "redcar-and-cleveland-test-school-readiness-update-2025",
     section: "Headline measures",
     quote: "68.2% of children reached a good level of development",
     newDocument: { title: "School readiness update 2025 (test document)", publisher: "Redcar and Cleveland Borough Council", asAt: "2025-09" },
@@ -132,7 +132,7 @@ async function snapshot(dataSource: DataSource) {
   return {
     figures: await dataSource.getRepository(Figure).count(),
     local: await dataSource.getRepository(Figure).countBy({ kind: "local" }),
-    documents: await dataSource.getRepository(SourceDocument).count(),
+    documents: await dataSource.getRepository(OutcomeDocument).count(),
     audit: await dataSource.getRepository(AuditEntry).count(),
     published: { n: Number(published!.n), sum: Number(published!.sum).toFixed(6), withValue: Number(published!.withValue), lastId: published!.lastId },
   };
@@ -184,11 +184,11 @@ describe.each(databases)("local figures on $label", ({ database }) => {
     expect(body.errors).toBeUndefined();
     const recorded = body.data!.recordEducationLocalFigure!;
     expect(recorded).toMatchObject({
-      id: "test-redcar-school-readiness-update-2025/gld-percent-2025",
+      id: "redcar-and-cleveland-test-school-readiness-update-2025/gld-percent-2025",
       kind: "LOCAL",
       value: 68.2,
       period: { label: "2024/25", start: "2024-09", end: "2025-07-31", startYear: 2024, endYear: 2025 },
-      source: { section: "Headline measures", document: { key: "test-redcar-school-readiness-update-2025", title: "School readiness update 2025 (test document)", asAt: "2025-09" } },
+      source: { section: "Headline measures", document: { key: "redcar-and-cleveland-test-school-readiness-update-2025", title: "School readiness update 2025 (test document)", asAt: "2025-09" } },
     });
     // one figure, one new document, two audit entries (document and figure); nothing else
     expect(await snapshot(education.service.dataSource)).toEqual({ ...before, figures: before.figures + 1, local: before.local + 1, documents: before.documents + 1, audit: before.audit + 2 });
@@ -214,7 +214,7 @@ describe.each(databases)("local figures on $label", ({ database }) => {
     const documentEntry = entries.find((e) => e.entityType === "SourceDocument");
     expect(figureEntry).toMatchObject({ operation: "recordEducationLocalFigure", entityType: "Figure", entityId: recorded.id, actor: `editor@${REDCAR}`, role: "editor", authorityCode: REDCAR, before: null });
     expect(JSON.parse(figureEntry!.after!)).toMatchObject({ id: recorded.id, kind: "local", areaCode: REDCAR, value: 68.2, measureCode: "FSP_NEW_GOODDEV" });
-    expect(documentEntry).toMatchObject({ entityType: "SourceDocument", entityId: "test-redcar-school-readiness-update-2025", before: null });
+    expect(documentEntry).toMatchObject({ entityType: "SourceDocument", entityId: "redcar-and-cleveland-test-school-readiness-update-2025", before: null });
   });
 
   it("recording again with the same document and key replaces the figure (create or replace), audited with before and after; a missing value is null, not 0", async () => {
@@ -222,21 +222,21 @@ describe.each(databases)("local figures on $label", ({ database }) => {
     const { body } = await record(editorOf(REDCAR), figure({ value: null, label: "Good level of development (not yet published)", source: { ...figure().source, newDocument: undefined } }));
     expect(body.errors).toBeUndefined();
     expect(body.data!.recordEducationLocalFigure).toMatchObject({ value: null, label: "Good level of development (not yet published)" });
-    const row = await education.service.dataSource.getRepository(Figure).findOneByOrFail({ id: "test-redcar-school-readiness-update-2025/gld-percent-2025" });
+    const row = await education.service.dataSource.getRepository(Figure).findOneByOrFail({ id: "redcar-and-cleveland-test-school-readiness-update-2025/gld-percent-2025" });
     expect(row.value).toBeNull();
     expect(await snapshot(education.service.dataSource)).toEqual({ ...before, audit: before.audit + 1 });
     const entry = await education.service.dataSource
       .getRepository(AuditEntry)
-      .findOneBy({ authorityCode: REDCAR, entityId: "test-redcar-school-readiness-update-2025/gld-percent-2025", before: Not(IsNull()) });
+      .findOneBy({ authorityCode: REDCAR, entityId: "redcar-and-cleveland-test-school-readiness-update-2025/gld-percent-2025", before: Not(IsNull()) });
     expect(JSON.parse(entry!.before!)).toMatchObject({ value: 68.2 });
     expect(JSON.parse(entry!.after!)).toMatchObject({ value: null });
   });
 
   it("the authority is the identity's: another editor's figure goes to their own authority, and there is no argument to name one", async () => {
-    const input = figure({ key: "gld-percent-2025", source: { ...figure().source, document: "test-stockton-early-years-report-2025", newDocument: { title: "Early years report (test document)", publisher: "Stockton-on-Tees Borough Council" } } });
+    const input = figure({ key: "gld-percent-2025", source: { ...figure().source, document: "stockton-on-tees-test-early-years-report-2025", newDocument: { title: "Early years report (test document)", publisher: "Stockton-on-Tees Borough Council" } } });
     const { body } = await record(editorOf(STOCKTON), input);
     expect(body.errors).toBeUndefined();
-    const row = await education.service.dataSource.getRepository(Figure).findOneByOrFail({ id: "test-stockton-early-years-report-2025/gld-percent-2025" });
+    const row = await education.service.dataSource.getRepository(Figure).findOneByOrFail({ id: "stockton-on-tees-test-early-years-report-2025/gld-percent-2025" });
     expect(row.areaCode).toBe(STOCKTON);
 
     // naming an authority is not part of the input: refused before anything runs
@@ -272,7 +272,7 @@ describe.each(databases)("local figures on $label", ({ database }) => {
       [figure({ source: { document: "Not A Slug", section: "s" } }), "input.source.document: must be lower-case words joined by hyphens"],
       [figure({ source: { document: "dfe-lait", section: "s" } }), "input.source.document: is the published DfE dataset"],
       [figure({ source: { document: "test-never-described", section: "s" } }), 'input.source.newDocument: document "test-never-described" is not held yet'],
-      [figure({ source: { ...figure().source, newDocument: { title: "Another title", publisher: "Redcar and Cleveland Borough Council" } } }), "input.source.newDocument: document \"test-redcar-school-readiness-update-2025\" is already held with a different description"],
+      [figure({ source: { ...figure().source, newDocument: { title: "Another title", publisher: "Redcar and Cleveland Borough Council" } } }), "input.source.newDocument: document \"redcar-and-cleveland-test-school-readiness-update-2025\" is already held with a different description"],
       [figure({ source: { ...figure().source, newDocument: { title: "t", publisher: "p", asAt: "as at March" } } }), "input.source.newDocument.asAt: must be YYYY, YYYY-MM or YYYY-MM-DD"],
     ];
     for (const [input, message] of cases) {
@@ -298,12 +298,12 @@ describe.each(databases)("local figures on $label", ({ database }) => {
   it("a transaction that fails after the figure is written leaves nothing: no figure, no document, no audit entry", async () => {
     const dataSource = education.service.dataSource;
     const before = await snapshot(dataSource);
-    const input = figure({ key: "will-fail", source: { ...figure().source, document: "test-redcar-failing-document", newDocument: { title: "Failing (test document)", publisher: "Redcar and Cleveland Borough Council" } } });
+    const input = figure({ key: "will-fail", source: { ...figure().source, document: "redcar-and-cleveland-test-failing-document", newDocument: { title: "Failing (test document)", publisher: "Redcar and Cleveland Borough Council" } } });
     const { body } = await withFailingFigureAudit(dataSource, () => record(editorOf(REDCAR), input));
     expect(codes(body)).toEqual(["INTERNAL_SERVER_ERROR"]);
     expect(body.errors![0]!.message).toBe("Internal error"); // no SQL reaches the caller
     expect(await snapshot(dataSource)).toEqual(before);
-    expect(await dataSource.getRepository(SourceDocument).existsBy({ key: "test-redcar-failing-document" })).toBe(false);
+    expect(await dataSource.getRepository(OutcomeDocument).existsBy({ key: "redcar-and-cleveland-test-failing-document" })).toBe(false);
     // and the same write succeeds once nothing forces it to fail
     expect((await record(editorOf(REDCAR), input)).body.errors).toBeUndefined();
     expect(await snapshot(dataSource)).toEqual({ ...before, figures: before.figures + 1, local: before.local + 1, documents: before.documents + 1, audit: before.audit + 2 });
@@ -316,7 +316,7 @@ describe.each(databases)("local figures on $label", ({ database }) => {
     const log = own.body.data!._entities[0]!.educationAuditLog!;
     expect(log.length).toBeGreaterThanOrEqual(4);
     expect(log.every((e) => e.authorityCode === REDCAR)).toBe(true);
-    expect(log.map((e) => e.entityId)).not.toContain("test-stockton-early-years-report-2025/gld-percent-2025");
+    expect(log.map((e) => e.entityId)).not.toContain("stockton-on-tees-test-early-years-report-2025/gld-percent-2025");
 
     const byAdmin = await call<Audit>(education, admin, auditQuery("education"), { reps: reps(REDCAR, STOCKTON) });
     expect(byAdmin.body.errors).toBeUndefined();
@@ -345,7 +345,7 @@ describe.each(databases)("local figures on $label", ({ database }) => {
     expect(codes((await record(analyst, input)).body)).toEqual(["FORBIDDEN"]);
     expect(codes((await record(admin, input)).body)).toEqual(["FORBIDDEN"]);
     expect(codes((await record(ANONYMOUS, input)).body)).toEqual(["UNAUTHENTICATED"]);
-    const id = "test-redcar-school-readiness-update-2025/gld-percent-2025";
+    const id = "redcar-and-cleveland-test-school-readiness-update-2025/gld-percent-2025";
     expect(codes((await call(education, analyst, deleteMutation("education"), { id })).body)).toEqual(["FORBIDDEN"]);
     expect(codes((await call(education, ANONYMOUS, deleteMutation("education"), { id })).body)).toEqual(["UNAUTHENTICATED"]);
     // and an unsigned call does not reach the resolvers at all
@@ -356,7 +356,7 @@ describe.each(databases)("local figures on $label", ({ database }) => {
   it("an editor deletes their own local figure, never another authority's nor a published one", async () => {
     const dataSource = education.service.dataSource;
     const published = await dataSource.getRepository(Figure).findOneOrFail({ where: { kind: "published", areaCode: REDCAR }, order: { id: "ASC" } });
-    const stocktonFigure = "test-stockton-early-years-report-2025/gld-percent-2025";
+    const stocktonFigure = "stockton-on-tees-test-early-years-report-2025/gld-percent-2025";
     const before = await snapshot(dataSource);
 
     const ofPublished = await call(education, editorOf(REDCAR), deleteMutation("education"), { id: published.id });
@@ -370,7 +370,7 @@ describe.each(databases)("local figures on $label", ({ database }) => {
     expect(codes(missing.body)).toEqual(["BAD_USER_INPUT"]);
     expect(await snapshot(dataSource)).toEqual(before);
 
-    const id = "test-redcar-school-readiness-update-2025/gld-percent-2025";
+    const id = "redcar-and-cleveland-test-school-readiness-update-2025/gld-percent-2025";
     const deleted = await call<{ deleteEducationLocalFigure: string }>(education, editorOf(REDCAR), deleteMutation("education"), { id });
     expect(deleted.body.errors).toBeUndefined();
     expect(deleted.body.data!.deleteEducationLocalFigure).toBe(id);
@@ -389,12 +389,12 @@ describe.each(databases)("local figures on $label", ({ database }) => {
       label: "Children in our care (test figure)",
       value: 12,
       unit: "children",
-      source: { document: "test-redcar-care-report-2025", section: "Summary", newDocument: { title: "Care report (test document)", publisher: "Redcar and Cleveland Borough Council" } },
+      source: { document: "redcar-and-cleveland-test-care-report-2025", section: "Summary", newDocument: { title: "Care report (test document)", publisher: "Redcar and Cleveland Borough Council" } },
     });
     const before = await snapshot(care.service.dataSource);
     const recorded = await record(editorOf(REDCAR), input, "care");
     expect(recorded.body.errors).toBeUndefined();
-    expect(recorded.body.data!.recordCareLocalFigure).toMatchObject({ id: "test-redcar-care-report-2025/care-figure", kind: "LOCAL", value: 12 });
+    expect(recorded.body.data!.recordCareLocalFigure).toMatchObject({ id: "redcar-and-cleveland-test-care-report-2025/care-figure", kind: "LOCAL", value: 12 });
     expect(await snapshot(care.service.dataSource)).toEqual({ ...before, figures: before.figures + 1, local: before.local + 1, documents: before.documents + 1, audit: before.audit + 2 });
 
     const education_ = await record(editorOf(REDCAR), figure({ key: "edu", measureCode: "FSP_NEW_GOODDEV" }), "care");
@@ -404,8 +404,8 @@ describe.each(databases)("local figures on $label", ({ database }) => {
       care, analyst, profileQuery("care", careMeasure.code), { reps: reps(REDCAR) },
     );
     expect(read.body.errors).toBeUndefined();
-    expect(read.body.data!._entities[0]!.care.localFigures.map((f) => f.id)).toContain("test-redcar-care-report-2025/care-figure");
-    expect(read.body.data!._entities[0]!.care.measures[0]!.figures).toContainEqual({ id: "test-redcar-care-report-2025/care-figure", kind: "LOCAL", value: 12 });
+    expect(read.body.data!._entities[0]!.care.localFigures.map((f) => f.id)).toContain("redcar-and-cleveland-test-care-report-2025/care-figure");
+    expect(read.body.data!._entities[0]!.care.measures[0]!.figures).toContainEqual({ id: "redcar-and-cleveland-test-care-report-2025/care-figure", kind: "LOCAL", value: 12 });
 
     const audit = await call<{ _entities: Array<{ careAuditLog: AuditResult[] | null }> }>(care, editorOf(REDCAR), auditQuery("care"), { reps: reps(REDCAR) });
     expect(audit.body.data!._entities[0]!.careAuditLog!.map((e) => `${e.operation} ${e.entityType}`).sort()).toEqual([
@@ -414,13 +414,13 @@ describe.each(databases)("local figures on $label", ({ database }) => {
     ]);
     expect(codes((await call(care, editorOf(STOCKTON), auditQuery("care"), { reps: reps(REDCAR) })).body)).toEqual(["FORBIDDEN"]);
 
-    const deleted = await call(care, editorOf(STOCKTON), deleteMutation("care"), { id: "test-redcar-care-report-2025/care-figure" });
+    const deleted = await call(care, editorOf(STOCKTON), deleteMutation("care"), { id: "redcar-and-cleveland-test-care-report-2025/care-figure" });
     expect(codes(deleted.body)).toEqual(["FORBIDDEN"]);
   });
 
   it("concurrent first records of one figure: one lands, the others are told to try again (WRITE_CONFLICT), nothing half-written", async () => {
     const before = await snapshot(education.service.dataSource);
-    const input = figure({ key: "concurrent-first-record", source: { ...figure().source, document: "test-redcar-concurrent-document" } });
+    const input = figure({ key: "concurrent-first-record", source: { ...figure().source, document: "redcar-and-cleveland-test-concurrent-document" } });
     const answers = await Promise.all(Array.from({ length: 6 }, () => record(editorOf(REDCAR), input)));
     for (const { status, body } of answers) {
       expect(status).toBe(200);

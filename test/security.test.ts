@@ -355,13 +355,13 @@ describe("security through the gateway", () => {
       const countLocal = async () => Number((await education.dataSource.query("SELECT COUNT(*) AS n FROM figure WHERE kind = 'local'"))[0].n);
       const before = await countLocal();
 
-      const byAnalyst = await system.post(recordFigure, { input: figureInput("test-stockton-update", "Stockton-on-Tees Borough Council") }, { token: tokens.analyst });
+      const byAnalyst = await system.post(recordFigure, { input: figureInput("stockton-on-tees-test-update", "Stockton-on-Tees Borough Council") }, { token: tokens.analyst });
       expect(codes(byAnalyst.body)).toEqual(["FORBIDDEN"]);
-      const byAdmin = await system.post(recordFigure, { input: figureInput("test-stockton-update", "Stockton-on-Tees Borough Council") }, { token: tokens.admin });
+      const byAdmin = await system.post(recordFigure, { input: figureInput("stockton-on-tees-test-update", "Stockton-on-Tees Borough Council") }, { token: tokens.admin });
       expect(codes(byAdmin.body)).toEqual(["FORBIDDEN"]);
       expect(await countLocal()).toBe(before);
 
-      const own = await system.post<{ recordEducationLocalFigure: { id: string } }>(recordFigure, { input: figureInput("test-stockton-update", "Stockton-on-Tees Borough Council") }, { token: tokens.stocktonEditor });
+      const own = await system.post<{ recordEducationLocalFigure: { id: string } }>(recordFigure, { input: figureInput("stockton-on-tees-test-update", "Stockton-on-Tees Borough Council") }, { token: tokens.stocktonEditor });
       expect(own.body.errors).toBeUndefined();
       const figureId = own.body.data!.recordEducationLocalFigure.id;
       expect(await countLocal()).toBe(before + 1);

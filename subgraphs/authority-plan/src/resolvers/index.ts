@@ -8,6 +8,7 @@ import { Plan } from "./Plan";
 import { enterPlanMutations, PlanMutations } from "./PlanMutations";
 import { Priority } from "./Priority";
 import { Source } from "./Source";
+import { SourceDocument } from "./SourceDocument";
 import { mutationFieldName, mutationsTypeName } from "../schema";
 
 /** `typeName` is the deployment's own authority type, e.g. RedcarAndCleveland (and its mutations, RedcarAndClevelandPlanMutations). */
@@ -23,6 +24,7 @@ export function buildResolvers(typeName: string) {
     LinkedPlan,
     PerformanceIndicator,
     Source,
+    SourceDocument,
     PlanKind,
     StatementKind,
     PrincipleKind,

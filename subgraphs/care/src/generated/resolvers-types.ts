@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Measure as MeasureModel, Figure as FigureModel } from '@tees/subgraph-common/outcomes/entities';
+import type { Measure as MeasureModel, Figure as FigureModel, OutcomeDocument as OutcomeDocumentModel } from '@tees/subgraph-common/outcomes/entities';
 import type { Profile as ProfileModel, Series as SeriesModel, IndicatorOutcome as IndicatorOutcomeModel } from '@tees/subgraph-common/outcomes/resolvers';
 import type { SourceColumns as SourceColumnsModel } from '@tees/subgraph-common/entities/SourceColumns';
-import type { SourceDocument as SourceDocumentModel } from '@tees/subgraph-common/entities/SourceDocument';
 import type { OutcomeContext } from '@tees/subgraph-common/outcomes/loaders';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -156,6 +155,22 @@ export type Comparison = {
   /** why nothing could be compared, when latest is null */
   unavailable?: Maybe<Scalars['String']['output']>;
 };
+
+/** The owner of a source document, set when it is first held (by a seed file, the editor who described it, or a published import) and never changed through the API */
+export type DocumentOwner = {
+  __typename?: 'DocumentOwner';
+  /** the owning authority's ONS code, when kind is AUTHORITY */
+  authorityCode?: Maybe<Scalars['ID']['output']>;
+  kind: DocumentOwnerKind;
+};
+
+export type DocumentOwnerKind =
+  /** an authority's own document */
+  | 'AUTHORITY'
+  /** a published dataset (DfE LAIT): no editor adds to it */
+  | 'PUBLISHED'
+  /** held before owners were recorded, cited by several authorities' figures: no editor adds to it until an operator assigns it */
+  | 'UNASSIGNED';
 
 export type FigureKind =
   /** stated in the authority's own document */
@@ -378,6 +393,8 @@ export type SourceDocument = {
   key: Scalars['ID']['output'];
   /** file name in the source collection, or the dataset's address */
   location?: Maybe<Scalars['String']['output']>;
+  /** who the document belongs to: only the owning authority's editors add figures that cite it */
+  owner: DocumentOwner;
   publisher: Scalars['String']['output'];
   title: Scalars['String']['output'];
 };
@@ -531,6 +548,8 @@ export type ResolversTypes = ResolversObject<{
   CareProfile: ResolverTypeWrapper<ProfileModel>;
   CareSeries: ResolverTypeWrapper<SeriesModel>;
   Comparison: ResolverTypeWrapper<Omit<Comparison, 'latest'> & { latest?: Maybe<ResolversTypes['OutcomeFigure']> }>;
+  DocumentOwner: ResolverTypeWrapper<DocumentOwner>;
+  DocumentOwnerKind: DocumentOwnerKind;
   FigureKind: FigureKind;
   FigurePeriod: ResolverTypeWrapper<FigurePeriod>;
   LocalFigureDocumentInput: LocalFigureDocumentInput;
@@ -552,7 +571,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   RankOrder: RankOrder;
   Source: ResolverTypeWrapper<SourceColumnsModel>;
-  SourceDocument: ResolverTypeWrapper<SourceDocumentModel>;
+  SourceDocument: ResolverTypeWrapper<OutcomeDocumentModel>;
   StatisticalNeighbourSet: StatisticalNeighbourSet;
   TargetComparison: ResolverTypeWrapper<TargetComparison>;
   TrendComparison: ResolverTypeWrapper<TrendComparison>;
@@ -573,6 +592,7 @@ export type ResolversParentTypes = ResolversObject<{
   CareProfile: ProfileModel;
   CareSeries: SeriesModel;
   Comparison: Omit<Comparison, 'latest'> & { latest?: Maybe<ResolversParentTypes['OutcomeFigure']> };
+  DocumentOwner: DocumentOwner;
   FigurePeriod: FigurePeriod;
   LocalFigureDocumentInput: LocalFigureDocumentInput;
   LocalFigureInput: LocalFigureInput;
@@ -587,7 +607,7 @@ export type ResolversParentTypes = ResolversObject<{
   RankComparison: RankComparison;
   Boolean: Scalars['Boolean']['output'];
   Source: SourceColumnsModel;
-  SourceDocument: SourceDocumentModel;
+  SourceDocument: OutcomeDocumentModel;
   TargetComparison: TargetComparison;
   TrendComparison: TrendComparison;
 }>;
@@ -669,6 +689,11 @@ export type ComparisonResolvers<ContextType = OutcomeContext, ParentType extends
   unavailable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type DocumentOwnerResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['DocumentOwner'] = ResolversParentTypes['DocumentOwner']> = ResolversObject<{
+  authorityCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentOwnerKind'], ParentType, ContextType>;
+}>;
+
 export type FigurePeriodResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['FigurePeriod'] = ResolversParentTypes['FigurePeriod']> = ResolversObject<{
   end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -742,6 +767,7 @@ export type SourceDocumentResolvers<ContextType = OutcomeContext, ParentType ext
   asAtText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['DocumentOwner'], ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -771,6 +797,7 @@ export type Resolvers<ContextType = OutcomeContext> = ResolversObject<{
   CareProfile?: CareProfileResolvers<ContextType>;
   CareSeries?: CareSeriesResolvers<ContextType>;
   Comparison?: ComparisonResolvers<ContextType>;
+  DocumentOwner?: DocumentOwnerResolvers<ContextType>;
   FigurePeriod?: FigurePeriodResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NeighbourComparison?: NeighbourComparisonResolvers<ContextType>;

@@ -20,5 +20,6 @@ export function buildResolvers() {
     Comparison: outcomeResolvers.Comparison,
     OutcomeFigure: outcomeResolvers.OutcomeFigure,
     Source: outcomeResolvers.Source,
+    SourceDocument: outcomeResolvers.SourceDocument,
   };
 }

@@ -7,7 +7,7 @@ import { bulkInsert } from "../bulk-insert";
 import { readGssCodes, readLaitAreas, readNeighbourSets } from "../lait/code-lists";
 import { replaceNeighbours } from "../lait/store";
 import { dictionaryFile } from "../lait/paths";
-import { Figure, Measure, OutcomeArea, SourceDocument } from "./entities";
+import { Figure, Measure, OutcomeArea, OutcomeDocument, PUBLISHED_OWNER } from "./entities";
 import { normalisePeriod, parseValue } from "./period";
 
 export const LAIT_DOCUMENT_KEY = "dfe-lait";
@@ -130,10 +130,11 @@ export async function importLait(dataSource: DataSource, folder: string, { topic
   }
 
   await dataSource.transaction(async (manager) => {
-    await manager.getRepository(SourceDocument).upsert(
+    // the published dataset is owned by no authority: no editor can cite it
+    await manager.getRepository(OutcomeDocument).upsert(
       [{ key: LAIT_DOCUMENT_KEY, title: "Local Authority Interactive Tool (LAIT) data", publisher: "Department for Education",
         location: "https://github.com/dfe-analytical-services/local-authority-interactive-tool", asAt: "2026-04-08",
-        asAtText: "repository commit 2e30e39 of 2026-04-08" }],
+        asAtText: "repository commit 2e30e39 of 2026-04-08", owner: PUBLISHED_OWNER }],
       ["key"],
     );
     const rows = [...measures.values()];

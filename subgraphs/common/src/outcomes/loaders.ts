@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { groupBy, loadOnce, rowsByColumn, rowsById } from "../loaders";
 import { neighboursLoader } from "../lait/neighbour-loader";
-import { Figure, Measure, OutcomeArea, SourceDocument } from "./entities";
+import { Figure, Measure, OutcomeArea, OutcomeDocument } from "./entities";
 import type { Identity } from "../signed-identity";
 
 /** area + optional measure filter → figures, batched into one query per distinct filter */
@@ -69,7 +69,7 @@ export function createOutcomeLoaders(dataSource: DataSource) {
     neighboursOf: neighboursLoader(dataSource),
     localFiguresByArea: rowsByColumn(dataSource, Figure, "areaCode", { periodEndYear: "ASC", periodLabel: "ASC" }, { kind: "local" }),
     measureByCode: rowsById(dataSource, Measure, "code"),
-    documentByKey: rowsById(dataSource, SourceDocument, "key"),
+    documentByKey: rowsById(dataSource, OutcomeDocument, "key"),
   };
 }
 export type OutcomeLoaders = ReturnType<typeof createOutcomeLoaders>;

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { In, type DataSource } from "typeorm";
-import { parseSeed } from "../seed-files";
+import { parseSeed, SeedError } from "../seed-files";
 import { localFiguresFile, type LocalFiguresFile } from "../seed-schema";
-import { Figure, SourceDocument } from "./entities";
+import { Figure, OutcomeDocument, UNASSIGNED_OWNER } from "./entities";
+import { lockDocument, writeTransaction } from "./documents";
 
 /** Reads and validates every local-figures file of a folder before anything is written. */
 export function readLocalFigures(folder: string): LocalFiguresFile[] {
@@ -49,14 +50,25 @@ export function localFigureRow(authorityCode: string, documentKey: string, f: Lo
   });
 }
 
-/** Replaces the local figures of these documents in one transaction; published figures are never touched. */
+/**
+ * Replaces the local figures of these documents in one transaction; published figures are never touched.
+ * Each document is owned by its file's authority: a document held as another authority's (or as the
+ * published dataset) is refused, naming it, before anything is written; one the owner migration left
+ * "unassigned" is given to the file's authority.
+ */
 export async function loadLocalFigures(dataSource: DataSource, files: LocalFiguresFile[]): Promise<number> {
   const rows = files.flatMap((file) => file.figures.map((f) => localFigureRow(file.authorityCode, file.document.key, f)));
-  await dataSource.transaction(async (manager) => {
+  await writeTransaction(dataSource, async (manager) => {
+    for (const { authorityCode, document } of files) {
+      const held = await lockDocument(manager, document.key);
+      if (held && held.owner !== authorityCode && held.owner !== UNASSIGNED_OWNER) {
+        throw new SeedError(`${document.key}.json`, `document "${document.key}"`, "authorityCode", `is ${authorityCode}, but the document is held as ${held.owner}'s; nothing was loaded`);
+      }
+    }
     const keys = files.map((f) => f.document.key);
     if (keys.length) await manager.delete(Figure, { documentKey: In(keys), kind: "local" });
-    await manager.getRepository(SourceDocument).upsert(
-      files.map(({ document: d }) => ({ key: d.key, title: d.title, publisher: d.publisher, location: d.file, asAt: d.asAt, asAtText: d.asAtText })),
+    await manager.getRepository(OutcomeDocument).upsert(
+      files.map(({ authorityCode, document: d }) => ({ key: d.key, title: d.title, publisher: d.publisher, location: d.file, asAt: d.asAt, asAtText: d.asAtText, owner: authorityCode })),
       ["key"],
     );
     for (let i = 0; i < rows.length; i += 200) await manager.insert(Figure, rows.slice(i, i + 200));

@@ -3,7 +3,7 @@ import { readAuditLog } from "../audit/record";
 import { neighbourSetIds, type NeighbourSetName } from "../lait/neighbour-sets";
 import { groupBy } from "../loaders";
 import { compare } from "./comparison";
-import type { Figure, Measure } from "./entities";
+import { PUBLISHED_OWNER, UNASSIGNED_OWNER, type Figure, type Measure, type OutcomeDocument } from "./entities";
 import type { OutcomeContext } from "./loaders";
 import { deleteLocalFigure, recordLocalFigure, type LocalFigureInput } from "./writes";
 
@@ -129,6 +129,13 @@ export const outcomeResolvers = {
       start: figure.periodStart,
       end: figure.periodEnd,
     }),
+  },
+
+  SourceDocument: {
+    owner: (document: OutcomeDocument) =>
+      document.owner === PUBLISHED_OWNER ? { kind: "PUBLISHED", authorityCode: null }
+      : document.owner === UNASSIGNED_OWNER ? { kind: "UNASSIGNED", authorityCode: null }
+      : { kind: "AUTHORITY", authorityCode: document.owner },
   },
 
   Source: {

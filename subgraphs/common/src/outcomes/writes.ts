@@ -9,18 +9,22 @@
  * the write and its audit entry land together or not at all.
  *
  * Record is create-or-replace by (source document key, figure key): the figure's id is
- * "<document key>/<key>", as a seed file's figure gets. Published (LAIT) figures are never
- * written: their document is refused, and only local figures of the editor's authority
- * can be replaced or deleted.
+ * "<document key>/<key>", as a seed file's figure gets. Every document has an owner (a column:
+ * the authority whose seed file or editor created it, or "published" for the DfE dataset), and
+ * only the owner's editors add figures to it, whether or not any figures cite it now. A document
+ * an editor creates has a key that starts with its authority's name (redcar-and-cleveland-...),
+ * so no authority can take the keys another would use. Published
+ * (LAIT) figures are never written, and only local figures of the editor's authority can be
+ * replaced or deleted.
  */
 import { GraphQLError } from "graphql";
-import type { EntityManager } from "typeorm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { badInput } from "../input-errors";
 import { forbidden, requireEditorOf } from "../authorization";
 import type { Identity } from "../signed-identity";
-import { Figure, SourceDocument } from "./entities";
+import { Figure, OutcomeDocument, PUBLISHED_OWNER, UNASSIGNED_OWNER } from "./entities";
+import { keyNamingProblem, lockDocument, writeTransaction } from "./documents";
 import { LAIT_DOCUMENT_KEY } from "./lait";
 import { localFigureRow } from "./local-figures";
 import { partialDate } from "../seed-schema";
@@ -103,18 +107,17 @@ export function validateLocalFigure(input: LocalFigureInput): ValidLocalFigure {
 /** a figure as the audit log keeps it */
 const snapshot = (figure: Figure) => ({ ...figure, source: { ...figure.source } });
 
-/** which authorities' local figures, and whether published figures, cite a document */
-async function documentUse(manager: EntityManager, documentKey: string) {
-  const rows: Array<{ kind: string; areaCode: string }> = await manager
-    .createQueryBuilder(Figure, "f")
-    .select(["f.kind AS kind", "f.areaCode AS areaCode"])
-    .distinct(true)
-    .where("f.documentKey = :documentKey", { documentKey })
-    .getRawMany();
-  return { published: rows.some((r) => r.kind === "published"), localAreas: new Set(rows.filter((r) => r.kind === "local").map((r) => r.areaCode)) };
+/** FORBIDDEN unless the document is the editor's authority's own (orphaned documents too: ownership never lapses) */
+function requireOwnDocument(document: OutcomeDocument, authorityCode: string) {
+  const refused = `input.source.document: "${document.key}"`;
+  if (document.owner === PUBLISHED_OWNER) throw forbidden(`${refused} is a published dataset; a local figure cites the authority's own document`);
+  if (document.owner === UNASSIGNED_OWNER) {
+    throw forbidden(`${refused} has no owner (figures of several authorities cited it when owners were introduced); an operator must assign it before anyone adds figures`);
+  }
+  if (document.owner !== authorityCode) throw forbidden(`${refused} is a document of ${document.owner}; an editor of ${authorityCode} cannot add figures to it`);
 }
 
-const sameDocument = (held: SourceDocument, given: NonNullable<ValidLocalFigure["source"]["newDocument"]>) =>
+const sameDocument = (held: OutcomeDocument, given: NonNullable<ValidLocalFigure["source"]["newDocument"]>) =>
   held.title === given.title && held.publisher === given.publisher && held.location === given.location && held.asAt === given.asAt && held.asAtText === given.asAtText;
 
 /** The reads of this request must see the write (a later field in the same operation). */
@@ -136,13 +139,10 @@ export async function recordLocalFigure(context: OutcomeContext, operation: stri
   const documentKey = valid.source.document;
   const row = localFigureRow(authorityCode, documentKey, valid);
 
-  const figure = await context.dataSource.transaction(async (manager) => {
-    const use = await documentUse(manager, documentKey);
-    if (use.published) throw forbidden(`input.source.document: "${documentKey}" holds published figures; a local figure cites the authority's own document`);
-    const others = [...use.localAreas].filter((area) => area !== authorityCode);
-    if (others.length) throw forbidden(`input.source.document: "${documentKey}" is a document of ${others.join(", ")}; an editor of ${authorityCode} cannot add figures to it`);
-
-    const held = await manager.findOneBy(SourceDocument, { key: documentKey });
+  const figure = await writeTransaction(context.dataSource, async (manager) => {
+    // who owns the document decides, never which figures happen to cite it
+    const held = await lockDocument(manager, documentKey);
+    if (held) requireOwnDocument(held, authorityCode);
     const given = valid.source.newDocument;
     if (!held && !given) throw badInput("input.source.newDocument", `document "${documentKey}" is not held yet: describe it (title, publisher, asAt)`);
     if (held && given && !sameDocument(held, given)) {
@@ -153,8 +153,11 @@ export async function recordLocalFigure(context: OutcomeContext, operation: stri
     if (before && (before.kind !== "local" || before.areaCode !== authorityCode)) throw forbidden(`figure "${row.id}" is not a local figure of ${authorityCode}`);
 
     if (!held && given) {
-      const document = Object.assign(new SourceDocument(), { key: documentKey, ...given });
-      await manager.insert(SourceDocument, document);
+      // a new document is named under its creator's authority, and is that authority's for good
+      const naming = await keyNamingProblem(manager, authorityCode, documentKey);
+      if (naming) throw forbidden(`input.source.document: ${naming}`);
+      const document = Object.assign(new OutcomeDocument(), { key: documentKey, ...given, owner: authorityCode });
+      await manager.insert(OutcomeDocument, document);
       await recordAudit(manager, editor, authorityCode, { operation, entityType: "SourceDocument", entityId: documentKey, before: null, after: { ...document } });
     }
     if (before) await manager.update(Figure, { id: row.id }, row);
@@ -171,7 +174,7 @@ export async function deleteLocalFigure(context: OutcomeContext, operation: stri
   const editor = requireEditor(context.identity);
   const authorityCode = editor.authority;
   if (id.length === 0 || id.length > 191) throw badInput("id", "must be a figure id, 1 to 191 characters");
-  const deleted = await context.dataSource.transaction(async (manager) => {
+  const deleted = await writeTransaction(context.dataSource, async (manager) => {
     const figure = await manager.findOneBy(Figure, { id });
     if (!figure) throw badInput("id", `no figure "${id}" is held`);
     if (figure.kind !== "local") throw forbidden(`id: "${id}" is a published (DfE LAIT) figure; only an authority's local figures can be deleted`);

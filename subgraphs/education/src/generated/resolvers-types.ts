@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Measure as MeasureModel, Figure as FigureModel } from '@tees/subgraph-common/outcomes/entities';
+import type { Measure as MeasureModel, Figure as FigureModel, OutcomeDocument as OutcomeDocumentModel } from '@tees/subgraph-common/outcomes/entities';
 import type { Profile as ProfileModel, Series as SeriesModel, IndicatorOutcome as IndicatorOutcomeModel } from '@tees/subgraph-common/outcomes/resolvers';
 import type { SourceColumns as SourceColumnsModel } from '@tees/subgraph-common/entities/SourceColumns';
-import type { SourceDocument as SourceDocumentModel } from '@tees/subgraph-common/entities/SourceDocument';
 import type { OutcomeContext } from '@tees/subgraph-common/outcomes/loaders';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -85,6 +84,22 @@ export type Comparison = {
   /** why nothing could be compared, when latest is null */
   unavailable?: Maybe<Scalars['String']['output']>;
 };
+
+/** The owner of a source document, set when it is first held (by a seed file, the editor who described it, or a published import) and never changed through the API */
+export type DocumentOwner = {
+  __typename?: 'DocumentOwner';
+  /** the owning authority's ONS code, when kind is AUTHORITY */
+  authorityCode?: Maybe<Scalars['ID']['output']>;
+  kind: DocumentOwnerKind;
+};
+
+export type DocumentOwnerKind =
+  /** an authority's own document */
+  | 'AUTHORITY'
+  /** a published dataset (DfE LAIT): no editor adds to it */
+  | 'PUBLISHED'
+  /** held before owners were recorded, cited by several authorities' figures: no editor adds to it until an operator assigns it */
+  | 'UNASSIGNED';
 
 /**
  * A plan's performance indicator that maps to a published education measure, for the
@@ -378,6 +393,8 @@ export type SourceDocument = {
   key: Scalars['ID']['output'];
   /** file name in the source collection, or the dataset's address */
   location?: Maybe<Scalars['String']['output']>;
+  /** who the document belongs to: only the owning authority's editors add figures that cite it */
+  owner: DocumentOwner;
   publisher: Scalars['String']['output'];
   title: Scalars['String']['output'];
 };
@@ -527,6 +544,8 @@ export type ResolversTypes = ResolversObject<{
   Authority: ResolverTypeWrapper<Omit<Authority, 'education'> & { education?: Maybe<ResolversTypes['EducationProfile']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Comparison: ResolverTypeWrapper<Omit<Comparison, 'latest'> & { latest?: Maybe<ResolversTypes['OutcomeFigure']> }>;
+  DocumentOwner: ResolverTypeWrapper<DocumentOwner>;
+  DocumentOwnerKind: DocumentOwnerKind;
   EducationIndicatorOutcome: ResolverTypeWrapper<IndicatorOutcomeModel>;
   EducationMeasure: ResolverTypeWrapper<MeasureModel>;
   EducationProfile: ResolverTypeWrapper<ProfileModel>;
@@ -552,7 +571,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   RankOrder: RankOrder;
   Source: ResolverTypeWrapper<SourceColumnsModel>;
-  SourceDocument: ResolverTypeWrapper<SourceDocumentModel>;
+  SourceDocument: ResolverTypeWrapper<OutcomeDocumentModel>;
   StatisticalNeighbourSet: StatisticalNeighbourSet;
   TargetComparison: ResolverTypeWrapper<TargetComparison>;
   TrendComparison: ResolverTypeWrapper<TrendComparison>;
@@ -569,6 +588,7 @@ export type ResolversParentTypes = ResolversObject<{
   Authority: Omit<Authority, 'education'> & { education?: Maybe<ResolversParentTypes['EducationProfile']> } | FederationReferenceTypes['Authority'];
   Int: Scalars['Int']['output'];
   Comparison: Omit<Comparison, 'latest'> & { latest?: Maybe<ResolversParentTypes['OutcomeFigure']> };
+  DocumentOwner: DocumentOwner;
   EducationIndicatorOutcome: IndicatorOutcomeModel;
   EducationMeasure: MeasureModel;
   EducationProfile: ProfileModel;
@@ -587,7 +607,7 @@ export type ResolversParentTypes = ResolversObject<{
   RankComparison: RankComparison;
   Boolean: Scalars['Boolean']['output'];
   Source: SourceColumnsModel;
-  SourceDocument: SourceDocumentModel;
+  SourceDocument: OutcomeDocumentModel;
   TargetComparison: TargetComparison;
   TrendComparison: TrendComparison;
 }>;
@@ -631,6 +651,11 @@ export type ComparisonResolvers<ContextType = OutcomeContext, ParentType extends
   target?: Resolver<Maybe<ResolversTypes['TargetComparison']>, ParentType, ContextType>;
   trend?: Resolver<ResolversTypes['TrendComparison'], ParentType, ContextType>;
   unavailable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type DocumentOwnerResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['DocumentOwner'] = ResolversParentTypes['DocumentOwner']> = ResolversObject<{
+  authorityCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentOwnerKind'], ParentType, ContextType>;
 }>;
 
 export type EducationIndicatorOutcomeResolvers<ContextType = OutcomeContext, ParentType extends ResolversParentTypes['EducationIndicatorOutcome'] = ResolversParentTypes['EducationIndicatorOutcome'], FederationReferenceType extends FederationReferenceTypes['EducationIndicatorOutcome'] = FederationReferenceTypes['EducationIndicatorOutcome']> = ResolversObject<{
@@ -742,6 +767,7 @@ export type SourceDocumentResolvers<ContextType = OutcomeContext, ParentType ext
   asAtText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['DocumentOwner'], ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -767,6 +793,7 @@ export type Resolvers<ContextType = OutcomeContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Authority?: AuthorityResolvers<ContextType>;
   Comparison?: ComparisonResolvers<ContextType>;
+  DocumentOwner?: DocumentOwnerResolvers<ContextType>;
   EducationIndicatorOutcome?: EducationIndicatorOutcomeResolvers<ContextType>;
   EducationMeasure?: EducationMeasureResolvers<ContextType>;
   EducationProfile?: EducationProfileResolvers<ContextType>;

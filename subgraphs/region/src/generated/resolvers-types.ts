@@ -107,6 +107,22 @@ export type ContextFigure = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** The owner of a source document, set when it is first held (by a seed file, the editor who described it, or a published import) and never changed through the API */
+export type DocumentOwner = {
+  __typename?: 'DocumentOwner';
+  /** the owning authority's ONS code, when kind is AUTHORITY */
+  authorityCode?: Maybe<Scalars['ID']['output']>;
+  kind: DocumentOwnerKind;
+};
+
+export type DocumentOwnerKind =
+  /** an authority's own document */
+  | 'AUTHORITY'
+  /** a published dataset (DfE LAIT): no editor adds to it */
+  | 'PUBLISHED'
+  /** held before owners were recorded, cited by several authorities' figures: no editor adds to it until an operator assigns it */
+  | 'UNASSIGNED';
+
 export type EducationIndicatorOutcome = {
   __typename?: 'EducationIndicatorOutcome';
   authorityCode: Scalars['ID']['output'];
@@ -411,6 +427,8 @@ export type SourceDocument = {
   key: Scalars['ID']['output'];
   /** file name in the source collection, or the dataset's address */
   location?: Maybe<Scalars['String']['output']>;
+  /** who the document belongs to: only the owning authority's editors add figures that cite it */
+  owner: DocumentOwner;
   publisher: Scalars['String']['output'];
   title: Scalars['String']['output'];
 };
@@ -623,6 +641,8 @@ export type ResolversTypes = ResolversObject<{
   CareIndicatorOutcome: ResolverTypeWrapper<CareIndicatorOutcome>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ContextFigure: ResolverTypeWrapper<ContextFigure>;
+  DocumentOwner: ResolverTypeWrapper<DocumentOwner>;
+  DocumentOwnerKind: DocumentOwnerKind;
   EducationIndicatorOutcome: ResolverTypeWrapper<EducationIndicatorOutcome>;
   GroupKind: null;
   IndicatorOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorOutcome']>;
@@ -667,6 +687,7 @@ export type ResolversParentTypes = ResolversObject<{
   CareIndicatorOutcome: CareIndicatorOutcome;
   Float: Scalars['Float']['output'];
   ContextFigure: ContextFigure;
+  DocumentOwner: DocumentOwner;
   EducationIndicatorOutcome: EducationIndicatorOutcome;
   IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
   LeadGroup: Omit<LeadGroup, 'actions'> & { actions: Array<ResolversParentTypes['Action']> };
@@ -743,6 +764,11 @@ export type ContextFigureResolvers<ContextType = RegionContext, ParentType exten
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type DocumentOwnerResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['DocumentOwner'] = ResolversParentTypes['DocumentOwner']> = ResolversObject<{
+  authorityCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentOwnerKind'], ParentType, ContextType>;
 }>;
 
 export type EducationIndicatorOutcomeResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['EducationIndicatorOutcome'] = ResolversParentTypes['EducationIndicatorOutcome']> = ResolversObject<{
@@ -919,6 +945,7 @@ export type SourceDocumentResolvers<ContextType = RegionContext, ParentType exte
   asAtText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['DocumentOwner'], ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -974,6 +1001,7 @@ export type Resolvers<ContextType = RegionContext> = ResolversObject<{
   Authority?: AuthorityResolvers<ContextType>;
   CareIndicatorOutcome?: CareIndicatorOutcomeResolvers<ContextType>;
   ContextFigure?: ContextFigureResolvers<ContextType>;
+  DocumentOwner?: DocumentOwnerResolvers<ContextType>;
   EducationIndicatorOutcome?: EducationIndicatorOutcomeResolvers<ContextType>;
   GroupKind?: GroupKindResolvers;
   IndicatorOutcome?: IndicatorOutcomeResolvers<ContextType>;

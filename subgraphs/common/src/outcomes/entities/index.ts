@@ -1,9 +1,9 @@
 import { AuditEntry } from "../../audit/AuditEntry";
-import { SourceDocument } from "../../entities/SourceDocument";
 import { StatisticalNeighbour } from "../../entities/StatisticalNeighbour";
 import { Figure } from "./Figure";
 import { Measure } from "./Measure";
 import { OutcomeArea } from "./OutcomeArea";
+import { OutcomeDocument, PUBLISHED_OWNER, UNASSIGNED_OWNER } from "./OutcomeDocument";
 
-export { AuditEntry, Figure, Measure, OutcomeArea, SourceDocument, StatisticalNeighbour };
-export const outcomeEntities = [SourceDocument, Measure, Figure, OutcomeArea, StatisticalNeighbour, AuditEntry];
+export { AuditEntry, Figure, Measure, OutcomeArea, OutcomeDocument, PUBLISHED_OWNER, StatisticalNeighbour, UNASSIGNED_OWNER };
+export const outcomeEntities = [OutcomeDocument, Measure, Figure, OutcomeArea, StatisticalNeighbour, AuditEntry];
