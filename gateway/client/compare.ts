@@ -7,6 +7,7 @@ import {
   type StatisticalNeighbourSet,
 } from "./generated/graphql";
 import { execute } from "./request";
+import { ATTRIBUTION } from "./attribution";
 import { csv, markdownText, type CsvValue } from "./safe-export";
 
 export interface ThemeComparisonRequest {
@@ -157,6 +158,7 @@ export function renderMarkdown(result: ThemeComparison): string {
     }
   }
   if (result.errors.length) lines.push("", `Partial answer: ${mdCell(result.errors.join("; "))}`);
+  lines.push("", mdCell(ATTRIBUTION));
   return lines.join("\n") + "\n";
 }
 
@@ -179,6 +181,8 @@ export function renderCsv(result: ThemeComparison): string {
       for (const f of c?.localFigures ?? []) rows.push(["local-figure", a.code, a.name, m.code, f.value, f.period, null, null, null, null, null, null, null, null, null, f.source]);
     }
   }
+  // last, an ordinary row of the same width (no comment line: parsers would need an option for it), found by its section
+  rows.push(["attribution", null, null, null, null, null, null, null, null, null, null, null, null, null, null, ATTRIBUTION]);
   const width = rows[0]!.length;
   return csv(rows.map((r) => Array.from({ length: width }, (_, i) => r[i])));
 }
