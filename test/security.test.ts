@@ -55,6 +55,18 @@ describe("security through the gateway", () => {
       edit(new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setSubject("someone").setIssuer(DEFAULT_TOKEN_PARTY).setAudience(DEFAULT_TOKEN_PARTY).setIssuedAt().setExpirationTime("1h"))
         .sign(new TextEncoder().encode(secret));
 
+    /** each token refused with 401 and its reason, before any subgraph ran a statement */
+    const expectRefusedAtTheGateway = async (cases: Array<[string, string, RegExp]>) => {
+      const before = system.statements();
+      for (const [label, token, reason] of cases) {
+        const { status, body } = await system.post(READ, undefined, { token });
+        expect(status, label).toBe(401);
+        expect(codes(body), label).toEqual(["UNAUTHENTICATED"]);
+        expect(body.errors![0]!.message, label).toMatch(reason);
+      }
+      expect(system.statements(), "no subgraph ran a statement").toBe(before);
+    };
+
     it("refuses a token that does not verify with 401 and the reason, before any subgraph is asked", async () => {
       const key = system.auth.jwtSecrets[0]!;
       const cases: Array<[string, string, RegExp]> = [
@@ -66,14 +78,7 @@ describe("security through the gateway", () => {
         ["an unknown role", await sign({ role: "superuser" }, key), /role must be one of analyst, editor, admin/],
         ["an analyst claiming an authority", await sign({ role: "analyst", authority: REDCAR }, key), /only an editor's token names an authority/],
       ];
-      const before = system.statements();
-      for (const [label, token, reason] of cases) {
-        const { status, body } = await system.post(READ, undefined, { token });
-        expect(status, label).toBe(401);
-        expect(codes(body), label).toEqual(["UNAUTHENTICATED"]);
-        expect(body.errors![0]!.message, label).toMatch(reason);
-      }
-      expect(system.statements(), "no subgraph ran a statement").toBe(before);
+      await expectRefusedAtTheGateway(cases);
     });
 
     it("refuses with 401 a subject the subgraphs would refuse, a lifetime over the cap, no iat or an iat in the future (not a 200 full of subgraph errors)", async () => {
@@ -89,14 +94,7 @@ describe("security through the gateway", () => {
         ["no iat", await raw({ role: "analyst", sub: "someone", exp: now + 3600 }), /no iat claim/],
         ["iat an hour ahead", await sign({ role: "analyst" }, key, (jwt) => jwt.setIssuedAt(now + 3600).setExpirationTime(now + 7200)), /iat claim is in the future/],
       ];
-      const before = system.statements();
-      for (const [label, token, reason] of cases) {
-        const { status, body } = await system.post(READ, undefined, { token });
-        expect(status, label).toBe(401);
-        expect(codes(body), label).toEqual(["UNAUTHENTICATED"]);
-        expect(body.errors![0]!.message, label).toMatch(reason);
-      }
-      expect(system.statements(), "no subgraph ran a statement").toBe(before);
+      await expectRefusedAtTheGateway(cases);
     });
 
     it("lets anonymous requests read on the embedded default, and every role read", async () => {

@@ -34,7 +34,10 @@ describe("renewingToken (typed client)", () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => execute(system.gatewayUrl, ThemesDocument, {}, source)));
     expect(results.every((r) => r.data.themes.length > 0)).toBe(true);
     expect(issued).toBe(2);
+    // the renewed token (issued now, by the real clock) is then held: no third one
+    clock = Date.now();
     expect(decodeJwt(await source()).sub).toBe("dashboard-2");
+    expect(issued).toBe(2);
   });
 
   it("without a token source, the same request is refused (the gateway requires a token here)", async () => {
