@@ -56,7 +56,7 @@ interface SoakResult {
   lastMinute: { p50: number; p95: number; count: number };
   byKind: Array<{ kind: Kind; first: number; last: number; count: number }>;
   memory: Array<{ name: string; warmRetained: number; endRetained: number; warmRss: number; endRss: number; peakRss: number }>;
-  timeline: Array<{ minute: number; requests: number; p50: number; retained: number[] }>;
+  timeline: Array<{ minute: number; partial: boolean; requests: number; p50: number; retained: number[] }>;
   failures: string[];
 }
 
@@ -295,6 +295,7 @@ async function soakOne(label: string, databaseUrls: Record<string, string>, minu
         const requests = samples.filter((s) => s.at >= from && s.at < to);
         return {
           minute: minute + 1,
+          partial: to - from < MINUTE,
           requests: requests.length,
           p50: median(requests.map((s) => s.ms)),
           retained: names.map((name) => median((memory.get(name) ?? []).filter((r) => r.at >= from && r.at < to).map((r) => r.retained))),
@@ -381,7 +382,7 @@ export async function soakSection(): Promise<{ lines: string[]; passed: boolean 
   if (!mysqlServerUrl) report.line("| MariaDB/MySQL | not run: MYSQL_URL is not set | | | | | | | |");
   report.line();
   for (const r of results) {
-    report.line(`${r.database}, median latency by kind of request (first minute → last minute), and memory (RSS) per process:`);
+    report.line(`${r.database}, median latency by kind of request (first minute → last minute), and memory per process:`);
     report.line();
     report.table(["request", "count", "first minute", "last minute"], ["l", "r", "r", "r"], r.byKind.map((k) => [k.kind, k.count.toLocaleString("en-GB"), `${k.first.toFixed(1)} ms`, `${k.last.toFixed(1)} ms`]));
     report.line();
@@ -395,7 +396,7 @@ export async function soakSection(): Promise<{ lines: string[]; passed: boolean 
     report.line();
     report.table(
       ["minute", "requests", "p50", ...r.memory.map((m) => m.name)], ["r", "r", "r", ...r.memory.map(() => "r" as const)],
-      r.timeline.map((t) => [t.minute, t.requests.toLocaleString("en-GB"), `${t.p50.toFixed(1)} ms`, ...t.retained.map((b) => (Number.isFinite(b) ? (b / 1048576).toFixed(1) : "–"))]),
+      r.timeline.map((t) => [t.partial ? `${t.minute} (part)` : t.minute, t.requests.toLocaleString("en-GB"), `${t.p50.toFixed(1)} ms`, ...t.retained.map((b) => (Number.isFinite(b) ? (b / 1048576).toFixed(1) : "–"))]),
     );
     report.line();
     for (const failure of r.failures) report.line(`- FAILED: ${failure}`);
