@@ -66,7 +66,6 @@ const quantile = (values: number[], q: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
 const median = (values: number[]) => quantile(values, 0.5);
-const floor = (values: number[]) => quantile(values, 0.1);
 
 async function waitFor(url: string, deadlineMs: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + deadlineMs;

@@ -10,6 +10,7 @@
  * down, the request is refused (NonceStoreUnavailable → 503), never accepted unchecked: fail closed.
  */
 import { Redis } from "ioredis";
+import { redact } from "./database";
 import { NonceMemory, NonceStoreUnavailable, type NonceStore } from "./signed-identity";
 
 export type NonceStoreSettings =
@@ -23,17 +24,6 @@ export type NonceStoreSettings =
       /** connecting and each command: longer than this and the request is refused with 503 */
       timeoutMs: number;
     };
-
-/** a URL as it may appear in a log line or error: without its password */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(not a URL)";
-  }
-}
 
 export class RedisNonceStore implements NonceStore {
   /** true while commands fail; only the change is logged, not every refused request */
@@ -52,7 +42,7 @@ export class RedisNonceStore implements NonceStore {
    * (the subgraph does not start), one that goes away later makes requests fail closed until it is back.
    */
   static async connect(settings: Extract<NonceStoreSettings, { kind: "redis" }>, subgraph: string, windowMs: number, log = (line: string) => console.error(line)): Promise<RedisNonceStore> {
-    const where = redactUrl(settings.url);
+    const where = redact(settings.url);
     const client = new Redis(settings.url, {
       lazyConnect: true,
       connectTimeout: settings.timeoutMs,
