@@ -2,20 +2,32 @@
  * One subgraph's share of a LAIT folder, into the database its settings name: the
  * registry takes the code lists and neighbour sets, education and care their topics'
  * measures. Migrates first. Used by `npm run import:lait` and `npm run bench`.
+ * It loads the subgraphs' settings, entities and migrations only (not their servers),
+ * so the import's process holds little besides the import.
  */
 import { migrate, openDataSource, redact } from "@tees/subgraph-common/database";
+import type { DatabaseSettings } from "@tees/subgraph-common/settings";
 import { importLait } from "@tees/subgraph-common/outcomes/lait";
+import { outcomeEntities } from "@tees/subgraph-common/outcomes/entities";
+import { outcomeMigrations } from "@tees/subgraph-common/outcomes/migrations";
 import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
 import { loadConfig as careConfig } from "../subgraphs/care/src/config";
+import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
+import { regionEntities } from "../subgraphs/region/src/entities";
+import { regionMigrations } from "../subgraphs/region/src/migrations";
 import { importLaitAreas } from "../subgraphs/region/src/seed";
-import { subgraphCatalog } from "./catalog";
 
 export const LAIT_SUBGRAPHS = ["region", "education", "care"] as const;
 export type LaitSubgraph = (typeof LAIT_SUBGRAPHS)[number];
 
+function target(name: LaitSubgraph, env: NodeJS.ProcessEnv): { database: DatabaseSettings; entities: Parameters<typeof openDataSource>[1]; migrations: (url: string) => Parameters<typeof openDataSource>[2] } {
+  if (name === "region") return { database: regionConfig(env).database, entities: regionEntities, migrations: regionMigrations };
+  return { database: (name === "education" ? educationConfig(env) : careConfig(env)).database, entities: outcomeEntities, migrations: outcomeMigrations };
+}
+
 export async function importLaitInto(name: LaitSubgraph, env: NodeJS.ProcessEnv, folder: string) {
-  const service = subgraphCatalog().find((s) => s.name === name)!.service(env);
-  const { dataSource } = await openDataSource(service.database, service.entities, service.migrations(service.database.url));
+  const { database, entities, migrations } = target(name, env);
+  const { dataSource } = await openDataSource(database, entities, migrations(database.url));
   try {
     await migrate(dataSource);
     const started = performance.now();
@@ -23,7 +35,7 @@ export async function importLaitInto(name: LaitSubgraph, env: NodeJS.ProcessEnv,
       name === "region"
         ? { ...(await importLaitAreas(dataSource, folder)), figures: 0 }
         : await importLait(dataSource, folder, { topics: (name === "education" ? educationConfig(env) : careConfig(env)).topics });
-    return { database: redact(service.database.url), ms: performance.now() - started, result };
+    return { database: redact(database.url), ms: performance.now() - started, result };
   } finally {
     await dataSource.destroy();
   }

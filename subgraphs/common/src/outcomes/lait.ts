@@ -3,14 +3,14 @@ import { existsSync } from "node:fs";
 import { In, type DataSource } from "typeorm";
 import { readCsv } from "../csv";
 import { SeedError } from "../seed-files";
-import { bulkInsert } from "../bulk-insert";
+import { bulkInserter } from "../bulk-insert";
 import { readGssCodes, readLaitAreas, readNeighbourSets } from "../lait/code-lists";
 import { replaceNeighbours } from "../lait/store";
 import { dictionaryFile } from "../lait/paths";
 import { Figure, Measure, OutcomeArea, OutcomeDocument, PUBLISHED_OWNER } from "./entities";
-import { normalisePeriod, parseValue } from "./period";
+import { LAIT_DOCUMENT_KEY, readLaitValues } from "../lait/values";
 
-export const LAIT_DOCUMENT_KEY = "dfe-lait";
+export { LAIT_DOCUMENT_KEY };
 
 /** Excel serial day number (as the dictionary stores dates) → YYYY-MM-DD */
 const excelDate = (serial: string): string | null =>
@@ -69,67 +69,22 @@ export function readDictionary(folder: string, topics: ReadonlySet<string>): Map
 
 /**
  * Imports a LAIT folder (values, data dictionary, code lists, both statistical-neighbour
- * sets) for the subgraph's topics. Everything is read and checked first; a malformed row
- * stops the import with its file, line and reason, and nothing is written. The writes
- * are one transaction. Re-running it leaves the same rows: the published figures of the
- * imported measures are replaced, local figures are never touched.
+ * sets) for the subgraph's topics, in one transaction. The small files are read and
+ * checked first; the values file is then read as a stream, each row checked as it comes
+ * and the figures written in batches (memory stays bounded, see readLaitValues). A
+ * malformed row anywhere stops the import with its file, line and reason, and the
+ * transaction is rolled back: nothing is written. Re-running it leaves the same rows: the
+ * published figures of the imported measures are replaced, local figures are never touched.
  */
 export async function importLait(dataSource: DataSource, folder: string, { topics }: LaitImportOptions): Promise<LaitImportResult> {
   const measures = readDictionary(folder, topics);
   const gssByDfe = readGssCodes(folder);
   const { areas } = readLaitAreas(folder);
   const neighbours = readNeighbourSets(folder, gssByDfe);
-
-  const figures: Array<Partial<Figure>> = [];
-  const areasWithFigures = new Set<string>();
-  let unknownAreaRows = 0;
-  let notPublished = 0;
   const file = valuesFile(folder);
-  const fileName = file.split("/").pop()!;
-  const seen = new Set<string>();
-  for (const { line, record } of readCsv(file)) {
-    const measure = measures.get(record["Short Desc"] ?? "");
-    if (!measure) continue;
-    const fail = (field: string, problem: string): never => {
-      throw new SeedError(fileName, `line ${line}`, field, problem);
-    };
-    const areaCode = gssByDfe.get(record["LA Number"] ?? "");
-    if (!areaCode) {
-      if (!/^\d+$/.test(record["LA Number"] ?? "")) fail("LA Number", `not a DfE number: "${record["LA Number"]}"`);
-      unknownAreaRows += 1; // e.g. 1000 "England (discontinued)": no current area to attach it to
-      continue;
-    }
-    const value = parseValue(record.Values ?? "");
-    if (value === undefined) fail("Values", `not a number or "-": "${record.Values}"`);
-    if (value === null) notPublished += 1;
-    const label = record.Years?.trim() ?? "";
-    if (!label) fail("Years", "empty");
-    const id = `lait/${measure.code}/${areaCode}/${label}`;
-    if (seen.has(id)) fail("Years", `a second value for ${measure.code}, ${record["LA and Regions"]}, ${label}`);
-    seen.add(id);
-    areasWithFigures.add(areaCode);
-    const period = normalisePeriod(label, measure.yearType);
-    figures.push({
-      id,
-      kind: "published",
-      measureCode: measure.code,
-      areaCode,
-      label: null,
-      value: value ?? null,
-      unit: measure.unit,
-      periodLabel: label,
-      periodKind: period.kind,
-      periodStatus: period.status,
-      periodStartYear: period.startYear,
-      periodEndYear: period.endYear,
-      periodStart: period.start,
-      periodEnd: period.end,
-      documentKey: LAIT_DOCUMENT_KEY,
-      source: { document: LAIT_DOCUMENT_KEY, section: `${measure.topic}: ${measure.code}`, quote: null },
-    });
-  }
+  if (!existsSync(file)) throw new SeedError("bds_long.csv.gz", folder, "file", "missing (nor bds_long.csv)");
 
-  await dataSource.transaction(async (manager) => {
+  return dataSource.transaction(async (manager) => {
     // the published dataset is owned by no authority: no editor can cite it
     await manager.getRepository(OutcomeDocument).upsert(
       [{ key: LAIT_DOCUMENT_KEY, title: "Local Authority Interactive Tool (LAIT) data", publisher: "Department for Education",
@@ -143,11 +98,16 @@ export async function importLait(dataSource: DataSource, folder: string, { topic
     for (let i = 0; i < codes.length; i += 200) {
       await manager.delete(Figure, { documentKey: LAIT_DOCUMENT_KEY, measureCode: In(codes.slice(i, i + 200)) });
     }
-    await bulkInsert(manager, Figure, figures);
+    const inserter = bulkInserter(manager, Figure);
+    const values = await readLaitValues(file, measures, gssByDfe, (batch) => inserter.insert(batch), inserter.batchSize);
     const areaRows = areas.map((a) => ({ code: a.code, dfeNumber: a.dfeNumber, name: a.name, kind: a.kind, regionCode: a.regionCode,
-      hasPublishedFigures: areasWithFigures.has(a.code) }));
+      hasPublishedFigures: values.areasWithFigures.has(a.code) }));
     for (let i = 0; i < areaRows.length; i += 200) await manager.getRepository(OutcomeArea).upsert(areaRows.slice(i, i + 200), ["code"]);
     await replaceNeighbours(manager, neighbours);
+    // figures, areas and neighbours are written: what is computed from them belongs here, in the same transaction
+    return {
+      measures: measures.size, figures: values.figures, notPublished: values.notPublished, areas: areas.length,
+      neighbourPairs: neighbours.length, unknownAreaRows: values.unknownAreaRows,
+    };
   });
-  return { measures: measures.size, figures: figures.length, notPublished, areas: areas.length, neighbourPairs: neighbours.length, unknownAreaRows };
 }

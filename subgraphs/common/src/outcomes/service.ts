@@ -1,8 +1,4 @@
-import { join } from "node:path";
 import type { DataSource } from "typeorm";
-import { optionalString, readPort } from "../env";
-import { DEFAULT_LAIT_FOLDER } from "../lait/paths";
-import { readDatabaseSettings } from "../settings";
 import type { ServiceDefinition } from "../service";
 import { buildSubgraphServer } from "../subgraph";
 import { outcomeEntities, Figure, OutcomeArea } from "./entities";
@@ -11,30 +7,9 @@ import { loadLocalFigures, readLocalFigures } from "./local-figures";
 import { createOutcomeContext, type OutcomeContext } from "./loaders";
 import { outcomeMigrations } from "./migrations";
 import type { DocumentNode } from "graphql";
+import type { OutcomeConfig } from "./config";
 
-const root = join(import.meta.dirname, "../../../..");
-
-export interface OutcomeConfig {
-  name: "education" | "care";
-  port: number;
-  database: ReturnType<typeof readDatabaseSettings>;
-  /** LAIT folder loaded by the seed (the committed Tees Valley extract by default) */
-  laitFolder: string;
-  /** local figures from the authorities' own documents */
-  localFiguresFolder: string;
-  topics: ReadonlySet<string>;
-}
-
-export function loadOutcomeConfig(name: OutcomeConfig["name"], defaultPort: number, topics: ReadonlySet<string>, env = process.env): OutcomeConfig {
-  return {
-    name,
-    port: readPort(env, "PORT", defaultPort),
-    database: readDatabaseSettings(env, `sqlite:${join(root, `.data/${name}.sqlite`)}`),
-    laitFolder: optionalString(env, "LAIT_FOLDER") ?? DEFAULT_LAIT_FOLDER,
-    localFiguresFolder: optionalString(env, "LOCAL_FIGURES_FOLDER") ?? join(root, "seeds", name, "local-figures"),
-    topics,
-  };
-}
+export { loadOutcomeConfig, type OutcomeConfig } from "./config";
 
 export async function seedOutcomes(dataSource: DataSource, config: OutcomeConfig) {
   const local = readLocalFigures(config.localFiguresFolder); // validate before writing anything
