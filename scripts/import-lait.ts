@@ -13,7 +13,7 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { scriptEnvFor } from "./catalog";
+import { scriptEnvFor } from "./script-env";
 import { importLaitInto, LAIT_SUBGRAPHS, type LaitSubgraph } from "./lait-import";
 
 const args = process.argv.slice(2);
