@@ -16,6 +16,7 @@ import { startService } from "@tees/subgraph-common/service";
 import { repoRoot, subgraphCatalog } from "../scripts/catalog";
 import { mysqlServerUrl } from "./support/mysql";
 import { callSubgraph, editorOf, testSecret } from "./support/signed";
+import { EXTRACT_LAIT_ENV } from "./support/system";
 
 const script = join(repoRoot, "deploy/mysql-init/01-databases.sh");
 const databases = ["region", "plan_redcar_and_cleveland", "plan_stockton_on_tees", "education", "care"];
@@ -96,7 +97,7 @@ describe("the database users of deploy/mysql-init", () => {
         }
 
         const secret = testSecret();
-        const service = await startService(entry.service({ DATABASE_URL: runtimeUrl }), {
+        const service = await startService(entry.service({ DATABASE_URL: runtimeUrl, ...EXTRACT_LAIT_ENV }), {
           port: 0, host: "127.0.0.1", migrateOnStart: false, seedOnStart: "always", signing: { secrets: [secret], maxSkewMs: 30_000 },
         });
         try {

@@ -17,7 +17,7 @@ import { careService } from "../subgraphs/care/src/service";
 import { databases } from "./support/matrix";
 import { scratchDatabase, type ScratchDatabase } from "./support/mysql";
 import { admin, analyst, callSubgraph, editorOf, testSecret } from "./support/signed";
-import type { GraphQLResponse } from "./support/system";
+import { EXTRACT_LAIT_ENV, type GraphQLResponse } from "./support/system";
 
 const REDCAR = "E06000003";
 const STOCKTON = "E06000004";
@@ -101,7 +101,7 @@ interface Subject {
 async function start(name: Subgraph, database: (typeof databases)[number]["database"]): Promise<Subject> {
   const scratch = await scratchDatabase(database, `lf_${name}`);
   const secret = testSecret();
-  const env = { DATABASE_URL: scratch.url };
+  const env = { DATABASE_URL: scratch.url, ...EXTRACT_LAIT_ENV };
   const definition = name === "education" ? educationService(educationConfig(env)) : careService(careConfig(env));
   try {
     const service = await startService(definition, {

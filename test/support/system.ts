@@ -7,6 +7,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { EXTRACT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import { graphName, subgraphCatalog } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
@@ -17,6 +18,13 @@ import { scratchDatabase, type DatabaseChoice } from "./mysql";
 import { testSecret } from "./signed";
 
 export type { DatabaseChoice };
+
+/**
+ * The LAIT folder the tests seed by default: the Tees Valley extract, which loads in a fraction
+ * of the national release's time (npm start seeds the national one, seeds/lait). A test that
+ * needs national figures asks for `lait: "default"` (the services' own default) once.
+ */
+export const EXTRACT_LAIT_ENV = { LAIT_FOLDER: EXTRACT_LAIT_FOLDER } as const;
 
 export type GatewayChoice = "hive" | "apollo";
 
@@ -61,6 +69,8 @@ export interface SystemOptions {
   /** reads without a token (default: allowed, as on the embedded start) */
   anonymousRead?: boolean;
   subgraphTimeoutMs?: number;
+  /** which LAIT data the outcomes subgraphs are seeded with: the Tees Valley extract (default) or the services' own default (the national release) */
+  lait?: "extract" | "default";
 }
 
 /** One GraphQL request to a gateway, as a client sends it (with a bearer token if given). */
@@ -80,7 +90,7 @@ export async function postTo<T = Record<string, any>>(url: string, query: string
 
 
 export async function startSystem({
-  database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {}, anonymousRead = true, subgraphTimeoutMs = 10_000,
+  database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {}, anonymousRead = true, subgraphTimeoutMs = 10_000, lait = "extract",
 }: SystemOptions = {}): Promise<RunningSystem> {
   const cleanups: Array<() => Promise<void>> = [];
   // one secret per subgraph, fresh for each system (as npm start does)
@@ -92,7 +102,8 @@ export async function startSystem({
       const existing = existingDatabases[entry.name];
       const scratch = existing ? undefined : await scratchDatabase(database, entry.name.replace(/-/g, "_"));
       if (scratch) cleanups.push(scratch.drop);
-      const env = { DATABASE_URL: existing ?? scratch!.url, DB_POOL_SIZE: "5", DB_QUEUE_LIMIT: "50", DB_QUERY_TIMEOUT_MS: "30000", ...serviceEnv[entry.name] };
+      const env = { DATABASE_URL: existing ?? scratch!.url, DB_POOL_SIZE: "5", DB_QUEUE_LIMIT: "50", DB_QUERY_TIMEOUT_MS: "30000",
+        ...(lait === "extract" ? EXTRACT_LAIT_ENV : {}), ...serviceEnv[entry.name] };
       const signing = { secrets: [secrets.get(entry.name)!], maxSkewMs: 30_000 };
       services.set(entry.name, await startService(entry.service(env), { ...lifecycle, signing, ...(existing ? { seedOnStart: "never" as const } : {}) }));
     }

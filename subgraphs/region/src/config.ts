@@ -16,7 +16,7 @@ export interface RegionConfig {
   /** which authorities run a plan subgraph, and the GraphQL type each one has */
   planAuthorities: PlanAuthority[];
   seedFolder: string;
-  /** LAIT folder whose statistical-neighbour sets the seed loads (the committed Tees Valley extract by default) */
+  /** LAIT folder whose code lists and statistical-neighbour sets the seed loads (LAIT_FOLDER; default seeds/lait) */
   laitFolder: string;
 }
 

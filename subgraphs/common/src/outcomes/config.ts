@@ -10,7 +10,7 @@ export interface OutcomeConfig {
   name: "education" | "care";
   port: number;
   database: ReturnType<typeof readDatabaseSettings>;
-  /** LAIT folder loaded by the seed (the committed Tees Valley extract by default) */
+  /** LAIT folder loaded by the seed (LAIT_FOLDER; default the national release in seeds/lait) */
   laitFolder: string;
   /** local figures from the authorities' own documents */
   localFiguresFolder: string;
