@@ -1,10 +1,11 @@
 /**
- * The national DfE LAIT import and the comparisons built on it, checked against the
- * published source rows (../shared/reference-data/dfe-lait, as CI has it) and against
- * values this test computes on its own from those rows.
+ * The national DfE LAIT data (seeds/lait, the release the repository ships and npm start
+ * seeds by default), its import and the comparisons built on it, checked against the
+ * published source rows and against values this test computes on its own from those rows.
+ * The suite starts one system seeded as a fresh `npm start` is (no LAIT_FOLDER set).
  */
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -15,11 +16,12 @@ import { openDataSource } from "@tees/subgraph-common/database";
 import { Figure, outcomeEntities } from "@tees/subgraph-common/outcomes/entities";
 import { outcomeMigrations } from "@tees/subgraph-common/outcomes/migrations";
 import { quantileType6, trendOf, median, mean, quartileBand, rankOf, ragAgainstTarget } from "@tees/subgraph-common/outcomes/statistics";
+import { DEFAULT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import { repoRoot } from "../scripts/catalog";
 import { startSystem, type RunningSystem } from "./support/system";
 
 const run = promisify(execFile);
-const NATIONAL = join(repoRoot, "../shared/reference-data/dfe-lait");
+const NATIONAL = DEFAULT_LAIT_FOLDER;
 
 describe("comparison arithmetic, against values worked by hand", () => {
   it("quantile type 6 matches R's quantile(type = 6)", () => {
@@ -78,13 +80,7 @@ interface SourceRow {
   value: string;
 }
 
-// the national file is not in the repository: a clone on its own has only the Tees Valley extract
-const hasNational = existsSync(join(NATIONAL, "bds_long.csv.gz"));
-if (!hasNational) console.warn("National LAIT file tests NOT run: ../shared/reference-data/dfe-lait is not beside the repository (CI has it)");
-
-describe.runIf(hasNational)("the national LAIT file imported with npm run import:lait", () => {
-  // made when the suite runs (not when it is only collected)
-  let dir: string;
+describe("the national LAIT release: seeded by default, re-imported with npm run import:lait", () => {
   let databases: { region: string; education: string; care: string };
   const importLait = (folder: string, only?: string) =>
     run("npx", ["tsx", "scripts/import-lait.ts", folder, ...(only ? ["--only", only] : [])], {
@@ -97,7 +93,6 @@ describe.runIf(hasNational)("the national LAIT file imported with npm run import
   const gss = new Map<string, string>(); // DfE number → GSS
   const dfe = new Map<string, string>(); // GSS → DfE number
   let system: RunningSystem;
-  let importOutput: string;
 
   const sourceValue = (measure: string, laNumber: string, period: string) =>
     rows.find((r) => r.measure === measure && r.laNumber === laNumber && r.period === period)?.value;
@@ -109,8 +104,6 @@ describe.runIf(hasNational)("the national LAIT file imported with npm run import
       .map((r) => ({ code: gss.get(r.laNumber)!, value: Number(r.value) }));
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "lait-national-"));
-    databases = { region: `sqlite:${dir}/region.sqlite`, education: `sqlite:${dir}/education.sqlite`, care: `sqlite:${dir}/care.sqlite` };
     const text = gunzipSync(readFileSync(join(NATIONAL, "bds_long.csv.gz"))).toString("utf8");
     rows = (parse(text, { columns: true, record_delimiter: ["\r\n", "\n"] }) as Array<Record<string, string>>).map((r) => ({
       measure: r["Short Desc"]!,
@@ -122,18 +115,31 @@ describe.runIf(hasNational)("the national LAIT file imported with npm run import
       gss.set(r.la_number!, r.gss_code!);
       dfe.set(r.gss_code!, r.la_number!);
     }
-    const { stdout } = await importLait(NATIONAL);
-    importOutput = stdout;
-    system = await startSystem({ existingDatabases: databases });
+    // seeded as a fresh npm start is: every subgraph with its own default settings (LAIT_FOLDER unset)
+    system = await startSystem({ lait: "default" });
+    const url = (name: string) => system.services.get(name)!.database;
+    databases = { region: url("region"), education: url("education"), care: url("care") };
+    expect(Object.values(databases).every((u) => u.startsWith("sqlite:"))).toBe(true);
   }, 400_000);
 
   afterAll(async () => {
     await system?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a fresh system seeded by default ranks every English authority nationally, not within an extract", async () => {
+    const result = await system.query(`{ authority(code: "E06000003") {
+      care { measures(codes: ["LACStable_2016on"]) { comparison { rank { outOf national note } } } }
+      education { measures(codes: ["KS2RWM_Expected_STD"]) { comparison { rank { outOf national note } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    for (const domain of ["care", "education"] as const) {
+      const rank = result.data!.authority[domain].measures[0].comparison.rank;
+      expect(rank.national, domain).toBe(true);
+      expect(rank.note, domain).toBeNull();
+      expect(rank.outOf, domain).toBeGreaterThan(140);
+    }
   });
 
   it("loads every published row of every measure: education and care by topic, the registry's code lists and both neighbour sets", async () => {
-    expect(importOutput).toMatch(/region .*imported .*areas: 170, neighbourPairs: 3140/s);
     const { dataSource } = await openDataSource({ url: databases.education, poolSize: 1, queueLimit: 0, queryTimeoutMs: 60_000 }, outcomeEntities, outcomeMigrations("sqlite:"));
     const care = await openDataSource({ url: databases.care, poolSize: 1, queueLimit: 0, queryTimeoutMs: 60_000 }, outcomeEntities, outcomeMigrations("sqlite:"));
     try {
@@ -289,7 +295,7 @@ describe.runIf(hasNational)("the national LAIT file imported with npm run import
     expect(system.statements()).toBeLessThan(20);
   });
 
-  it("re-running the import changes nothing", async () => {
+  it("re-running the import (npm run import:lait -- seeds/lait) changes nothing", async () => {
     const count = async () => {
       const { dataSource } = await openDataSource({ url: databases.care, poolSize: 1, queueLimit: 0, queryTimeoutMs: 60_000 }, outcomeEntities, outcomeMigrations("sqlite:"));
       try {
@@ -301,9 +307,11 @@ describe.runIf(hasNational)("the national LAIT file imported with npm run import
       }
     };
     const before = await count();
-    await importLait(NATIONAL, "care");
+    const { stdout } = await importLait(NATIONAL);
+    expect(stdout).toMatch(/region .*imported .*areas: 170, neighbourPairs: 3140/s);
+    expect(stdout).toMatch(/care .*imported .*peak RSS \d+ MB.*figures: 300390/s);
     expect(await count()).toEqual(before);
-  }, 200_000);
+  }, 300_000);
 
   it("stops at a malformed row, naming its file, line and reason, and leaves the data as it was", async () => {
     const broken = mkdtempSync(join(tmpdir(), "lait-broken-"));
