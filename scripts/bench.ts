@@ -2,24 +2,27 @@
  * npm run bench [-- <section> ...] [-- --lait <folder>] — speed and memory figures, written to
  * docs/benchmarks.md, each section in its own part of the file (see bench/report.ts):
  *
- *   import      the full national LAIT import (embedded; MySQL/MariaDB too when MYSQL_URL is set)
+ *   import      the full national LAIT import (embedded; MySQL/MariaDB too when MYSQL_URL is set): time and peak RSS
+ *   first-start npm start on empty databases (the national data seeded) until the gateway is ready; uses npm
+ *               start's ports 4000-4003, 4101, 4102 and fails at once if one is taken
  *   comparison  the comparison over every authority through the gateway, on the national data
  *   identity    the signing cost per subgraph request, and de-duplication per identity
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
  *               on MySQL/MariaDB too when MYSQL_URL is set
  *
- * No section named: every section. The LAIT folder defaults to ../shared/reference-data/dfe-lait.
+ * No section named: every section. The LAIT folder defaults to seeds/lait (the national release the repository ships).
  */
 import { comparisonSection } from "./bench/comparison";
 import { identitySection } from "./bench/identity";
+import { firstStartSection } from "./bench/first-start";
 import { importSection } from "./bench/import";
 import { DEFAULT_LAIT_FOLDER, nationalDatabases, removeNational } from "./bench/national";
 import { BENCHMARKS_FILE, writeSection } from "./bench/report";
 import { soakSection } from "./bench/soak";
 import { startSystem, type RunningSystem } from "../test/support/system";
 
-export const SECTIONS = ["import", "comparison", "identity", "soak"] as const;
+export const SECTIONS = ["import", "first-start", "comparison", "identity", "soak"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArguments(args: string[]): { sections: Section[]; folder: string } {
@@ -51,6 +54,7 @@ try {
     console.log(`\n== bench: ${section}\n`);
     let lines: string[];
     if (section === "import") lines = await importSection(folder);
+    else if (section === "first-start") lines = await firstStartSection();
     else if (section === "comparison") lines = await comparisonSection(await nationalSystem());
     else if (section === "identity") lines = await identitySection(await nationalSystem());
     else {

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole system on one machine with the embedded database.
  * Each subgraph runs as its own process (as it would be deployed), migrates and
- * seeds its own database file under .data/ on first run, and the gateway starts
+ * seeds its own database file under .data/ on first run (the national LAIT data in
+ * seeds/lait unless LAIT_FOLDER says otherwise), and the gateway starts
  * once every subgraph is ready. Ctrl-C stops everything cleanly.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -74,7 +75,8 @@ try {
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     });
   }
-  await Promise.all(subgraphs.map((s) => waitUntilReady(s.name, `http://127.0.0.1:${s.port}/ready`)));
+  // the first start seeds empty databases: education and care each import the national LAIT file (seeds/lait), which takes a while
+  await Promise.all(subgraphs.map((s) => waitUntilReady(s.name, `http://127.0.0.1:${s.port}/ready`, 600_000)));
   launch("gateway", "gateway/src/index.ts", gatewayEnv);
   await waitUntilReady("gateway", `http://127.0.0.1:${GATEWAY_PORT}/healthcheck`);
   console.log(

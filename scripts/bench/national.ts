@@ -2,10 +2,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { repoRoot } from "../catalog";
+import { DEFAULT_LAIT_FOLDER as SHIPPED_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import { importLaitInto, LAIT_SUBGRAPHS, type LaitSubgraph } from "../lait-import";
 
-export const DEFAULT_LAIT_FOLDER = join(repoRoot, "../shared/reference-data/dfe-lait");
+/** the national release the repository ships (seeds/lait) */
+export const DEFAULT_LAIT_FOLDER = SHIPPED_LAIT_FOLDER;
 
 export type LaitUrls = Record<LaitSubgraph, string>;
 
