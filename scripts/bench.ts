@@ -3,7 +3,8 @@
  * docs/benchmarks.md, each section in its own part of the file (see bench/report.ts):
  *
  *   import      the full national LAIT import (embedded; MySQL/MariaDB too when MYSQL_URL is set)
- *   comparison  the comparison over every authority through the gateway, on the national data
+ *   comparison  comparisons over every authority through the gateway, on the national data, with
+ *               npm start's processes on its fixed ports (nothing else may be running on them)
  *   identity    the signing cost per subgraph request, and de-duplication per identity
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
@@ -51,7 +52,7 @@ try {
     console.log(`\n== bench: ${section}\n`);
     let lines: string[];
     if (section === "import") lines = await importSection(folder);
-    else if (section === "comparison") lines = await comparisonSection(await nationalSystem());
+    else if (section === "comparison") lines = await comparisonSection(folder);
     else if (section === "identity") lines = await identitySection(await nationalSystem());
     else {
       const soak = await soakSection();
