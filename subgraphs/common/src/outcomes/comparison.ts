@@ -1,27 +1,37 @@
-import { neighbourSetInfo, type NeighbourSetName } from "../lait/neighbour-sets";
+import { neighbourSetIds, neighbourSetInfo, type NeighbourSetName } from "../lait/neighbour-sets";
 import type { StatisticalNeighbour } from "../entities/StatisticalNeighbour";
-import type { Figure, Measure, OutcomeArea } from "./entities";
-import {
-  AMBER_TOLERANCE,
-  MIN_TREND_POINTS,
-  mean,
-  median,
-  quartileBand,
-  ragAgainstTarget,
-  rankOf,
-  trendOf,
-} from "./statistics";
+import { neighbourColumns, type Figure, type Measure, type OutcomeArea, type StoredComparison } from "./entities";
+import { AMBER_TOLERANCE, MIN_TREND_POINTS, ragAgainstTarget, trendOf, type Polarity, type QuartileBand, type Trend } from "./statistics";
 
 const ENGLAND = "E92000001";
+/** the schema's default `trendPoints`: the trend stored with each comparison is over this many points */
+export const DEFAULT_TREND_POINTS = 5;
 
-/** What a comparison needs, loaded per request by the outcome loaders. */
+/** a published figure with a value, as a trend reads it */
+export interface PublishedPoint {
+  periodLabel: string;
+  periodEndYear: number | null;
+  value: number | null;
+}
+
+/** The trend over the last `trendPoints` (at least five) of an area's published values with a value, oldest first. */
+export function trendOver(published: readonly PublishedPoint[], trendPoints: number, polarity: Polarity): Trend & { fromPeriod: string | null; toPeriod: string | null } {
+  const trendSeries = published.slice(-Math.max(trendPoints, MIN_TREND_POINTS));
+  const undated = trendSeries.some((f) => f.periodEndYear === null);
+  const trend: Trend = undated
+    ? { direction: null, slopePerYear: null, tStatistic: null, points: trendSeries.length, reason: "some periods of the series have no year to place them on" }
+    : trendOf(trendSeries.map((f) => ({ year: f.periodEndYear!, value: f.value! })), polarity);
+  return { ...trend, fromPeriod: trendSeries[0]?.periodLabel ?? null, toPeriod: trendSeries.at(-1)?.periodLabel ?? null };
+}
+
+/** What a comparison needs: the series (already loaded), what the import stored for its latest period, the areas and neighbours. */
 export interface ComparisonInput {
   measure: Measure;
   areaCode: string;
   /** the authority's figures for the measure, oldest first (published and local) */
   series: readonly Figure[];
-  /** published values of the measure for every area held, by period label then area code */
-  valuesByPeriod: ReadonlyMap<string, ReadonlyMap<string, number | null>>;
+  /** what the import stored for the authority's latest published figure (null: none stored) */
+  stored: StoredComparison | null;
   areas: ReadonlyMap<string, OutcomeArea>;
   /** local authorities in the code list, and how many of them the last import held figures for */
   localAuthorities: { total: number; withFigures: number };
@@ -31,10 +41,10 @@ export interface ComparisonInput {
   target: number | null;
 }
 
-const areaValue = (code: string | null, input: ComparisonInput, values: ReadonlyMap<string, number | null> | undefined) => {
+const areaValue = (code: string | null, input: ComparisonInput, value: number | null) => {
   if (!code) return null;
   const area = input.areas.get(code);
-  return area ? { areaCode: code, name: area.name, value: values?.get(code) ?? null } : null;
+  return area ? { areaCode: code, name: area.name, value } : null;
 };
 
 /**
@@ -42,7 +52,9 @@ const areaValue = (code: string | null, input: ComparisonInput, values: Readonly
  * DESIGN.md: England, region, statistical neighbours (set named), rank and quartile
  * band among all authorities (polarity-aware), trend, and a local target. Every
  * comparison is for the period of the latest figure; each part says why when it
- * cannot be given.
+ * cannot be given. What depends on other areas (their values, rank, band, neighbours' mean and median,
+ * the default trend) is read from what the import stored (stored-comparisons.ts); the rest (another
+ * number of trend points, a target) from the authority's own series.
  */
 export function compare(input: ComparisonInput) {
   const { measure, areaCode } = input;
@@ -58,15 +70,17 @@ export function compare(input: ComparisonInput) {
     `Target: green when the latest value meets the target in the better direction, amber when short by at most ${AMBER_TOLERANCE * 100}% of the target, otherwise red.`,
   ];
 
-  const trendSeries = published.slice(-Math.max(input.trendPoints, MIN_TREND_POINTS));
-  const undated = trendSeries.some((f) => f.periodEndYear === null);
-  const trend = undated
-    ? { direction: null, slopePerYear: null, tStatistic: null, points: trendSeries.length, reason: "some periods of the series have no year to place them on" }
-    : trendOf(trendSeries.map((f) => ({ year: f.periodEndYear!, value: f.value! })), polarity);
-  const trendAnswer = { ...trend, fromPeriod: trendSeries[0]?.periodLabel ?? null, toPeriod: trendSeries.at(-1)?.periodLabel ?? null };
+  const stored = latest ? input.stored : null;
+  if (latest && stored?.periodLabel !== latest.periodLabel) {
+    throw new Error(
+      `no stored comparison of ${measure.code} for ${areaCode}, ${latest.periodLabel}: comparisons are computed when published figures are imported (npm run import:lait, or the seed)`,
+    );
+  }
+  const trendAnswer =
+    stored && input.trendPoints === DEFAULT_TREND_POINTS ? (JSON.parse(stored.trend) as ReturnType<typeof trendOver>) : trendOver(published, input.trendPoints, polarity);
 
   const base = { authorityCode: areaCode, measureCode: measure.code, polarity, latest, method, trend: trendAnswer };
-  if (!latest) {
+  if (!latest || !stored) {
     return {
       ...base,
       england: null,
@@ -78,19 +92,16 @@ export function compare(input: ComparisonInput) {
     };
   }
 
-  const values = input.valuesByPeriod.get(latest.periodLabel);
   const self = input.areas.get(areaCode);
-
+  const columns = neighbourColumns[neighbourSetIds[input.neighbourSet]];
+  const storedValues = JSON.parse(stored[columns.values]) as Record<string, number | null>;
   const neighbourValues = input.neighbours.map((pair) => {
     const area = input.areas.get(pair.neighbourCode);
-    return { rank: pair.rank, closeness: pair.closeness, areaCode: pair.neighbourCode, name: area?.name ?? pair.neighbourCode, value: values?.get(pair.neighbourCode) ?? null };
+    return { rank: pair.rank, closeness: pair.closeness, areaCode: pair.neighbourCode, name: area?.name ?? pair.neighbourCode, value: storedValues[pair.neighbourCode] ?? null };
   });
-  const withValue = neighbourValues.flatMap((n) => (n.value === null ? [] : [n.value]));
-
-  const laValues: number[] = [];
-  for (const [code, value] of values ?? []) if (value !== null && input.areas.get(code)?.kind === "local-authority") laValues.push(value);
   const national = input.localAuthorities.withFigures === input.localAuthorities.total;
-  const { band, quartiles } = quartileBand(latest.value!, laValues, polarity);
+  const quartiles: [number, number, number] | null = stored.quartile1 === null ? null : [stored.quartile1, stored.quartile2!, stored.quartile3!];
+  const band = stored.band as QuartileBand | null;
   const noBand = !polarity
     ? "the measure has no polarity (the data dictionary makes no judgement of which way is better), so no band is given"
     : !measure.quartileBanding
@@ -99,18 +110,18 @@ export function compare(input: ComparisonInput) {
 
   return {
     ...base,
-    england: areaValue(ENGLAND, input, values),
-    region: areaValue(self?.regionCode ?? null, input, values),
+    england: areaValue(ENGLAND, input, stored.englandValue),
+    region: areaValue(self?.regionCode ?? null, input, stored.regionValue),
     neighbours: {
       set: neighbourSetInfo(input.neighbourSet),
-      mean: mean(withValue),
-      median: median(withValue),
-      withValue: withValue.length,
+      mean: stored[columns.mean],
+      median: stored[columns.median],
+      withValue: stored[columns.withValue],
       values: neighbourValues,
     },
     rank: {
-      position: rankOf(latest.value!, laValues, polarity),
-      outOf: laValues.length,
+      position: stored.rankPosition,
+      outOf: stored.rankOutOf,
       order: polarity ? "BEST_FIRST" : "HIGHEST_FIRST",
       band: noBand ? null : band,
       noBand,

@@ -9,6 +9,7 @@ import { replaceNeighbours } from "../lait/store";
 import { dictionaryFile } from "../lait/paths";
 import { Figure, Measure, OutcomeArea, OutcomeDocument, PUBLISHED_OWNER } from "./entities";
 import { normalisePeriod, parseValue } from "./period";
+import { storeComparisons } from "./stored-comparisons";
 
 export const LAIT_DOCUMENT_KEY = "dfe-lait";
 
@@ -148,6 +149,7 @@ export async function importLait(dataSource: DataSource, folder: string, { topic
       hasPublishedFigures: areasWithFigures.has(a.code) }));
     for (let i = 0; i < areaRows.length; i += 200) await manager.getRepository(OutcomeArea).upsert(areaRows.slice(i, i + 200), ["code"]);
     await replaceNeighbours(manager, neighbours);
+    await storeComparisons(manager);
   });
   return { measures: measures.size, figures: figures.length, notPublished, areas: areas.length, neighbourPairs: neighbours.length, unknownAreaRows };
 }

@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { groupBy, loadOnce, rowsByColumn, rowsById } from "../loaders";
 import { neighboursLoader } from "../lait/neighbour-loader";
-import { Figure, Measure, OutcomeArea, OutcomeDocument } from "./entities";
+import { Figure, Measure, OutcomeArea, OutcomeDocument, StoredComparison } from "./entities";
 import type { Identity } from "../signed-identity";
 
 /** area + optional measure filter → figures, batched into one query per distinct filter */
@@ -30,21 +30,14 @@ export function createOutcomeLoaders(dataSource: DataSource) {
       },
       { cacheKeyFn: (k) => `${filterOf(k)}|${k.areaCode}` },
     ),
-    /** measure code → its published values for every area held, by period label then area; one query per batch */
-    publishedValuesByMeasure: new DataLoader<string, Map<string, Map<string, number | null>>>(async (codes) => {
-      const rows: Array<{ measureCode: string; areaCode: string; periodLabel: string; value: number | null }> = await dataSource
-        .getRepository(Figure)
-        .createQueryBuilder("f")
-        .select(["f.measureCode AS measureCode", "f.areaCode AS areaCode", "f.periodLabel AS periodLabel", "f.value AS value"])
-        .where("f.kind = :kind AND f.measureCode IN (:...codes)", { kind: "published", codes: [...codes] })
-        .getRawMany();
-      const byMeasure = new Map(codes.map((code) => [code, new Map<string, Map<string, number | null>>()]));
-      for (const row of rows) {
-        const periods = byMeasure.get(row.measureCode)!;
-        if (!periods.has(row.periodLabel)) periods.set(row.periodLabel, new Map());
-        periods.get(row.periodLabel)!.set(row.areaCode, row.value === null ? null : Number(row.value));
-      }
-      return codes.map((code) => byMeasure.get(code)!);
+    /** "<area code>|<measure code>" → what the import stored for that series' latest published figure; one query per batch */
+    storedComparisons: new DataLoader<string, StoredComparison | null>(async (keys) => {
+      const pairs = keys.map((key) => key.split("|") as [string, string]);
+      const rows = await dataSource.getRepository(StoredComparison).find({
+        where: { areaCode: In([...new Set(pairs.map((p) => p[0]))]), measureCode: In([...new Set(pairs.map((p) => p[1]))]) },
+      });
+      const found = new Map(rows.map((row) => [`${row.areaCode}|${row.measureCode}`, row]));
+      return keys.map((key) => found.get(key) ?? null);
     }),
     /** "<area code>|<measure code>" → that series' figures, oldest first; one query per batch */
     seriesFigures: new DataLoader<string, Figure[]>(async (keys) => {

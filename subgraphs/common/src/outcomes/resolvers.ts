@@ -78,8 +78,8 @@ export const outcomeResolvers = {
       if (!Number.isInteger(args.trendPoints) || args.trendPoints < 5 || args.trendPoints > 50) {
         throw new GraphQLError(`trendPoints must be a whole number from 5 to 50 (got ${args.trendPoints})`, { extensions: { code: "BAD_USER_INPUT" } });
       }
-      const [valuesByPeriod, areas, neighbours] = await Promise.all([
-        loaders.publishedValuesByMeasure.load(series.measure.code),
+      const [stored, areas, neighbours] = await Promise.all([
+        loaders.storedComparisons.load(`${series.areaCode}|${series.measure.code}`),
         loaders.areas.load("all"),
         loaders.neighboursOf.load(`${neighbourSetIds[args.neighbours]}|${series.areaCode}`),
       ]);
@@ -87,7 +87,7 @@ export const outcomeResolvers = {
         measure: series.measure,
         areaCode: series.areaCode,
         series: series.figures,
-        valuesByPeriod,
+        stored,
         areas: areas.byCode,
         localAuthorities: areas.localAuthorities,
         neighbours,

@@ -1,0 +1,93 @@
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { NeighbourSetId } from "../../lait/code-lists";
+
+/**
+ * What a comparison of one area's latest published figure for a measure reads from other areas,
+ * computed when published figures are imported (stored-comparisons.ts) in the import's transaction:
+ * England's and the region's values, each neighbour set's values, mean and median, the rank and
+ * quartile band among local authorities, and the trend over the default number of points. Everything
+ * is for `periodLabel`, the period of the area's latest published figure with a value. Names, the
+ * neighbours' ranks and the note on a regional extract are read from the areas and neighbour sets.
+ */
+@Entity("stored_comparison")
+export class StoredComparison {
+  @PrimaryColumn({ type: "varchar", length: 64 })
+  measureCode: string;
+
+  @PrimaryColumn({ type: "varchar", length: 16 })
+  areaCode: string;
+
+  /** the period every part is for: the area's latest published figure with a value */
+  @Column({ type: "varchar", length: 60 })
+  periodLabel: string;
+
+  /** that figure's value */
+  @Column({ type: "double" })
+  value: number;
+
+  /** null: England has no published value for the period */
+  @Column({ type: "double", nullable: true })
+  englandValue: number | null;
+
+  @Column({ type: "double", nullable: true })
+  regionValue: number | null;
+
+  /** per neighbour set ("2021-04", "2025-05"): each neighbour's value (JSON: {"<area code>": value or null}) */
+  @Column({ type: "text" })
+  neighbours2021Values: string;
+
+  /** mean of the neighbours with a value; null: none has one */
+  @Column({ type: "double", nullable: true })
+  neighbours2021Mean: number | null;
+
+  @Column({ type: "double", nullable: true })
+  neighbours2021Median: number | null;
+
+  @Column({ type: "int" })
+  neighbours2021WithValue: number;
+
+  @Column({ type: "text" })
+  neighbours2025Values: string;
+
+  @Column({ type: "double", nullable: true })
+  neighbours2025Mean: number | null;
+
+  @Column({ type: "double", nullable: true })
+  neighbours2025Median: number | null;
+
+  @Column({ type: "int" })
+  neighbours2025WithValue: number;
+
+  /** 1 = best by polarity, or highest with none */
+  @Column({ type: "int" })
+  rankPosition: number;
+
+  /** local authorities with a published value for the period */
+  @Column({ type: "int" })
+  rankOutOf: number;
+
+  /** A-D by the quartiles and polarity, before the measure's No_Quartile mark is applied; null without a polarity */
+  @Column({ type: "varchar", length: 1, nullable: true })
+  band: string | null;
+
+  /** quartile cut points (type 6) of the local authorities' values for the period */
+  @Column({ type: "double", nullable: true })
+  quartile1: number | null;
+
+  @Column({ type: "double", nullable: true })
+  quartile2: number | null;
+
+  @Column({ type: "double", nullable: true })
+  quartile3: number | null;
+
+  /** the trend over the default number of points (JSON, as the Comparison gives it) */
+  @Column({ type: "text" })
+  trend: string;
+}
+
+/** the columns of a StoredComparison that hold one neighbour set */
+export const neighbourColumns = {
+  "2021-04": { values: "neighbours2021Values", mean: "neighbours2021Mean", median: "neighbours2021Median", withValue: "neighbours2021WithValue" },
+  "2025-05": { values: "neighbours2025Values", mean: "neighbours2025Mean", median: "neighbours2025Median", withValue: "neighbours2025WithValue" },
+} as const satisfies Record<NeighbourSetId, Record<string, keyof StoredComparison>>;
+
