@@ -24,14 +24,16 @@ export function trendOver(published: readonly PublishedPoint[], trendPoints: num
   return { ...trend, fromPeriod: trendSeries[0]?.periodLabel ?? null, toPeriod: trendSeries.at(-1)?.periodLabel ?? null };
 }
 
-/** What a comparison needs: the series (already loaded), what the import stored for its latest period, the areas and neighbours. */
+/** What a comparison needs: what the import stored for the authority's latest published figure, the areas and neighbours, and the series when the stored trend is not the one asked for. */
 export interface ComparisonInput {
   measure: Measure;
   areaCode: string;
-  /** the authority's figures for the measure, oldest first (published and local) */
-  series: readonly Figure[];
-  /** what the import stored for the authority's latest published figure (null: none stored) */
+  /** what the import stored for the authority's latest published figure with a value; null: it has none */
   stored: StoredComparison | null;
+  /** that figure */
+  latest: Figure | null;
+  /** the authority's published figures with a value for the measure, oldest first; needed (and then checked against `latest`) unless the default trend is asked for */
+  published: readonly Figure[] | null;
   areas: ReadonlyMap<string, OutcomeArea>;
   /** local authorities in the code list, and how many of them the last import held figures for */
   localAuthorities: { total: number; withFigures: number };
@@ -59,8 +61,7 @@ const areaValue = (code: string | null, input: ComparisonInput, value: number | 
 export function compare(input: ComparisonInput) {
   const { measure, areaCode } = input;
   const polarity = measure.polarity;
-  const published = input.series.filter((f) => f.kind === "published" && f.value !== null);
-  const latest = published.at(-1) ?? null;
+  const { stored, latest, published } = input;
   const method = [
     `Every comparison is for the period of the authority's latest published figure${latest ? ` (${latest.periodLabel})` : ""}.`,
     "Statistical neighbours: mean and median of the neighbours with a published value for that period (the authority itself excluded).",
@@ -70,14 +71,16 @@ export function compare(input: ComparisonInput) {
     `Target: green when the latest value meets the target in the better direction, amber when short by at most ${AMBER_TOLERANCE * 100}% of the target, otherwise red.`,
   ];
 
-  const stored = latest ? input.stored : null;
-  if (latest && stored?.periodLabel !== latest.periodLabel) {
+  if (published && published.at(-1)?.id !== latest?.id) {
     throw new Error(
-      `no stored comparison of ${measure.code} for ${areaCode}, ${latest.periodLabel}: comparisons are computed when published figures are imported (npm run import:lait, or the seed)`,
+      `the stored comparison of ${measure.code} for ${areaCode} is not for its latest published figure: comparisons are computed when published figures are imported (npm run import:lait, or the seed)`,
     );
   }
+  // with no stored comparison the authority has no published value (the import stores one for every area with a value)
   const trendAnswer =
-    stored && input.trendPoints === DEFAULT_TREND_POINTS ? (JSON.parse(stored.trend) as ReturnType<typeof trendOver>) : trendOver(published, input.trendPoints, polarity);
+    input.trendPoints === DEFAULT_TREND_POINTS && (stored || !published)
+      ? stored ? (JSON.parse(stored.trend) as ReturnType<typeof trendOver>) : trendOver([], input.trendPoints, polarity)
+      : trendOver(published ?? [], input.trendPoints, polarity);
 
   const base = { authorityCode: areaCode, measureCode: measure.code, polarity, latest, method, trend: trendAnswer };
   if (!latest || !stored) {

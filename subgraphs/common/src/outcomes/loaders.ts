@@ -14,29 +14,59 @@ interface FigureKey {
 /** "*" for every measure, else the sorted codes: equal filters share one query and one cache entry */
 const filterOf = (key: FigureKey) => (key.measureCodes ? [...key.measureCodes].sort().join(",") : "*");
 
+/** An entity from a raw row's columns (`<alias>_<column>`), without TypeORM's per-row hydration cost. */
+function hydrate<T extends object>(dataSource: DataSource, entity: new () => T, row: Record<string, unknown>, prefix: string): T {
+  const out = new entity();
+  for (const column of dataSource.getMetadata(entity).columns) {
+    column.setEntityValue(out, dataSource.driver.prepareHydratedValue(row[prefix + column.databaseName], column));
+  }
+  return out;
+}
+
 export function createOutcomeLoaders(dataSource: DataSource) {
   return {
-    figuresByArea: new DataLoader<FigureKey, Figure[], string>(
+    /** area + optional measure filter → the codes of the measures it has figures for (published or local); one query per distinct filter */
+    measureCodesByArea: new DataLoader<FigureKey, string[], string>(
       async (keys) => {
-        const found = new Map<string, Figure[]>(); // "<filter>|<area>" → figures
+        const found = new Map<string, string[]>(); // "<filter>|<area>" → measure codes
         for (const [filter, filterKeys] of groupBy(keys, filterOf)) {
-          const rows = await dataSource.getRepository(Figure).find({
-            where: { areaCode: In(filterKeys.map((k) => k.areaCode)), ...(filter === "*" ? {} : { measureCode: In(filter.split(",")) }) },
-            order: { periodEndYear: "ASC", periodLabel: "ASC" },
-          });
-          for (const [areaCode, figures] of groupBy(rows, (row) => row.areaCode)) found.set(`${filter}|${areaCode}`, figures);
+          const query = dataSource
+            .getRepository(Figure)
+            .createQueryBuilder("f")
+            .select(["f.areaCode AS areaCode", "f.measureCode AS measureCode"])
+            .distinct(true)
+            .where("f.areaCode IN (:...areas) AND f.measureCode IS NOT NULL", { areas: filterKeys.map((k) => k.areaCode) });
+          if (filter !== "*") query.andWhere("f.measureCode IN (:...codes)", { codes: filter.split(",") });
+          const rows: Array<{ areaCode: string; measureCode: string }> = await query.getRawMany();
+          for (const row of rows) {
+            const key = `${filter}|${row.areaCode}`;
+            if (!found.has(key)) found.set(key, []);
+            found.get(key)!.push(row.measureCode);
+          }
         }
         return keys.map((k) => found.get(`${filterOf(k)}|${k.areaCode}`) ?? []);
       },
       { cacheKeyFn: (k) => `${filterOf(k)}|${k.areaCode}` },
     ),
-    /** "<area code>|<measure code>" → what the import stored for that series' latest published figure; one query per batch */
-    storedComparisons: new DataLoader<string, StoredComparison | null>(async (keys) => {
+    /**
+     * "<area code>|<measure code>" → what the import stored for that series' latest published figure,
+     * with that figure (joined: one query per batch); null: the area has no published value for the measure
+     */
+    storedComparisons: new DataLoader<string, { stored: StoredComparison; latest: Figure } | null>(async (keys) => {
       const pairs = keys.map((key) => key.split("|") as [string, string]);
-      const rows = await dataSource.getRepository(StoredComparison).find({
-        where: { areaCode: In([...new Set(pairs.map((p) => p[0]))]), measureCode: In([...new Set(pairs.map((p) => p[1]))]) },
-      });
-      const found = new Map(rows.map((row) => [`${row.areaCode}|${row.measureCode}`, row]));
+      const rows: Array<Record<string, unknown>> = await dataSource
+        .getRepository(StoredComparison)
+        .createQueryBuilder("s")
+        .innerJoin(Figure, "f", "f.areaCode = s.areaCode AND f.measureCode = s.measureCode AND f.periodLabel = s.periodLabel AND f.kind = :kind", { kind: "published" })
+        .select("s")
+        .addSelect("f")
+        .where("s.areaCode IN (:...areas) AND s.measureCode IN (:...codes)", { areas: [...new Set(pairs.map((p) => p[0]))], codes: [...new Set(pairs.map((p) => p[1]))] })
+        .getRawMany();
+      const found = new Map<string, { stored: StoredComparison; latest: Figure }>();
+      for (const row of rows) {
+        const stored = hydrate(dataSource, StoredComparison, row, "s_");
+        found.set(`${stored.areaCode}|${stored.measureCode}`, { stored, latest: hydrate(dataSource, Figure, row, "f_") });
+      }
       return keys.map((key) => found.get(key) ?? null);
     }),
     /** "<area code>|<measure code>" → that series' figures, oldest first; one query per batch */
