@@ -170,6 +170,27 @@ describe.each(kinds)("stored comparisons on the Tees Valley extract ($label)", (
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThan(1000);
   }, 300_000);
+
+  it("a database from before stored comparisons (figures held, no stored_comparison table) gets them when migrated", async () => {
+    const o = await openOutcomes(mysql, "extract_before");
+    opened.push(o);
+    await importLait(o.dataSource, DEFAULT_LAIT_FOLDER, { topics: careTopics });
+    // back to the schema of before: the last migration (the one that made the table) undone
+    expect(o.dataSource.migrations.at(-1)!.name).toMatch(/^StoredComparisons/);
+    await o.dataSource.undoLastMigration({ transaction: "all" });
+    const runner = o.dataSource.createQueryRunner();
+    try {
+      expect(await runner.hasTable("stored_comparison")).toBe(false);
+    } finally {
+      await runner.release();
+    }
+    expect(await o.dataSource.getRepository(Figure).count()).toBeGreaterThan(1000);
+    await migrate(o.dataSource);
+    expect(await o.dataSource.getRepository(StoredComparison).count()).toBeGreaterThan(100);
+    const { compared, mismatches } = await checkAgainstOracle(o.dataSource);
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(1000);
+  }, 300_000);
 });
 
 /** the national rows, read here without the importer's code */

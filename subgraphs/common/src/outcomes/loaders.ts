@@ -57,7 +57,7 @@ export function createOutcomeLoaders(dataSource: DataSource) {
       const rows: Array<Record<string, unknown>> = await dataSource
         .getRepository(StoredComparison)
         .createQueryBuilder("s")
-        .innerJoin(Figure, "f", "f.areaCode = s.areaCode AND f.measureCode = s.measureCode AND f.periodLabel = s.periodLabel AND f.kind = :kind", { kind: "published" })
+        .innerJoin(Figure, "f", "f.id = s.figureId")
         .select("s")
         .addSelect("f")
         .where("s.areaCode IN (:...areas) AND s.measureCode IN (:...codes)", { areas: [...new Set(pairs.map((p) => p[0]))], codes: [...new Set(pairs.map((p) => p[1]))] })

@@ -10,6 +10,7 @@ import { bandIn, distributionOf, mean, median, rankIn, type Distribution } from 
 const MEASURES_PER_READ = 8;
 
 interface FigureRow {
+  id: string;
   measureCode: string;
   areaCode: string;
   periodLabel: string;
@@ -47,7 +48,7 @@ export async function storeComparisons(manager: EntityManager): Promise<{ compar
     const rows: FigureRow[] = await manager
       .getRepository(Figure)
       .createQueryBuilder("f")
-      .select(["f.measureCode AS measureCode", "f.areaCode AS areaCode", "f.periodLabel AS periodLabel", "f.periodEndYear AS periodEndYear", "f.value AS value"])
+      .select(["f.id AS id", "f.measureCode AS measureCode", "f.areaCode AS areaCode", "f.periodLabel AS periodLabel", "f.periodEndYear AS periodEndYear", "f.value AS value"])
       .where("f.kind = :kind AND f.measureCode IN (:...codes)", { kind: "published", codes: chunk.map((m) => m.code) })
       .orderBy("f.measureCode", "ASC")
       .addOrderBy("f.areaCode", "ASC")
@@ -76,13 +77,13 @@ function compareMeasure(
   neighbours: ReadonlyMap<string, readonly string[]>,
 ): StoredComparison[] {
   const valuesByPeriod = new Map<string, Map<string, number | null>>();
-  const seriesByArea = new Map<string, Array<PublishedPoint & { value: number }>>();
+  const seriesByArea = new Map<string, Array<PublishedPoint & { id: string; value: number }>>();
   for (const row of rows) {
     const value = row.value === null ? null : Number(row.value);
     if (!valuesByPeriod.has(row.periodLabel)) valuesByPeriod.set(row.periodLabel, new Map());
     valuesByPeriod.get(row.periodLabel)!.set(row.areaCode, value);
     if (!seriesByArea.has(row.areaCode)) seriesByArea.set(row.areaCode, []);
-    if (value !== null) seriesByArea.get(row.areaCode)!.push({ periodLabel: row.periodLabel, periodEndYear: row.periodEndYear === null ? null : Number(row.periodEndYear), value });
+    if (value !== null) seriesByArea.get(row.areaCode)!.push({ id: row.id, periodLabel: row.periodLabel, periodEndYear: row.periodEndYear === null ? null : Number(row.periodEndYear), value });
   }
   const distributions = new Map<string, Distribution>();
   const distributionFor = (period: string, values: ReadonlyMap<string, number | null>) => {
@@ -106,6 +107,7 @@ function compareMeasure(
       measureCode: measure.code,
       areaCode,
       periodLabel: latest.periodLabel,
+      figureId: latest.id,
       value: latest.value,
       englandValue: values.get("E92000001") ?? null,
       regionValue: regionCode === null ? null : (values.get(regionCode) ?? null),

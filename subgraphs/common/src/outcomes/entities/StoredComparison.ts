@@ -21,6 +21,10 @@ export class StoredComparison {
   @Column({ type: "varchar", length: 60 })
   periodLabel: string;
 
+  /** that figure's id, so that a read takes it in the same statement */
+  @Column({ type: "varchar", length: 191 })
+  figureId: string;
+
   /** that figure's value */
   @Column({ type: "double" })
   value: number;
