@@ -30,14 +30,15 @@ export interface ComparisonInput {
   areaCode: string;
   /** what the import stored for the authority's latest published figure with a value; null: it has none */
   stored: StoredComparison | null;
-  /** that figure */
-  latest: Figure | null;
+  /** loads a figure by id (the latest figure is loaded only when a query asks for it) */
+  loadFigure: (id: string) => Promise<Figure | null>;
   /** the authority's published figures with a value for the measure, oldest first; needed (and then checked against `latest`) unless the default trend is asked for */
   published: readonly Figure[] | null;
   areas: ReadonlyMap<string, OutcomeArea>;
   /** local authorities in the code list, and how many of them the last import held figures for */
   localAuthorities: { total: number; withFigures: number };
-  neighbours: readonly StatisticalNeighbour[];
+  /** the authority's neighbours in the set, closest first (loaded only when a query asks for their values) */
+  loadNeighbours: () => Promise<readonly StatisticalNeighbour[]>;
   neighbourSet: NeighbourSetName;
   trendPoints: number;
   target: number | null;
@@ -61,9 +62,9 @@ const areaValue = (code: string | null, input: ComparisonInput, value: number | 
 export function compare(input: ComparisonInput) {
   const { measure, areaCode } = input;
   const polarity = measure.polarity;
-  const { stored, latest, published } = input;
-  const method = [
-    `Every comparison is for the period of the authority's latest published figure${latest ? ` (${latest.periodLabel})` : ""}.`,
+  const { stored, published } = input;
+  const method = () => [
+    `Every comparison is for the period of the authority's latest published figure${stored ? ` (${stored.periodLabel})` : ""}.`,
     "Statistical neighbours: mean and median of the neighbours with a published value for that period (the authority itself excluded).",
     "Rank: among local authorities with a published value for that period; 1 = best by polarity (equal values share a rank), or the highest value when the measure has no polarity.",
     "Quartile band: quartiles of those values by quantile type 6 (as R's quantile(type = 6) and Excel's QUARTILE.EXC); A = best quarter, D = worst; a value on a boundary takes the better band.",
@@ -71,7 +72,8 @@ export function compare(input: ComparisonInput) {
     `Target: green when the latest value meets the target in the better direction, amber when short by at most ${AMBER_TOLERANCE * 100}% of the target, otherwise red.`,
   ];
 
-  if (published && published.at(-1)?.id !== latest?.id) {
+  const seriesLatest = published?.at(-1) ?? null;
+  if (published && seriesLatest?.id !== stored?.figureId) {
     throw new Error(
       `the stored comparison of ${measure.code} for ${areaCode} is not for its latest published figure: comparisons are computed when published figures are imported (npm run import:lait, or the seed)`,
     );
@@ -82,10 +84,9 @@ export function compare(input: ComparisonInput) {
       ? stored ? (JSON.parse(stored.trend) as ReturnType<typeof trendOver>) : trendOver([], input.trendPoints, polarity)
       : trendOver(published ?? [], input.trendPoints, polarity);
 
-  const base = { authorityCode: areaCode, measureCode: measure.code, polarity, latest, method, trend: trendAnswer };
-  if (!latest || !stored) {
+  if (!stored) {
     return {
-      ...base,
+      authorityCode: areaCode, measureCode: measure.code, polarity, latest: null, get method() { return method(); }, trend: trendAnswer,
       england: null,
       region: null,
       neighbours: null,
@@ -97,11 +98,8 @@ export function compare(input: ComparisonInput) {
 
   const self = input.areas.get(areaCode);
   const columns = neighbourColumns[neighbourSetIds[input.neighbourSet]];
-  const storedValues = JSON.parse(stored[columns.values]) as Record<string, number | null>;
-  const neighbourValues = input.neighbours.map((pair) => {
-    const area = input.areas.get(pair.neighbourCode);
-    return { rank: pair.rank, closeness: pair.closeness, areaCode: pair.neighbourCode, name: area?.name ?? pair.neighbourCode, value: storedValues[pair.neighbourCode] ?? null };
-  });
+  const { loadFigure, loadNeighbours } = input;
+  const areas = input.areas;
   const national = input.localAuthorities.withFigures === input.localAuthorities.total;
   const quartiles: [number, number, number] | null = stored.quartile1 === null ? null : [stored.quartile1, stored.quartile2!, stored.quartile3!];
   const band = stored.band as QuartileBand | null;
@@ -111,16 +109,28 @@ export function compare(input: ComparisonInput) {
       ? "the LAIT data dictionary marks this measure No_Quartile, so no band is given"
       : null;
 
+  // the latest figure, the method text and the neighbours are built (or loaded) only when a query asks for
+  // them (getters: a comparison of every authority and measure asks for a few fields of tens of thousands)
   return {
-    ...base,
+    authorityCode: areaCode, measureCode: measure.code, polarity,
+    get latest() { return seriesLatest ?? loadFigure(stored.figureId); },
+    get method() { return method(); }, trend: trendAnswer,
     england: areaValue(ENGLAND, input, stored.englandValue),
     region: areaValue(self?.regionCode ?? null, input, stored.regionValue),
-    neighbours: {
-      set: neighbourSetInfo(input.neighbourSet),
-      mean: stored[columns.mean],
-      median: stored[columns.median],
-      withValue: stored[columns.withValue],
-      values: neighbourValues,
+    get neighbours() {
+      return {
+        set: neighbourSetInfo(input.neighbourSet),
+        mean: stored[columns.mean],
+        median: stored[columns.median],
+        withValue: stored[columns.withValue],
+        get values() {
+          const storedValues = JSON.parse(stored[columns.values]) as Record<string, number | null>;
+          return loadNeighbours().then((neighbours) => neighbours.map((pair) => {
+            const area = areas.get(pair.neighbourCode);
+            return { rank: pair.rank, closeness: pair.closeness, areaCode: pair.neighbourCode, name: area?.name ?? pair.neighbourCode, value: storedValues[pair.neighbourCode] ?? null };
+          }));
+        },
+      };
     },
     rank: {
       position: stored.rankPosition,
@@ -130,11 +140,13 @@ export function compare(input: ComparisonInput) {
       noBand,
       quartiles,
       national,
-      note: national
-        ? null
-        : `figures are held for ${input.localAuthorities.withFigures} of ${input.localAuthorities.total} English local authorities (a regional extract): this is a rank among those, not a national one; import the national file with npm run import:lait`,
+      get note() {
+        return national
+          ? null
+          : `figures are held for ${input.localAuthorities.withFigures} of ${input.localAuthorities.total} English local authorities (a regional extract): this is a rank among those, not a national one; import the national file with npm run import:lait`;
+      },
     },
-    target: input.target === null ? null : { target: input.target, ...ragAgainstTarget(latest.value!, input.target, polarity) },
+    target: input.target === null ? null : { target: input.target, ...ragAgainstTarget(stored.value, input.target, polarity) },
     unavailable: null,
   };
 }

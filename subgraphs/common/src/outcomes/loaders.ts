@@ -14,15 +14,6 @@ interface FigureKey {
 /** "*" for every measure, else the sorted codes: equal filters share one query and one cache entry */
 const filterOf = (key: FigureKey) => (key.measureCodes ? [...key.measureCodes].sort().join(",") : "*");
 
-/** An entity from a raw row's columns (`<alias>_<column>`), without TypeORM's per-row hydration cost. */
-function hydrate<T extends object>(dataSource: DataSource, entity: new () => T, row: Record<string, unknown>, prefix: string): T {
-  const out = new entity();
-  for (const column of dataSource.getMetadata(entity).columns) {
-    column.setEntityValue(out, dataSource.driver.prepareHydratedValue(row[prefix + column.databaseName], column));
-  }
-  return out;
-}
-
 export function createOutcomeLoaders(dataSource: DataSource) {
   return {
     /** area + optional measure filter → the codes of the measures it has figures for (published or local); one query per distinct filter */
@@ -48,27 +39,20 @@ export function createOutcomeLoaders(dataSource: DataSource) {
       },
       { cacheKeyFn: (k) => `${filterOf(k)}|${k.areaCode}` },
     ),
-    /**
-     * "<area code>|<measure code>" → what the import stored for that series' latest published figure,
-     * with that figure (joined: one query per batch); null: the area has no published value for the measure
-     */
-    storedComparisons: new DataLoader<string, { stored: StoredComparison; latest: Figure } | null>(async (keys) => {
+    /** "<area code>|<measure code>" → what the import stored for that series' latest published figure (plain rows); null: it has no published value; one query per batch */
+    storedComparisons: new DataLoader<string, StoredComparison | null>(async (keys) => {
       const pairs = keys.map((key) => key.split("|") as [string, string]);
-      const rows: Array<Record<string, unknown>> = await dataSource
+      const columns = dataSource.getMetadata(StoredComparison).columns.map((c) => c.propertyName);
+      const rows: StoredComparison[] = await dataSource
         .getRepository(StoredComparison)
         .createQueryBuilder("s")
-        .innerJoin(Figure, "f", "f.id = s.figureId")
-        .select("s")
-        .addSelect("f")
+        .select(columns.map((c) => `s.${c} AS ${c}`))
         .where("s.areaCode IN (:...areas) AND s.measureCode IN (:...codes)", { areas: [...new Set(pairs.map((p) => p[0]))], codes: [...new Set(pairs.map((p) => p[1]))] })
         .getRawMany();
-      const found = new Map<string, { stored: StoredComparison; latest: Figure }>();
-      for (const row of rows) {
-        const stored = hydrate(dataSource, StoredComparison, row, "s_");
-        found.set(`${stored.areaCode}|${stored.measureCode}`, { stored, latest: hydrate(dataSource, Figure, row, "f_") });
-      }
+      const found = new Map(rows.map((row) => [`${row.areaCode}|${row.measureCode}`, row]));
       return keys.map((key) => found.get(key) ?? null);
     }),
+    figureById: rowsById(dataSource, Figure, "id"),
     /** "<area code>|<measure code>" → that series' figures, oldest first; one query per batch */
     seriesFigures: new DataLoader<string, Figure[]>(async (keys) => {
       const pairs = keys.map((key) => key.split("|") as [string, string]);

@@ -85,21 +85,20 @@ export const outcomeResolvers = {
       }
       // the series itself only for another number of trend points (or when it is already loaded)
       const needSeries = series.figures !== undefined || args.trendPoints !== DEFAULT_TREND_POINTS;
-      const [found, areas, neighbours, figures] = await Promise.all([
+      const [stored, areas, figures] = await Promise.all([
         loaders.storedComparisons.load(`${series.areaCode}|${series.measure.code}`),
         loaders.areas.load("all"),
-        loaders.neighboursOf.load(`${neighbourSetIds[args.neighbours]}|${series.areaCode}`),
         needSeries ? figuresOf(series, loaders) : null,
       ]);
       return compare({
         measure: series.measure,
         areaCode: series.areaCode,
         published: figures ? publishedWithValue(figures) : null,
-        stored: found?.stored ?? null,
-        latest: found?.latest ?? null,
+        stored,
+        loadFigure: (id) => loaders.figureById.load(id),
+        loadNeighbours: () => loaders.neighboursOf.load(`${neighbourSetIds[args.neighbours]}|${series.areaCode}`),
         areas: areas.byCode,
         localAuthorities: areas.localAuthorities,
-        neighbours,
         neighbourSet: args.neighbours,
         trendPoints: args.trendPoints,
         target: args.target ?? series.target ?? null,
