@@ -1,7 +1,6 @@
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { readAuditLog } from "../audit/record";
 import { neighbourSetIds, type NeighbourSetName } from "../lait/neighbour-sets";
-import { groupBy } from "../loaders";
 import { compare, DEFAULT_TREND_POINTS } from "./comparison";
 import { PUBLISHED_OWNER, UNASSIGNED_OWNER, type Figure, type Measure, type OutcomeDocument } from "./entities";
 import type { OutcomeContext, OutcomeLoaders } from "./loaders";
