@@ -233,9 +233,13 @@ describe.runIf(hasNational).each(kinds)("stored comparisons on the national LAIT
       measure: r["Short Desc"]!, period: r.Years!, laNumber: r["LA Number"]!, value: r.Values!,
     }));
     for (const r of csv(join(NATIONAL, "la_gss_codes.csv"))) gss.set(r.la_number!, r.gss_code!);
+    const listed = new Map<string, number>();
     for (const r of csv(join(NATIONAL, "lait_data_dictionary.csv"))) {
-      if (!dictionary.has(r.Measure_short!)) dictionary.set(r.Measure_short!, { polarity: r.Polarity ?? "", noQuartile: r.No_Quartile?.trim() === "N" });
+      listed.set(r.Measure_short!, (listed.get(r.Measure_short!) ?? 0) + 1);
+      dictionary.set(r.Measure_short!, { polarity: r.Polarity ?? "", noQuartile: r.No_Quartile?.trim() === "N" });
     }
+    // a code listed under two topics takes the row of its subgraph's topic: left out here, so this reading needs no topics
+    for (const [code, times] of listed) if (times > 1) dictionary.delete(code);
     education = await openOutcomes(mysql, "national_education");
     care = await openOutcomes(mysql, "national_care");
     await importLait(education.dataSource, NATIONAL, { topics: educationTopics });
@@ -290,20 +294,21 @@ describe.runIf(hasNational).each(kinds)("stored comparisons on the national LAIT
         ? s.value >= q[2]! ? "A" : s.value >= q[1]! ? "B" : s.value >= q[0]! ? "C" : "D"
         : polarity === "Low" ? s.value <= q[0]! ? "A" : s.value <= q[1]! ? "B" : s.value <= q[2]! ? "C" : "D" : null;
       expect(s.band).toBe(expectedBand);
-      for (const [set, columns] of [["2021-04", ["neighbours2021Mean", "neighbours2021Median", "neighbours2021WithValue"]], ["2025-05", ["neighbours2025Mean", "neighbours2025Median", "neighbours2025WithValue"]]] as const) {
+      for (const [set, column] of [["2021-04", "neighbours2021"], ["2025-05", "neighbours2025"]] as const) {
+        const held = JSON.parse(s[column]) as { mean: number | null; median: number | null; withValue: number };
         const values = (neighbourSets.get(`${set}|${s.areaCode}`) ?? [])
           .sort((a, b) => Number(a.split("|")[0]) - Number(b.split("|")[0]))
           .map((n) => valueOf(n.split("|")[1]!, s.periodLabel));
         const present = values.filter((v): v is number => v !== null);
         missingNeighbourValues += values.length - present.length;
-        expect(s[columns[2]]).toBe(present.length);
+        expect(held.withValue).toBe(present.length);
         if (present.length === 0) {
-          expect(s[columns[0]]).toBeNull();
+          expect(held.mean).toBeNull();
         } else {
-          expect(s[columns[0]]).toBeCloseTo(present.reduce((a, b) => a + b, 0) / present.length, 9);
+          expect(held.mean).toBeCloseTo(present.reduce((a, b) => a + b, 0) / present.length, 9);
           const sorted = [...present].sort((a, b) => a - b);
           const middle = sorted.length / 2;
-          expect(s[columns[1]]).toBeCloseTo(sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2, 9);
+          expect(held.median).toBeCloseTo(sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2, 9);
         }
       }
     }
@@ -411,7 +416,8 @@ describe.runIf(hasNational).each(kinds)("stored comparisons on the national LAIT
     expect(worst.rankPosition).toBeGreaterThan(1);
     expect(moved).toMatchObject({ value: lowest - 1, rankPosition: 1, band: "A", rankOutOf: worst.rankOutOf - 1 });
     expect(after.find((s) => s.areaCode === gone.areaCode)).toBeUndefined();
-    expect(after.find((s) => s.areaCode === neighbour.areaCode)!.neighbours2025Mean).not.toBe(neighbourBefore.neighbours2025Mean);
+    const meanOf = (s: StoredComparison) => (JSON.parse(s.neighbours2025) as { mean: number | null }).mean;
+    expect(meanOf(after.find((s) => s.areaCode === neighbour.areaCode)!)).not.toBe(meanOf(neighbourBefore));
     // no stale row anywhere: one stored comparison per area and measure with a published value, no more
     const [expected] = (await dataSource.query("SELECT COUNT(*) AS n FROM (SELECT DISTINCT measureCode, areaCode FROM figure WHERE kind = 'published' AND value IS NOT NULL) t")) as Array<{ n: number | string }>;
     expect(await repo.count()).toBe(Number(expected!.n));

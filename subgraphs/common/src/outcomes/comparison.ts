@@ -1,6 +1,6 @@
 import { neighbourSetIds, neighbourSetInfo, type NeighbourSetName } from "../lait/neighbour-sets";
 import type { StatisticalNeighbour } from "../entities/StatisticalNeighbour";
-import { neighbourColumns, type Figure, type Measure, type OutcomeArea, type StoredComparison } from "./entities";
+import { neighbourColumns, type Figure, type Measure, type OutcomeArea, type StoredComparison, type StoredNeighbours } from "./entities";
 import { AMBER_TOLERANCE, MIN_TREND_POINTS, ragAgainstTarget, trendOf, type Polarity, type QuartileBand, type Trend } from "./statistics";
 
 const ENGLAND = "E92000001";
@@ -97,7 +97,7 @@ export function compare(input: ComparisonInput) {
   }
 
   const self = input.areas.get(areaCode);
-  const columns = neighbourColumns[neighbourSetIds[input.neighbourSet]];
+  const column = neighbourColumns[neighbourSetIds[input.neighbourSet]];
   const { loadFigure, loadNeighbours } = input;
   const areas = input.areas;
   const national = input.localAuthorities.withFigures === input.localAuthorities.total;
@@ -118,13 +118,14 @@ export function compare(input: ComparisonInput) {
     england: areaValue(ENGLAND, input, stored.englandValue),
     region: areaValue(self?.regionCode ?? null, input, stored.regionValue),
     get neighbours() {
+      const held = JSON.parse(stored[column]) as StoredNeighbours;
+      const storedValues = held.values;
       return {
         set: neighbourSetInfo(input.neighbourSet),
-        mean: stored[columns.mean],
-        median: stored[columns.median],
-        withValue: stored[columns.withValue],
+        mean: held.mean,
+        median: held.median,
+        withValue: held.withValue,
         get values() {
-          const storedValues = JSON.parse(stored[columns.values]) as Record<string, number | null>;
           return loadNeighbours().then((neighbours) => neighbours.map((pair) => {
             const area = areas.get(pair.neighbourCode);
             return { rank: pair.rank, closeness: pair.closeness, areaCode: pair.neighbourCode, name: area?.name ?? pair.neighbourCode, value: storedValues[pair.neighbourCode] ?? null };

@@ -3,7 +3,7 @@ import { bulkInsert } from "../bulk-insert";
 import { StatisticalNeighbour } from "../entities/StatisticalNeighbour";
 import { NEIGHBOUR_SETS } from "../lait/code-lists";
 import { DEFAULT_TREND_POINTS, trendOver, type PublishedPoint } from "./comparison";
-import { Figure, Measure, neighbourColumns, OutcomeArea, StoredComparison } from "./entities";
+import { Figure, Measure, neighbourColumns, OutcomeArea, StoredComparison, type StoredNeighbours } from "./entities";
 import { bandIn, distributionOf, mean, median, rankIn, type Distribution } from "./statistics";
 
 /** measures whose published figures are read back at once: a national measure is ~1,500 rows */
@@ -120,7 +120,6 @@ function compareMeasure(
       trend: JSON.stringify(trendOver(published, DEFAULT_TREND_POINTS, measure.polarity)),
     };
     for (const setId of NEIGHBOUR_SETS) {
-      const columns = neighbourColumns[setId];
       const byCode: Record<string, number | null> = {};
       const withValue: number[] = [];
       // closest first, as the comparison lists them: the mean adds them in that order
@@ -129,10 +128,8 @@ function compareMeasure(
         byCode[code] = value;
         if (value !== null) withValue.push(value);
       }
-      row[columns.values] = JSON.stringify(byCode);
-      row[columns.mean] = mean(withValue);
-      row[columns.median] = median(withValue);
-      row[columns.withValue] = withValue.length;
+      const stored: StoredNeighbours = { mean: mean(withValue), median: median(withValue), withValue: withValue.length, values: byCode };
+      row[neighbourColumns[setId]] = JSON.stringify(stored);
     }
     out.push(row as unknown as StoredComparison);
   }

@@ -36,31 +36,16 @@ export class StoredComparison {
   @Column({ type: "double", nullable: true })
   regionValue: number | null;
 
-  /** per neighbour set ("2021-04", "2025-05"): each neighbour's value (JSON: {"<area code>": value or null}) */
+  /**
+   * per neighbour set ("2021-04", "2025-05"), JSON (numbers exactly as computed: MariaDB's text protocol
+   * would round a double column to 15 digits): {"mean", "median", "withValue", "values": {"<area code>": value or null}},
+   * the mean and median of the neighbours with a value (null: none has one)
+   */
   @Column({ type: "text" })
-  neighbours2021Values: string;
-
-  /** mean of the neighbours with a value; null: none has one */
-  @Column({ type: "double", nullable: true })
-  neighbours2021Mean: number | null;
-
-  @Column({ type: "double", nullable: true })
-  neighbours2021Median: number | null;
-
-  @Column({ type: "int" })
-  neighbours2021WithValue: number;
+  neighbours2021: string;
 
   @Column({ type: "text" })
-  neighbours2025Values: string;
-
-  @Column({ type: "double", nullable: true })
-  neighbours2025Mean: number | null;
-
-  @Column({ type: "double", nullable: true })
-  neighbours2025Median: number | null;
-
-  @Column({ type: "int" })
-  neighbours2025WithValue: number;
+  neighbours2025: string;
 
   /** 1 = best by polarity, or highest with none */
   @Column({ type: "int" })
@@ -89,9 +74,13 @@ export class StoredComparison {
   trend: string;
 }
 
-/** the columns of a StoredComparison that hold one neighbour set */
-export const neighbourColumns = {
-  "2021-04": { values: "neighbours2021Values", mean: "neighbours2021Mean", median: "neighbours2021Median", withValue: "neighbours2021WithValue" },
-  "2025-05": { values: "neighbours2025Values", mean: "neighbours2025Mean", median: "neighbours2025Median", withValue: "neighbours2025WithValue" },
-} as const satisfies Record<NeighbourSetId, Record<string, keyof StoredComparison>>;
+/** the column of a StoredComparison that holds one neighbour set */
+export const neighbourColumns = { "2021-04": "neighbours2021", "2025-05": "neighbours2025" } as const satisfies Record<NeighbourSetId, keyof StoredComparison>;
 
+/** what that column holds */
+export interface StoredNeighbours {
+  mean: number | null;
+  median: number | null;
+  withValue: number;
+  values: Record<string, number | null>;
+}

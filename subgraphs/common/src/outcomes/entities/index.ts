@@ -4,7 +4,8 @@ import { Figure } from "./Figure";
 import { Measure } from "./Measure";
 import { OutcomeArea } from "./OutcomeArea";
 import { OutcomeDocument, PUBLISHED_OWNER, UNASSIGNED_OWNER } from "./OutcomeDocument";
-import { neighbourColumns, StoredComparison } from "./StoredComparison";
+import { neighbourColumns, StoredComparison, type StoredNeighbours } from "./StoredComparison";
 
 export { AuditEntry, Figure, Measure, neighbourColumns, OutcomeArea, OutcomeDocument, PUBLISHED_OWNER, StatisticalNeighbour, StoredComparison, UNASSIGNED_OWNER };
+export type { StoredNeighbours };
 export const outcomeEntities = [OutcomeDocument, Measure, Figure, OutcomeArea, StatisticalNeighbour, AuditEntry, StoredComparison];
