@@ -5,7 +5,8 @@
  *   import      the full national LAIT import (embedded; MySQL/MariaDB too when MYSQL_URL is set): time and peak RSS
  *   first-start npm start on empty databases (the national data seeded) until the gateway is ready; uses npm
  *               start's ports 4000-4003, 4101, 4102 and fails at once if one is taken
- *   comparison  the comparison over every authority through the gateway, on the national data
+ *   comparison  comparisons over every authority through the gateway, on the national data, with
+ *               npm start's processes on its fixed ports (nothing else may be running on them)
  *   identity    the signing cost per subgraph request, and de-duplication per identity
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
@@ -55,7 +56,7 @@ try {
     let lines: string[];
     if (section === "import") lines = await importSection(folder);
     else if (section === "first-start") lines = await firstStartSection();
-    else if (section === "comparison") lines = await comparisonSection(await nationalSystem());
+    else if (section === "comparison") lines = await comparisonSection(folder);
     else if (section === "identity") lines = await identitySection(await nationalSystem());
     else {
       const soak = await soakSection();

@@ -1,50 +1,146 @@
-/** Section "comparison": the cross-authority comparison over every authority, through the gateway, on the national data. */
-import type { RunningSystem } from "../../test/support/system";
-import { machineLine, mb, SectionReport } from "./report";
+/**
+ * Section "comparison": comparisons over every authority on the national data, through the gateway with
+ * every subgraph its own process as `npm start` runs them (scripts/start.ts on its fixed ports), and, in
+ * the same run, a query that reads no comparison, so the two can be compared as a ratio.
+ */
+import { readFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { subgraphCatalog } from "../catalog";
+import { newSecret } from "../dev-secrets";
+import { nationalDatabases } from "./national";
+import { GATEWAY, startProcesses, statementsServed } from "./processes";
+import { machineLine, SectionReport } from "./report";
 
 export const NATIONAL_COMPARISON = `{ authorities { code name
     education { measures(codes: ["KS2RWM_Expected_STD", "TotPerAbNew"]) { measure { code } comparison { latest { value period { label } } england { value } region { value } neighbours { mean median } rank { position outOf band } trend { direction } } } }
     care { measures(codes: ["LAC", "LACStable_2016on", "CareLeaverEET"]) { measure { code } comparison { latest { value period { label } } england { value } region { value } neighbours { mean median } rank { position outOf band } trend { direction } } } } } }`;
+/** every authority × every education measure it has figures for */
+export const EVERY_EDUCATION_COMPARISON = "{ authorities { code education { measures { comparison { rank { position } trend { direction } } } } } }";
+const AUTHORITIES_ONLY = "{ authorities { code name } }";
 
-export async function comparisonSection(system: RunningSystem): Promise<string[]> {
-  const report = new SectionReport();
-  const warm = await system.query(NATIONAL_COMPARISON);
-  if (warm.errors) throw new Error(JSON.stringify(warm.errors));
-  const authorities = (warm.data!.authorities as unknown[]).length;
-  system.resetStatements();
-  await system.query(NATIONAL_COMPARISON);
-  const statements = system.statements();
+const CLIENTS = 4;
+const SECONDS = 10;
 
+async function post(query: string): Promise<{ data?: Record<string, any>; errors?: unknown[] }> {
+  const response = await fetch(`${GATEWAY}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  if (response.status !== 200 || body.errors) throw new Error(`${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body;
+}
+
+async function timed(query: string, runs: number): Promise<number[]> {
   const latencies: number[] = [];
-  for (let i = 0; i < 20; i += 1) {
+  for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
-    await system.query(NATIONAL_COMPARISON);
+    await post(query);
     latencies.push(performance.now() - started);
   }
-  latencies.sort((a, b) => a - b);
-  const concurrency = 4;
+  return latencies.sort((a, b) => a - b);
+}
+
+async function throughput(query: string): Promise<number> {
   let done = 0;
-  const until = performance.now() + 10_000;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
     while (performance.now() < until) {
-      await system.query(NATIONAL_COMPARISON);
+      await post(query);
       done += 1;
     }
   }));
-  report.line("## Cross-authority comparison over every authority");
-  report.line();
-  report.line(machineLine());
-  report.line();
-  report.line(`One query: every authority (${authorities}), 5 measures each (2 education, 3 care), each with England, region, statistical-neighbour mean and median, national rank and band, and trend — ${authorities * 5} comparisons, through Hive Gateway with the router runtime, subgraphs on the national data in SQLite, all in this one process.`);
-  report.line();
-  report.table(["measure", "value"], ["l", "r"], [
-    ["SQL statements per query (all subgraphs)", statements],
-    ["latency, one at a time (20 runs): median", `${latencies[10]!.toFixed(0)} ms`],
-    ["latency, one at a time: slowest", `${latencies.at(-1)!.toFixed(0)} ms`],
-    [`throughput, ${concurrency} concurrent clients for 10 s`, `${(done / 10).toFixed(1)} queries/s (${Math.round((done / 10) * authorities * 5)} comparisons/s)`],
-    ["RSS of the process (gateway + five subgraphs) after the load", mb(process.memoryUsage().rss)],
-  ]);
-  report.line();
-  report.line("The statement count does not grow with the number of authorities (DataLoader batching; `test/lait.test.ts` guards it).");
+  return done / SECONDS;
+}
+
+/** CPU time (user + system, ms) of each of npm start's child processes, by process id, with the entry file it runs */
+function cpuByProcess(parent: number): Map<string, { script: string; ms: number }> {
+  const tick = 10; // USER_HZ is 100 on Linux
+  const found = new Map<string, { script: string; ms: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[1]) !== parent) continue; // ppid
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      const script = cmdline.find((arg) => arg.endsWith(".ts")) ?? entry;
+      found.set(entry, { script, ms: (Number(fields[11]) + Number(fields[12])) * tick });
+    } catch {
+      // the process ended
+    }
+  }
+  return found;
+}
+
+const nameOf = (script: string) =>
+  script.includes("gateway/") ? "gateway" : subgraphCatalog().find((s) => s.entry === script)?.name ?? script;
+
+export async function comparisonSection(folder: string): Promise<string[]> {
+  const urls = await nationalDatabases(folder);
+  const dir = mkdtempSync(join(tmpdir(), "bench-comparison-"));
+  const databases: Record<string, string> = Object.fromEntries(subgraphCatalog().map((s) => [s.name, `sqlite:${join(dir, `${s.name}.sqlite`)}`]));
+  Object.assign(databases, urls);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, JWT_SECRETS: newSecret(), NODE_ENV: "development", GATEWAY_RATE_LIMIT: "0",
+    // every authority × every education measure is over the default static cost, and took longer than the
+    // default 10 s per subgraph request before comparisons were stored
+    GATEWAY_MAX_COST: "10000000", SUBGRAPH_TIMEOUT_MS: "120000", DB_QUERY_TIMEOUT_MS: "120000",
+  };
+  const processes = await startProcesses("bench comparison", env, databases, 15 * 60_000);
+  const report = new SectionReport();
+  try {
+    const warm = await post(NATIONAL_COMPARISON);
+    const authorities = (warm.data!.authorities as unknown[]).length;
+    const before = await statementsServed();
+    await post(NATIONAL_COMPARISON);
+    const statements = (await statementsServed()) - before;
+
+    const latencies = await timed(NATIONAL_COMPARISON, 20);
+    const cpuBefore = cpuByProcess(processes.child.pid!);
+    const startedAt = performance.now();
+    const comparisonRate = await throughput(NATIONAL_COMPARISON);
+    const queries = comparisonRate * SECONDS;
+    const cpuAfter = cpuByProcess(processes.child.pid!);
+    const elapsed = performance.now() - startedAt;
+    const authoritiesRate = await throughput(AUTHORITIES_ONLY);
+
+    const every = await post(EVERY_EDUCATION_COMPARISON);
+    const everyCount = (every.data!.authorities as Array<{ education: { measures: unknown[] } | null }>).reduce((n, a) => n + (a.education?.measures.length ?? 0), 0);
+    const everyLatencies = await timed(EVERY_EDUCATION_COMPARISON, 3);
+
+    report.line("## Cross-authority comparison over every authority");
+    report.line();
+    report.line(machineLine());
+    report.line();
+    report.line(`Through Hive Gateway with the router runtime, every subgraph its own process as \`npm start\` runs them (scripts/start.ts), region, education and care on the national data in SQLite. ` +
+      `The comparison query: every authority (${authorities}), 5 measures each (2 education, 3 care), each with England, region, statistical-neighbour mean and median, national rank and band, and trend — ${authorities * 5} comparisons. ` +
+      `In the same run: every authority × every education measure it has figures for (${everyCount.toLocaleString("en-GB")} comparisons, rank and trend; GATEWAY_MAX_COST and the timeouts raised for it), and \`${AUTHORITIES_ONLY}\`, which reads no comparison.`);
+    report.line();
+    report.table(["measure", "value"], ["l", "r"], [
+      ["SQL statements per comparison query (all subgraphs)", statements],
+      ["comparison query, one client (20 runs): median", `${latencies[10]!.toFixed(0)} ms`],
+      ["comparison query, one client: slowest", `${latencies.at(-1)!.toFixed(0)} ms`],
+      [`comparison query, ${CLIENTS} clients for ${SECONDS} s`, `${comparisonRate.toFixed(1)} queries/s (${Math.round(comparisonRate * authorities * 5).toLocaleString("en-GB")} comparisons/s)`],
+      [`\`${AUTHORITIES_ONLY}\`, ${CLIENTS} clients for ${SECONDS} s`, `${authoritiesRate.toFixed(1)} queries/s`],
+      ["ratio: comparison / authorities-only throughput", (comparisonRate / authoritiesRate).toFixed(3)],
+      [`every authority × every education measure (${everyCount.toLocaleString("en-GB")} comparisons), median of 3`, `${(everyLatencies[1]! / 1000).toFixed(2)} s (${((everyLatencies[1]! * 1000) / everyCount).toFixed(1)} µs per comparison)`],
+    ]);
+    report.line();
+    report.line(`CPU per comparison query under the ${CLIENTS}-client load (user + system time of each process over ${(elapsed / 1000).toFixed(1)} s, divided by the ${queries} queries):`);
+    report.line();
+    const rows = [...cpuAfter].flatMap(([pid, after]) => {
+      const used = after.ms - (cpuBefore.get(pid)?.ms ?? after.ms);
+      return used >= 100 ? [[nameOf(after.script), `${(used / queries).toFixed(1)} ms`]] : [];
+    });
+    report.table(["process", "CPU per query"], ["l", "r"], rows);
+    report.line();
+    report.line("The statement count does not grow with the number of authorities (DataLoader batching; `test/lait.test.ts` guards it).");
+  } finally {
+    await processes.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
   return report.lines;
 }

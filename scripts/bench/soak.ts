@@ -11,17 +11,17 @@
  * Uses npm start's fixed ports (4000–4003, 41xx): nothing else may be running on them. Memory is read
  * inside each process by soak-probe.mjs (NODE_OPTIONS, for the soak only).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { GATEWAY_PORT, graphName, repoRoot, subgraphCatalog } from "../catalog";
+import { GATEWAY_PORT, subgraphCatalog } from "../catalog";
 import { newSecret } from "../dev-secrets";
 import { DEFAULT_TOKEN_PARTY } from "../../gateway/src/config";
 import { issueToken } from "../../gateway/src/identity";
 import { FIRST_QUERY } from "../../gateway/src/server";
 import { createScratchDatabase, mysqlServerUrl, type ScratchDatabase } from "../../test/support/mysql";
+import { GATEWAY, startProcesses, statementsServed } from "./processes";
 import { machineLine, mb, SectionReport } from "./report";
 
 const MINUTE = 60_000;
@@ -34,7 +34,6 @@ const MAX_RSS_GROWTH = 1.5;
 const CLIENTS = 4;
 /** memory is compared from the end of the first minute (the second minute's median) */
 const WARM_UP = MINUTE;
-const GATEWAY = `http://127.0.0.1:${GATEWAY_PORT}`;
 const REDCAR = "E06000003";
 const STOCKTON = "E06000004";
 
@@ -67,20 +66,6 @@ const quantile = (values: number[], q: number): number => {
 };
 const median = (values: number[]) => quantile(values, 0.5);
 
-async function waitFor(url: string, deadlineMs: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`npm start exited (code ${child.exitCode}) before ${url} answered`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not answer within ${deadlineMs / 1000} s`);
-}
-
 interface ProbeRow {
   at: number;
   retained: number;
@@ -97,16 +82,6 @@ function probeRows(dir: string, startedWall: number): Map<string, ProbeRow[]> {
     rows.set(name, readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as ProbeRow).map((r) => ({ ...r, at: r.at - startedWall })));
   }
   return rows;
-}
-
-async function statementsServed(): Promise<number> {
-  let total = 0;
-  for (const s of subgraphCatalog()) {
-    const health = (await (await fetch(`http://127.0.0.1:${s.port}/health`)).json()) as { statements?: unknown };
-    if (typeof health.statements !== "number") throw new Error(`${s.name}'s /health reports no statement count`);
-    total += health.statements;
-  }
-  return total;
 }
 
 interface Answer {
@@ -189,15 +164,11 @@ async function soakOne(label: string, databaseUrls: Record<string, string>, minu
     GATEWAY_RATE_LIMIT: "1000000",
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc --import ${pathToFileURL(join(import.meta.dirname, "soak-probe.mjs")).href}`.trim(),
   };
-  for (const [name, url] of Object.entries(databaseUrls)) env[`DATABASE_URL_${graphName(name)}`] = url;
-  const logFile = join(tmpdir(), `soak-${label.replace(/\W+/g, "-")}-${Date.now()}.log`);
-  const log = createWriteStream(logFile);
-  console.log(`[soak ${label}] starting npm start's processes (log: ${logFile})`);
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  const processes = await startProcesses(`soak ${label}`, env, databaseUrls, 15 * MINUTE).catch((error: unknown) => {
+    rmSync(probeDir, { recursive: true, force: true });
+    throw error;
+  });
   try {
-    await waitFor(`${GATEWAY}/healthcheck`, 15 * MINUTE, child);
     const token = (role: "analyst" | "editor", authority?: string) =>
       issueToken(jwtSecret, { subject: `soak-${role}`, role, ...(authority ? { authority } : {}), expiresIn: "2h", issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY });
     const tokens = { analyst: await token("analyst"), editor: await token("editor", REDCAR) };
@@ -317,16 +288,7 @@ async function soakOne(label: string, databaseUrls: Record<string, string>, minu
     if (statements < MIN_STATEMENTS) result.failures.push(`only ${statements} SQL statements in ${(totalMs / 1000).toFixed(0)} s (at least ${MIN_STATEMENTS} wanted)`);
     return result;
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve(undefined);
-      child.once("exit", resolve);
-      setTimeout(() => {
-        child.kill("SIGKILL");
-        resolve(undefined);
-      }, 20_000).unref();
-    });
-    log.end();
+    await processes.stop();
     rmSync(probeDir, { recursive: true, force: true });
   }
 }

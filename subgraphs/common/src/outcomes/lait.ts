@@ -9,6 +9,7 @@ import { replaceNeighbours } from "../lait/store";
 import { dictionaryFile } from "../lait/paths";
 import { Figure, Measure, OutcomeArea, OutcomeDocument, PUBLISHED_OWNER } from "./entities";
 import { LAIT_DOCUMENT_KEY, readLaitValues } from "../lait/values";
+import { storeComparisons } from "./stored-comparisons";
 
 export { LAIT_DOCUMENT_KEY };
 
@@ -105,6 +106,7 @@ export async function importLait(dataSource: DataSource, folder: string, { topic
     for (let i = 0; i < areaRows.length; i += 200) await manager.getRepository(OutcomeArea).upsert(areaRows.slice(i, i + 200), ["code"]);
     await replaceNeighbours(manager, neighbours);
     // figures, areas and neighbours are written: what is computed from them belongs here, in the same transaction
+    await storeComparisons(manager);
     return {
       measures: measures.size, figures: values.figures, notPublished: values.notPublished, areas: areas.length,
       neighbourPairs: neighbours.length, unknownAreaRows: values.unknownAreaRows,

@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { groupBy, loadOnce, rowsByColumn, rowsById } from "../loaders";
 import { neighboursLoader } from "../lait/neighbour-loader";
-import { Figure, Measure, OutcomeArea, OutcomeDocument } from "./entities";
+import { Figure, Measure, OutcomeArea, OutcomeDocument, StoredComparison } from "./entities";
 import type { Identity } from "../signed-identity";
 
 /** area + optional measure filter → figures, batched into one query per distinct filter */
@@ -16,36 +16,43 @@ const filterOf = (key: FigureKey) => (key.measureCodes ? [...key.measureCodes].s
 
 export function createOutcomeLoaders(dataSource: DataSource) {
   return {
-    figuresByArea: new DataLoader<FigureKey, Figure[], string>(
+    /** area + optional measure filter → the codes of the measures it has figures for (published or local); one query per distinct filter */
+    measureCodesByArea: new DataLoader<FigureKey, string[], string>(
       async (keys) => {
-        const found = new Map<string, Figure[]>(); // "<filter>|<area>" → figures
+        const found = new Map<string, string[]>(); // "<filter>|<area>" → measure codes
         for (const [filter, filterKeys] of groupBy(keys, filterOf)) {
-          const rows = await dataSource.getRepository(Figure).find({
-            where: { areaCode: In(filterKeys.map((k) => k.areaCode)), ...(filter === "*" ? {} : { measureCode: In(filter.split(",")) }) },
-            order: { periodEndYear: "ASC", periodLabel: "ASC" },
-          });
-          for (const [areaCode, figures] of groupBy(rows, (row) => row.areaCode)) found.set(`${filter}|${areaCode}`, figures);
+          const query = dataSource
+            .getRepository(Figure)
+            .createQueryBuilder("f")
+            .select(["f.areaCode AS areaCode", "f.measureCode AS measureCode"])
+            .distinct(true)
+            .where("f.areaCode IN (:...areas) AND f.measureCode IS NOT NULL", { areas: filterKeys.map((k) => k.areaCode) });
+          if (filter !== "*") query.andWhere("f.measureCode IN (:...codes)", { codes: filter.split(",") });
+          const rows: Array<{ areaCode: string; measureCode: string }> = await query.getRawMany();
+          for (const row of rows) {
+            const key = `${filter}|${row.areaCode}`;
+            if (!found.has(key)) found.set(key, []);
+            found.get(key)!.push(row.measureCode);
+          }
         }
         return keys.map((k) => found.get(`${filterOf(k)}|${k.areaCode}`) ?? []);
       },
       { cacheKeyFn: (k) => `${filterOf(k)}|${k.areaCode}` },
     ),
-    /** measure code → its published values for every area held, by period label then area; one query per batch */
-    publishedValuesByMeasure: new DataLoader<string, Map<string, Map<string, number | null>>>(async (codes) => {
-      const rows: Array<{ measureCode: string; areaCode: string; periodLabel: string; value: number | null }> = await dataSource
-        .getRepository(Figure)
-        .createQueryBuilder("f")
-        .select(["f.measureCode AS measureCode", "f.areaCode AS areaCode", "f.periodLabel AS periodLabel", "f.value AS value"])
-        .where("f.kind = :kind AND f.measureCode IN (:...codes)", { kind: "published", codes: [...codes] })
+    /** "<area code>|<measure code>" → what the import stored for that series' latest published figure (plain rows); null: it has no published value; one query per batch */
+    storedComparisons: new DataLoader<string, StoredComparison | null>(async (keys) => {
+      const pairs = keys.map((key) => key.split("|") as [string, string]);
+      const columns = dataSource.getMetadata(StoredComparison).columns.map((c) => c.propertyName);
+      const rows: StoredComparison[] = await dataSource
+        .getRepository(StoredComparison)
+        .createQueryBuilder("s")
+        .select(columns.map((c) => `s.${c} AS ${c}`))
+        .where("s.areaCode IN (:...areas) AND s.measureCode IN (:...codes)", { areas: [...new Set(pairs.map((p) => p[0]))], codes: [...new Set(pairs.map((p) => p[1]))] })
         .getRawMany();
-      const byMeasure = new Map(codes.map((code) => [code, new Map<string, Map<string, number | null>>()]));
-      for (const row of rows) {
-        const periods = byMeasure.get(row.measureCode)!;
-        if (!periods.has(row.periodLabel)) periods.set(row.periodLabel, new Map());
-        periods.get(row.periodLabel)!.set(row.areaCode, row.value === null ? null : Number(row.value));
-      }
-      return codes.map((code) => byMeasure.get(code)!);
+      const found = new Map(rows.map((row) => [`${row.areaCode}|${row.measureCode}`, row]));
+      return keys.map((key) => found.get(key) ?? null);
     }),
+    figureById: rowsById(dataSource, Figure, "id"),
     /** "<area code>|<measure code>" → that series' figures, oldest first; one query per batch */
     seriesFigures: new DataLoader<string, Figure[]>(async (keys) => {
       const pairs = keys.map((key) => key.split("|") as [string, string]);

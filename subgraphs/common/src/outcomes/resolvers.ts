@@ -1,10 +1,9 @@
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { readAuditLog } from "../audit/record";
 import { neighbourSetIds, type NeighbourSetName } from "../lait/neighbour-sets";
-import { groupBy } from "../loaders";
-import { compare } from "./comparison";
+import { compare, DEFAULT_TREND_POINTS } from "./comparison";
 import { PUBLISHED_OWNER, UNASSIGNED_OWNER, type Figure, type Measure, type OutcomeDocument } from "./entities";
-import type { OutcomeContext } from "./loaders";
+import type { OutcomeContext, OutcomeLoaders } from "./loaders";
 import { deleteLocalFigure, recordLocalFigure, type LocalFigureInput } from "./writes";
 
 /** The parent of a profile field: the authority it belongs to. */
@@ -13,7 +12,8 @@ export interface Profile {
 }
 export interface Series {
   measure: Measure;
-  figures: Figure[];
+  /** the series' figures, oldest first, when already loaded; else loaded when a field needs them */
+  figures?: Figure[];
   areaCode: string;
   /** the plan's target, when the series is reached from an indicator */
   target?: number | null;
@@ -29,6 +29,10 @@ interface ComparisonArgs {
   trendPoints: number;
   target?: number | null;
 }
+
+const figuresOf = (series: Series, loaders: OutcomeLoaders): Promise<Figure[]> =>
+  series.figures ? Promise.resolve(series.figures) : loaders.seriesFigures.load(`${series.areaCode}|${series.measure.code}`);
+const publishedWithValue = (figures: readonly Figure[]) => figures.filter((f) => f.kind === "published" && f.value !== null);
 
 const polarityEnum = (polarity: Measure["polarity"]) => (polarity === "high" ? "HIGHER_IS_BETTER" : polarity === "low" ? "LOWER_IS_BETTER" : null);
 const upper = (value: string | null) => (value === null ? null : value.toUpperCase().replace(/-/g, "_"));
@@ -60,37 +64,40 @@ export const outcomeResolvers = {
 
   Profile: {
     measures: async (profile: Profile, args: { codes?: readonly string[] | null; topic?: string | null }, { loaders }: OutcomeContext) => {
-      const figures = await loaders.figuresByArea.load({ areaCode: profile.areaCode, measureCodes: args.codes ?? null });
-      const byMeasure = groupBy(figures.filter((f) => f.measureCode !== null), (f) => f.measureCode!);
-      const measures = await loaders.measureByCode.loadMany([...byMeasure.keys()]);
+      const codes = await loaders.measureCodesByArea.load({ areaCode: profile.areaCode, measureCodes: args.codes ?? null });
+      const measures = await loaders.measureByCode.loadMany(codes);
       return measures
         .filter((m): m is Measure => m !== null && !(m instanceof Error) && (!args.topic || m.topic === args.topic))
         .sort((a, b) => a.code.localeCompare(b.code))
-        .map((measure): Series => ({ measure, figures: byMeasure.get(measure.code) ?? [], areaCode: profile.areaCode }));
+        .map((measure): Series => ({ measure, areaCode: profile.areaCode }));
     },
     localFigures: (profile: Profile, _args: unknown, { loaders }: OutcomeContext) => loaders.localFiguresByArea.load(profile.areaCode),
   },
 
   Series: {
+    figures: (series: Series, _args: unknown, { loaders }: OutcomeContext) => figuresOf(series, loaders),
     /** the most recent published figure that has a value */
-    latest: (series: Series) => series.figures.filter((f) => f.kind === "published" && f.value !== null).at(-1) ?? null,
+    latest: async (series: Series, _args: unknown, { loaders }: OutcomeContext) => publishedWithValue(await figuresOf(series, loaders)).at(-1) ?? null,
     comparison: async (series: Series, args: ComparisonArgs, { loaders }: OutcomeContext) => {
       if (!Number.isInteger(args.trendPoints) || args.trendPoints < 5 || args.trendPoints > 50) {
         throw new GraphQLError(`trendPoints must be a whole number from 5 to 50 (got ${args.trendPoints})`, { extensions: { code: "BAD_USER_INPUT" } });
       }
-      const [valuesByPeriod, areas, neighbours] = await Promise.all([
-        loaders.publishedValuesByMeasure.load(series.measure.code),
+      // the series itself only for another number of trend points (or when it is already loaded)
+      const needSeries = series.figures !== undefined || args.trendPoints !== DEFAULT_TREND_POINTS;
+      const [stored, areas, figures] = await Promise.all([
+        loaders.storedComparisons.load(`${series.areaCode}|${series.measure.code}`),
         loaders.areas.load("all"),
-        loaders.neighboursOf.load(`${neighbourSetIds[args.neighbours]}|${series.areaCode}`),
+        needSeries ? figuresOf(series, loaders) : null,
       ]);
       return compare({
         measure: series.measure,
         areaCode: series.areaCode,
-        series: series.figures,
-        valuesByPeriod,
+        published: figures ? publishedWithValue(figures) : null,
+        stored,
+        loadFigure: (id) => loaders.figureById.load(id),
+        loadNeighbours: () => loaders.neighboursOf.load(`${neighbourSetIds[args.neighbours]}|${series.areaCode}`),
         areas: areas.byCode,
         localAuthorities: areas.localAuthorities,
-        neighbours,
         neighbourSet: args.neighbours,
         trendPoints: args.trendPoints,
         target: args.target ?? series.target ?? null,

@@ -34,25 +34,67 @@ function quantileOfSorted(sorted: readonly number[], p: number): number {
 }
 
 /** Rounded to 12 significant digits, so a value equal to a quartile as published is not put on the wrong side of it by float noise. */
-const tidy = (value: number) => Number(value.toPrecision(12));
+export const tidy = (value: number) => Number(value.toPrecision(12));
 
 export type QuartileBand = "A" | "B" | "C" | "D";
+
+/**
+ * The local authorities' values for one measure and period, prepared once so that each authority's
+ * rank and band is a binary search: the values rounded (tidy) and sorted, and the quartile cut points
+ * (type 6 on the values as held, then rounded). Storing comparisons and the functions below share it.
+ */
+export interface Distribution {
+  /** tidy values, ascending */
+  readonly ranked: readonly number[];
+  readonly quartiles: [number, number, number] | null;
+}
+
+export function distributionOf(all: readonly number[]): Distribution {
+  if (!all.length) return { ranked: [], quartiles: null };
+  const sorted = [...all].sort((a, b) => a - b);
+  const quartiles: [number, number, number] = [tidy(quantileOfSorted(sorted, 0.25)), tidy(quantileOfSorted(sorted, 0.5)), tidy(quantileOfSorted(sorted, 0.75))];
+  return { ranked: all.map(tidy).sort((a, b) => a - b), quartiles };
+}
+
+/** how many of the ascending values are below `v` (strictly), or at or below it */
+function countBelow(sorted: readonly number[], v: number, orEqual: boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < v || (orEqual && sorted[middle]! === v)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Position among the distribution's values, 1 = best by polarity ("1224" ranking: equal values share a
+ * position); with no polarity, 1 = the highest value, which is an order, not a judgement.
+ */
+export function rankIn(distribution: Distribution, value: number, polarity: Polarity): number {
+  const v = tidy(value);
+  const ahead = polarity === "low" ? countBelow(distribution.ranked, v, false) : distribution.ranked.length - countBelow(distribution.ranked, v, true);
+  return ahead + 1;
+}
+
+/** Band of a value in the distribution, A = best quartile, D = worst; a value on a quartile boundary takes the better band. No band without a polarity. */
+export function bandIn(distribution: Distribution, value: number, polarity: Polarity): QuartileBand | null {
+  const quartiles = distribution.quartiles;
+  if (!quartiles || !polarity) return null;
+  const v = tidy(value);
+  return polarity === "high"
+    ? v >= quartiles[2] ? "A" : v >= quartiles[1] ? "B" : v >= quartiles[0] ? "C" : "D"
+    : v <= quartiles[0] ? "A" : v <= quartiles[1] ? "B" : v <= quartiles[2] ? "C" : "D";
+}
 
 /**
  * Band of a value among all authorities' values, A = best quartile, D = worst; a value
  * on a quartile boundary takes the better band. No band without a polarity.
  */
 export function quartileBand(value: number, all: readonly number[], polarity: Polarity): { band: QuartileBand | null; quartiles: [number, number, number] | null } {
-  if (!all.length) return { band: null, quartiles: null };
-  const sorted = [...all].sort((a, b) => a - b);
-  const quartiles: [number, number, number] = [tidy(quantileOfSorted(sorted, 0.25)), tidy(quantileOfSorted(sorted, 0.5)), tidy(quantileOfSorted(sorted, 0.75))];
-  if (!polarity) return { band: null, quartiles };
-  const v = tidy(value);
-  const band: QuartileBand =
-    polarity === "high"
-      ? v >= quartiles[2] ? "A" : v >= quartiles[1] ? "B" : v >= quartiles[0] ? "C" : "D"
-      : v <= quartiles[0] ? "A" : v <= quartiles[1] ? "B" : v <= quartiles[2] ? "C" : "D";
-  return { band, quartiles };
+  const distribution = distributionOf(all);
+  return { band: bandIn(distribution, value, polarity), quartiles: distribution.quartiles };
 }
 
 /**
@@ -60,9 +102,7 @@ export function quartileBand(value: number, all: readonly number[], polarity: Po
  * position); with no polarity, 1 = the highest value, which is an order, not a judgement.
  */
 export function rankOf(value: number, all: readonly number[], polarity: Polarity): number {
-  const v = tidy(value);
-  const ahead = all.filter((other) => (polarity === "low" ? tidy(other) < v : tidy(other) > v)).length;
-  return ahead + 1;
+  return rankIn(distributionOf(all), value, polarity);
 }
 
 /** Two-sided 5% critical values of Student's t, by degrees of freedom (1-30); beyond 30 the normal 1.96 is close enough. */

@@ -123,7 +123,7 @@ const sameDocument = (held: OutcomeDocument, given: NonNullable<ValidLocalFigure
 /** The reads of this request must see the write (a later field in the same operation). */
 function forgetCached(context: OutcomeContext, figure: Figure) {
   context.loaders.localFiguresByArea.clear(figure.areaCode);
-  context.loaders.figuresByArea.clearAll();
+  context.loaders.measureCodesByArea.clearAll();
   context.loaders.seriesFigures.clearAll();
   context.loaders.documentByKey.clear(figure.documentKey);
 }

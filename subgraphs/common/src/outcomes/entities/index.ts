@@ -4,6 +4,8 @@ import { Figure } from "./Figure";
 import { Measure } from "./Measure";
 import { OutcomeArea } from "./OutcomeArea";
 import { OutcomeDocument, PUBLISHED_OWNER, UNASSIGNED_OWNER } from "./OutcomeDocument";
+import { neighbourColumns, StoredComparison, type StoredNeighbours } from "./StoredComparison";
 
-export { AuditEntry, Figure, Measure, OutcomeArea, OutcomeDocument, PUBLISHED_OWNER, StatisticalNeighbour, UNASSIGNED_OWNER };
-export const outcomeEntities = [OutcomeDocument, Measure, Figure, OutcomeArea, StatisticalNeighbour, AuditEntry];
+export { AuditEntry, Figure, Measure, neighbourColumns, OutcomeArea, OutcomeDocument, PUBLISHED_OWNER, StatisticalNeighbour, StoredComparison, UNASSIGNED_OWNER };
+export type { StoredNeighbours };
+export const outcomeEntities = [OutcomeDocument, Measure, Figure, OutcomeArea, StatisticalNeighbour, AuditEntry, StoredComparison];
