@@ -8,6 +8,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { GATEWAY_PORT, graphName, repoRoot, subgraphCatalog } from "./catalog";
 import { jwtSecrets, newSecret } from "./dev-secrets";
 
+const DASHBOARD_PORT = 4100;
+
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
@@ -77,8 +79,15 @@ try {
   await Promise.all(subgraphs.map((s) => waitUntilReady(s.name, `http://127.0.0.1:${s.port}/ready`)));
   launch("gateway", "gateway/src/index.ts", gatewayEnv);
   await waitUntilReady("gateway", `http://127.0.0.1:${GATEWAY_PORT}/healthcheck`);
+  // the dashboard signs its own read-only (analyst) token with the gateway's key, as the gateway is given it
+  launch("dashboard", "dashboard/src/index.ts", {
+    DASHBOARD_HOST: "127.0.0.1", DASHBOARD_PORT: String(DASHBOARD_PORT), DASHBOARD_GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
+    DASHBOARD_JWT_SECRET: gatewayEnv.JWT_SECRETS!.split(",")[0]!.trim(),
+  });
+  await waitUntilReady("dashboard", `http://127.0.0.1:${DASHBOARD_PORT}/health`);
   console.log(
     `\n  Tees Partnership Graph is running.\n  GraphiQL: http://localhost:${GATEWAY_PORT}/graphql (anonymous reads allowed)` +
+      `\n  Dashboard: http://localhost:${DASHBOARD_PORT}/` +
       `\n  To write as an editor: npm run -s token -- --role editor --authority E06000003, then send Authorization: Bearer <token>` +
       `\n  Ctrl-C to stop.\n`,
   );
