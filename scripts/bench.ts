@@ -5,6 +5,7 @@
  *   import      the full national LAIT import (embedded; MySQL/MariaDB too when MYSQL_URL is set)
  *   comparison  the comparison over every authority through the gateway, on the national data
  *   identity    the signing cost per subgraph request, and de-duplication per identity
+ *   dashboard   the dashboard's server time for the authority page and the all-authorities page, national data
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
  *               on MySQL/MariaDB too when MYSQL_URL is set
@@ -12,6 +13,7 @@
  * No section named: every section. The LAIT folder defaults to ../shared/reference-data/dfe-lait.
  */
 import { comparisonSection } from "./bench/comparison";
+import { dashboardSection } from "./bench/dashboard";
 import { identitySection } from "./bench/identity";
 import { importSection } from "./bench/import";
 import { DEFAULT_LAIT_FOLDER, nationalDatabases, removeNational } from "./bench/national";
@@ -19,7 +21,7 @@ import { BENCHMARKS_FILE, writeSection } from "./bench/report";
 import { soakSection } from "./bench/soak";
 import { startSystem, type RunningSystem } from "../test/support/system";
 
-export const SECTIONS = ["import", "comparison", "identity", "soak"] as const;
+export const SECTIONS = ["import", "comparison", "identity", "dashboard", "soak"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArguments(args: string[]): { sections: Section[]; folder: string } {
@@ -53,6 +55,7 @@ try {
     if (section === "import") lines = await importSection(folder);
     else if (section === "comparison") lines = await comparisonSection(await nationalSystem());
     else if (section === "identity") lines = await identitySection(await nationalSystem());
+    else if (section === "dashboard") lines = await dashboardSection(await nationalSystem());
     else {
       const soak = await soakSection();
       lines = soak.lines;
