@@ -55,7 +55,16 @@ try {
     if (section === "import") lines = await importSection(folder);
     else if (section === "comparison") lines = await comparisonSection(await nationalSystem());
     else if (section === "identity") lines = await identitySection(await nationalSystem());
-    else if (section === "dashboard") lines = await dashboardSection(await nationalSystem());
+    else if (section === "dashboard") {
+      // national outcomes; the registry seeded as npm start seeds it (every authority, and the themes the plans use)
+      const { education, care } = await nationalDatabases(folder);
+      const system = await startSystem({ existingDatabases: { education, care } });
+      try {
+        lines = await dashboardSection(system);
+      } finally {
+        await system.close();
+      }
+    }
     else {
       const soak = await soakSection();
       lines = soak.lines;

@@ -6,7 +6,7 @@ import { ATTRIBUTION, OGL_URL } from "../../gateway/client/attribution";
 import type { CsvValue } from "../../gateway/client/safe-export";
 import type { Data } from "./data";
 import { bandText, figure, NOT_AVAILABLE, rankText, trendText } from "./format";
-import { allPath, authorityPath, Downloads, measurePath, Notice, SERVICE_NAME, Shorthand, SourceDetails, Table } from "./layout";
+import { authorityPath, Downloads, measurePath, Notice, SERVICE_NAME, Shorthand, SourceDetails, Table } from "./layout";
 import { authorityCode, BadRequest, TEES_VALLEY, type Result } from "./pages";
 
 // ---------- / ----------
@@ -166,7 +166,7 @@ export async function comparePage(data: Data, query: URLSearchParams, csvOnly: b
             const m = matrixByCode.get(a.code);
             if (!m?.hasPlanSubgraph) return "No plan data";
             if (m.priorities === null) return "Unavailable";
-            return String(m.priorities.filter((p) => p.themes.some((x) => x.id === t.id)).length);
+            return String(m.priorities.filter((p) => p.themes.some((x) => x !== null && x.id === t.id)).length);
           }),
         ])} />
         <Downloads links={[{ href: `/compare/download.csv?${new URLSearchParams([...codes.map((code) => ["authorities", code]), ["theme", theme.id]])}`, text: "Download this comparison (CSV)" }]} />

@@ -2,11 +2,9 @@
  * Every page: query params → a typed client operation → a view. Each loader returns a model the
  * page and its CSV are both made from, so a download holds exactly the figures shown.
  */
-import type { ComponentChildren, VNode } from "preact";
+import type { ComponentChildren } from "preact";
 import {
-  DashboardAuthorityDocument, DashboardCompareDocument, DashboardLeadGroupsDocument, DashboardMeasureAllDocument,
-  DashboardMeasureDocument, DashboardPlanDocument, DashboardSourcesDocument, DashboardThemeMatrixDocument,
-  DashboardTopicOutcomesDocument,
+  DashboardAuthorityDocument, DashboardMeasureAllDocument, DashboardMeasureDocument, DashboardTopicOutcomesDocument,
   type DashboardComparisonFragment, type DashboardMeasureQuery, type DashboardRankedFragment, type Polarity,
 } from "../../gateway/client/generated/graphql";
 import { ATTRIBUTION } from "../../gateway/client/attribution";
@@ -151,7 +149,8 @@ export async function authorityPage(data: Data, codeRaw: string, query: URLSearc
   }
 
   const themes = new Map<string, { name: string; priorities: string[] }>();
-  for (const p of a.priorities ?? []) for (const t of p.themes) {
+  // a theme the registry cannot resolve comes back null with an error (said below), not a crash
+  for (const p of a.priorities ?? []) for (const t of p.themes.filter((x) => x !== null)) {
     const entry = themes.get(t.id) ?? { name: t.name, priorities: [] };
     entry.priorities.push(p.title);
     themes.set(t.id, entry);
@@ -166,6 +165,7 @@ export async function authorityPage(data: Data, codeRaw: string, query: URLSearc
       <>
         <span class="govuk-caption-l">{`${a.region.name} · ${a.authorityType ?? "authority type not held"} · DfE number ${a.dfeNumber ?? NOT_AVAILABLE} · ${a.code}`}</span>
         <h1 class="govuk-heading-l">{a.name}</h1>
+        {profile.errors.length && !planUnavailable ? <Notice kind="unavailable">{`Part of this page could not be loaded right now: ${[...new Set(profile.errors)].slice(0, 3).join("; ")}`}</Notice> : null}
         <h2 class="govuk-heading-m">Plans</h2>
         {!a.hasPlanSubgraph ? (
           <Notice kind="none">No plan data held for this authority: it does not run a plan service of its own yet. Its published outcomes are below.</Notice>
@@ -420,5 +420,3 @@ export async function allAuthoritiesPage(data: Data, measureRaw: string, query: 
     ),
   };
 }
-
-export type { VNode };
