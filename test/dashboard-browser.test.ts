@@ -169,9 +169,13 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
       }
       throw new Error("never reached by Tab");
     };
-    await tabTo((el) => el.id === "code");
-    // a <select> answers typing: the first option starting with these letters
+    // the plain <select> is enhanced into GOV.UK's accessible autocomplete (the input takes its id)
+    await tabTo((el) => el.id === "code" && el.tag === "INPUT");
     await page.keyboard.type("Redcar");
+    await page.getByRole("option", { name: "Redcar and Cleveland" }).waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    expect(await page.locator("select#code-select").inputValue()).toBe(REDCAR);
     await tabTo((el) => el.tag === "BUTTON" && el.text === "Show authority");
     await Promise.all([page.waitForURL(`**/authorities/${REDCAR}`), page.keyboard.press("Enter")]);
     // the first published measure in the outcomes table

@@ -1,5 +1,12 @@
-// The only script: an enhancement. With JavaScript on, a "Copy link to this view" button copies the
-// page's address (every view has one); without it, the address bar does the same.
+// Enhancements only: every page works without them.
+// GOV.UK's accessible autocomplete on top of a plain <select> (find an authority by typing).
+const autocomplete = window.accessibleAutocomplete;
+for (const select of document.querySelectorAll("select[data-autocomplete]")) {
+  if (autocomplete) autocomplete.enhanceSelectElement({ selectElement: select, defaultValue: "", showAllValues: true, dropdownArrow: () => "" });
+}
+
+// A "Copy link to this view" button copies the page's address (every view has one); without it,
+// the address bar does the same.
 const main = document.getElementById("main-content");
 const heading = main && main.querySelector("h1");
 if (heading && navigator.clipboard) {

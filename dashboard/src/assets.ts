@@ -1,7 +1,8 @@
 /**
- * The dashboard's two static files, built once at start: GOV.UK Frontend's compiled CSS without
- * GOV.UK branding (its font faces and the GDS Transport font name removed, so text is Arial) followed
- * by the dashboard's own, and the one small script. Served under a content hash, cached for good.
+ * The dashboard's static files, built once at start: GOV.UK Frontend's compiled CSS without
+ * GOV.UK branding (its font faces and the GDS Transport font name removed, so text is Arial), the
+ * accessible autocomplete's and the dashboard's own; the autocomplete's script and the dashboard's
+ * small one. Served under a content hash, cached for good.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -33,12 +34,15 @@ function asset(name: string, type: string, text: string): Asset {
   return { path: `/assets/${hash}/${name}`, type, body, gzip: gzipSync(body, { level: 9 }) };
 }
 
-export function buildAssets(): { css: Asset; js: Asset } {
+export function buildAssets(): { css: Asset; js: Asset; autocomplete: Asset } {
   const require = createRequire(import.meta.url);
   const govuk = readFileSync(require.resolve("govuk-frontend/dist/govuk/govuk-frontend.min.css"), "utf8");
   const own = (file: string) => readFileSync(join(import.meta.dirname, "../public", file), "utf8");
+  const autocomplete = (file: string) => readFileSync(require.resolve(`accessible-autocomplete/dist/${file}`), "utf8").replace(/\n\/\/# sourceMappingURL=.*$/, "").replace(/\n\/\*# sourceMappingURL=.*$/, "");
   return {
-    css: asset("dashboard.css", "text/css; charset=utf-8", `${unbrandedGovukCss(govuk)}\n${own("dashboard.css")}`),
+    css: asset("dashboard.css", "text/css; charset=utf-8", `${unbrandedGovukCss(govuk)}\n${autocomplete("accessible-autocomplete.min.css")}\n${own("dashboard.css")}`),
     js: asset("dashboard.js", "text/javascript; charset=utf-8", own("dashboard.js")),
+    // GOV.UK's accessible autocomplete, on top of the home page's plain <select> (which works without it)
+    autocomplete: asset("accessible-autocomplete.js", "text/javascript; charset=utf-8", autocomplete("accessible-autocomplete.min.js")),
   };
 }

@@ -5,7 +5,7 @@ import { NOT_AVAILABLE } from "./format";
 
 export const SERVICE_NAME = "Tees Partnership dashboard";
 
-export interface Assets { css: string; js: string }
+export interface Assets { css: string; js: string; autocomplete: string }
 
 export function Page({ title, assets, children, wide }: { title: string; assets: Assets; children: ComponentChildren; wide?: boolean }) {
   return (
@@ -15,6 +15,7 @@ export function Page({ title, assets, children, wide }: { title: string; assets:
         <title>{`${title} - ${SERVICE_NAME}`}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="stylesheet" href={assets.css} />
+        <script defer src={assets.autocomplete} />
         <script type="module" src={assets.js} />
       </head>
       <body class="govuk-template__body">

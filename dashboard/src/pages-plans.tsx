@@ -29,7 +29,7 @@ export async function homePage(data: Data): Promise<Result> {
             <form method="get" action="/authorities">
               <div class="govuk-form-group">
                 <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="code">Find an authority</label></h2>
-                <select class="govuk-select" id="code" name="code">
+                <select class="govuk-select" id="code" name="code" data-autocomplete="true">
                   {c.areas.map((a) => <option value={a.code}>{a.name}</option>)}
                 </select>
               </div>

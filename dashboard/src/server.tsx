@@ -45,8 +45,8 @@ type Route = (parts: string[], query: URLSearchParams) => Promise<Result> | Resu
 export function dashboardHandler(options: DashboardOptions) {
   const data = new Data(options.gatewayUrl, options.token, options.gatewayTimeoutMs ?? 10_000);
   const assets = buildAssets();
-  const byPath = new Map<string, Asset>([[assets.css.path, assets.css], [assets.js.path, assets.js]]);
-  const links = { css: assets.css.path, js: assets.js.path };
+  const byPath = new Map<string, Asset>([assets.css, assets.js, assets.autocomplete].map((a) => [a.path, a]));
+  const links = { css: assets.css.path, js: assets.js.path, autocomplete: assets.autocomplete.path };
 
   const route: Route = (p, q) => {
     const [first, second, third, fourth, fifth] = p;
