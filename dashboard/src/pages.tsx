@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from "preact";
 import {
-  DashboardAuthorityDocument, DashboardMeasureAllDocument, DashboardMeasureDocument, DashboardTopicOutcomesDocument,
+  DashboardAuthorityDocument, DashboardMeasureAllDocument, DashboardMeasureDocument, DashboardOutcomesDocument,
   type DashboardComparisonFragment, type DashboardMeasureQuery, type DashboardRankedFragment, type Polarity,
 } from "../../gateway/client/generated/graphql";
 import { ATTRIBUTION } from "../../gateway/client/attribution";
@@ -61,6 +61,14 @@ export function measureCode(raw: string | null | undefined, catalogue: Catalogue
   return measure;
 }
 
+/** measure codes split by the subgraph that holds them, as the operations take them */
+function bySubgraph(measures: MeasureInfo[]): { education: string[]; care: string[] } {
+  return {
+    education: measures.filter((m) => m.subgraph === "education").map((m) => m.code),
+    care: measures.filter((m) => m.subgraph === "care").map((m) => m.code),
+  };
+}
+
 // ---------- a comparison table row, used by the profile and the compare page ----------
 
 interface OutcomeRow {
@@ -112,7 +120,7 @@ export async function authorityPage(data: Data, codeRaw: string, query: URLSearc
   if (topic && !topics.includes(topic)) throw new BadRequest(`"${topic.slice(0, 100)}" is not a LAIT topic`);
   const [profile, topical] = await Promise.all([
     data.run(DashboardAuthorityDocument, { code: area.code }),
-    topic ? data.run(DashboardTopicOutcomesDocument, { code: area.code, topic }) : null,
+    topic ? data.run(DashboardOutcomesDocument, { code: area.code, ...bySubgraph(catalogue.measures.filter((m) => m.topic === topic)) }) : null,
   ]);
   const a = profile.data.authority;
   if (!a) throw new BadRequest(`the registry holds no authority ${area.code}`, 404);
@@ -242,7 +250,7 @@ export async function measurePage(data: Data, codeRaw: string, measureRaw: strin
   const catalogue = await data.catalogueNow();
   const area = authorityCode(codeRaw, catalogue);
   const info = measureCode(measureRaw, catalogue);
-  const { data: d } = await data.run(DashboardMeasureDocument, { code: area.code, measure: info.code });
+  const { data: d } = await data.run(DashboardMeasureDocument, { code: area.code, ...bySubgraph([info]) });
   const a = d.authority;
   if (!a) throw new BadRequest(`the registry holds no authority ${area.code}`, 404);
   const profile = info.subgraph === "care" ? a.care : a.education;
@@ -252,7 +260,8 @@ export async function measurePage(data: Data, codeRaw: string, measureRaw: strin
   const published = series?.figures.filter((f) => f.kind === "PUBLISHED") ?? [];
   const local = series?.figures.filter((f) => f.kind === "LOCAL") ?? [];
   const may = series?.may2025 ?? null;
-  const april = series?.april2021 ?? null;
+  // everything but the neighbours is the same whichever set is asked for
+  const april = may && series?.april2021 ? { ...may, neighbours: series.april2021.neighbours } : null;
   const period = may?.latest?.period.label;
   const asAt = published[0]?.source.document.asAt ?? info.lastUpdate ?? NOT_AVAILABLE;
   const subtitle = `${info.unit ?? "Unit not stated"}. ${a.name}, ${published[0]?.period.label ?? ""} to ${published[published.length - 1]?.period.label ?? ""}; England, ${a.region.name} and the neighbour mean (${may?.neighbours?.set.label ?? "May 2025 set"}) for ${period ?? "the latest period"}. Vertical axis fitted to the data: it does not start at zero.`;
@@ -342,7 +351,7 @@ export async function allAuthoritiesPage(data: Data, measureRaw: string, query: 
   const sortRaw = query.get("sort") ?? "rank";
   if (!["name", "value", "rank"].includes(sortRaw)) throw new BadRequest(`sort must be name, value or rank, not "${sortRaw.slice(0, 20)}"`);
   const sort = sortRaw as SortKey;
-  const { data: d } = await data.run(DashboardMeasureAllDocument, { measure: info.code });
+  const { data: d } = await data.run(DashboardMeasureAllDocument, bySubgraph([info]));
   const down = d.authorities.some((a) => (info.subgraph === "care" ? a.care : a.education) === null);
   const rows = d.authorities.map((a) => ({ a, c: (info.subgraph === "care" ? a.care : a.education)?.measures[0]?.comparison ?? null }));
   const withValue = rows.filter((r) => r.c?.latest?.value !== null && r.c?.latest?.value !== undefined);
