@@ -146,6 +146,26 @@ describe("the dashboard over HTTP", () => {
     expect(allCsv.length).toBe((await running.system.query<{ authorities: unknown[] }>("{ authorities { code } }", {}, { token: await running.system.token({ role: "analyst", authority: null }) })).data!.authorities.length);
   });
 
+  it("offers every table of a page as CSV, with the cells as shown, its caption and the licence", async () => {
+    const page = await (await get("/lead-groups")).text();
+    const links = [...page.matchAll(/href="(\/lead-groups\/table\.csv\?table=\d+)"/g)].map((m) => m[1]!);
+    expect(links).toEqual(["/lead-groups/table.csv?table=1"]);
+    const rows = parse(await (await get(links[0]!)).text(), { columns: true }) as Array<Record<string, string>>;
+    const malap = rows.find((r) => r.Body === "malap");
+    expect(malap?.["Redcar and Cleveland"]).toMatch(/Multi[- ]Agency Looked After Partnership|MALAP/i);
+    expect(malap?.licence).toContain("Open Government Licence v3.0");
+    expect(malap?.table).toBe("Bodies named in the plans");
+    // the profile's tables keep the page's choices (its topic) in their addresses
+    const profile = await (await get(`/authorities/${REDCAR}?topic=Children+Looked+After`)).text();
+    const tables = [...profile.matchAll(/href="(\/authorities\/E06000003\/table\.csv\?[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    const last = parse(await (await get(tables.at(-1)!)).text(), { columns: true }) as Array<Record<string, string>>;
+    expect(last.find((r) => r.Measure === "Children looked after rate per 10,000")?.["Latest (period)"]).toMatch(/^\d+ \(\d{4}\)$/);
+    const wrong = await get(`/lead-groups/table.csv?table=9`);
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("this page has 1 table: table must be 1 to 1");
+  });
+
   it("neutralises an editor's formula-like text in every CSV and shows it as text in the page", async () => {
     const editor = await running.system.token({ role: "editor", authority: STOCKTON });
     const plans = await running.system.query<{ authority: { plans: Array<{ id: string }> } }>(`{ authority(code: "${STOCKTON}") { plans { id } } }`, {}, { token: editor });

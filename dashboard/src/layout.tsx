@@ -1,5 +1,5 @@
 /** The page frame (GOV.UK Frontend's classes, the partnership's own name, Arial) and small shared parts. */
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, VNode } from "preact";
 import { OGL_ATTRIBUTION, OGL_URL } from "../../gateway/client/attribution";
 import { NOT_AVAILABLE } from "./format";
 
@@ -95,25 +95,67 @@ export function Downloads({ links }: { links: Array<{ href: string; text: string
   );
 }
 
+/**
+ * Every table offers its own CSV: while a page renders, each Table gets its number and a link to
+ * `<page>/table.csv?…&table=<n>`; that address renders the same page again with `collect` set and
+ * answers with the cells of table n as shown (text only).
+ */
+interface TableContext { path: string; query: URLSearchParams; count: number; collect: CollectedTable[] | null }
+export interface CollectedTable { caption: string; head: string[]; rows: string[][] }
+let tableContext: TableContext | null = null;
+
+/** renders with table numbering (and collection) on; rendering is synchronous, so one context at a time */
+export function withTables<T>(path: string, query: URLSearchParams, collect: CollectedTable[] | null, render: () => T): T {
+  tableContext = { path, query, count: 0, collect };
+  try {
+    return render();
+  } finally {
+    tableContext = null;
+  }
+}
+
+/** the text a cell shows (its elements' text, in order) */
+export function textOf(node: ComponentChildren): string {
+  if (node === null || node === undefined || typeof node === "boolean") return "";
+  if (typeof node === "string" || typeof node === "number" || typeof node === "bigint") return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join("");
+  const vnode = node as VNode<{ children?: ComponentChildren }>;
+  const inner = textOf(vnode.props?.children);
+  if (vnode.type === "li") return `${inner}; `;
+  // a block or a separate span starts a new phrase; a link or emphasis runs on
+  return typeof vnode.type === "string" && !["a", "strong", "em", "b", "i"].includes(vnode.type) ? ` ${inner} ` : inner;
+}
+
 export function Table({ caption, head, rows, numeric = [], id }: {
   caption: string; head: ComponentChildren[]; rows: ComponentChildren[][]; numeric?: number[]; id?: string;
 }) {
+  const context = tableContext;
+  const index = context ? ++context.count : 0;
+  context?.collect?.push({ caption, head: head.map((h) => textOf(h).replace(/\s+/g, " ").trim()), rows: rows.map((r) => r.map((c) => textOf(c).replace(/\s+/g, " ").trim().replace(/;$/, ""))) });
+  const csvHref = context ? (() => {
+    const query = new URLSearchParams(context.query);
+    query.set("table", String(index));
+    return `${context.path.replace(/\/$/, "")}/table.csv?${query}`;
+  })() : null;
   return (
-    <div class="dashboard-table-wrapper" tabIndex={0} role="region" aria-label={caption}>
-      <table class="govuk-table" id={id}>
-        <caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">{head.map((h, i) => <th scope="col" class={`govuk-table__header${numeric.includes(i) ? " govuk-table__header--numeric" : ""}`}>{h}</th>)}</tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {rows.map((row) => (
-            <tr class="govuk-table__row">{row.map((cell, i) => (i === 0
-              ? <th scope="row" class="govuk-table__header">{cell}</th>
-              : <td class={`govuk-table__cell${numeric.includes(i) ? " govuk-table__cell--numeric" : ""}`}>{cell}</td>))}</tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <div class="dashboard-table-wrapper" tabIndex={0} role="region" aria-label={caption}>
+        <table class="govuk-table" id={id}>
+          <caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">{head.map((h, i) => <th scope="col" class={`govuk-table__header${numeric.includes(i) ? " govuk-table__header--numeric" : ""}`}>{h}</th>)}</tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {rows.map((row) => (
+              <tr class="govuk-table__row">{row.map((cell, i) => (i === 0
+                ? <th scope="row" class="govuk-table__header">{cell}</th>
+                : <td class={`govuk-table__cell${numeric.includes(i) ? " govuk-table__cell--numeric" : ""}`}>{cell}</td>))}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {csvHref ? <p class="govuk-body-s dashboard-table-csv"><a class="govuk-link" href={csvHref} download>{`Download this table (CSV)`}<span class="govuk-visually-hidden">{`: ${caption}`}</span></a></p> : null}
+    </>
   );
 }
 

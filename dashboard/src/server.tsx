@@ -9,7 +9,8 @@ import { csv } from "../../gateway/client/safe-export";
 import type { TokenSource } from "../../gateway/client/token";
 import { buildAssets, type Asset } from "./assets";
 import { Data, GatewayUnavailable } from "./data";
-import { Notice, Page } from "./layout";
+import { ATTRIBUTION } from "../../gateway/client/attribution";
+import { Notice, Page, withTables, type CollectedTable } from "./layout";
 import { allAuthoritiesPage, authorityPage, BadRequest, measurePage, type Result } from "./pages";
 import { aboutDataPage, accessibilityPage, comparePage, homePage, leadGroupsPage, planPage } from "./pages-plans";
 
@@ -100,8 +101,10 @@ export function dashboardHandler(options: DashboardOptions) {
     return null;
   };
 
-  const sendPage = (response: ServerResponse, status: number, title: string, body: ComponentChildren, wide = false) => {
-    const html = `<!DOCTYPE html>${render(<Page title={title} assets={links} wide={wide}>{body}</Page>)}`;
+  const sendPage = (response: ServerResponse, current: URL, status: number, title: string, body: ComponentChildren, wide = false) => {
+    const query = new URLSearchParams(current.searchParams);
+    query.delete("table");
+    const html = `<!DOCTYPE html>${withTables(current.pathname, query, null, () => render(<Page title={title} assets={links} wide={wide}>{body}</Page>))}`;
     response.writeHead(status, { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(html);
   };
 
@@ -127,9 +130,23 @@ export function dashboardHandler(options: DashboardOptions) {
     try {
       const parts = url.pathname.split("/").filter(Boolean).map(segment);
       if (parts.length > 6 || url.search.length > 2000) throw new BadRequest("the address is longer than any view of the dashboard");
-      const result = await route(parts, url.searchParams);
+      // <page>/table.csv?…&table=<n>: table n of that page, as shown
+      const tableCsv = parts[parts.length - 1] === "table.csv";
+      const result = await route(tableCsv ? parts.slice(0, -1) : parts, url.searchParams);
+      if (tableCsv && result?.kind === "page") {
+        const wanted = Number(url.searchParams.get("table"));
+        const tables: CollectedTable[] = [];
+        const path = url.pathname.slice(0, -"/table.csv".length) || "/";
+        withTables(path, url.searchParams, tables, () => render(<>{result.body}</>));
+        const table = Number.isInteger(wanted) ? tables[wanted - 1] : undefined;
+        if (!table) throw new BadRequest(`this page has ${tables.length} table${tables.length === 1 ? "" : "s"}: table must be 1 to ${tables.length}`);
+        const rows = [[...table.head, "table", "licence"], ...table.rows.map((r) => [...r, table.caption, ATTRIBUTION])];
+        response.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="table-${wanted}.csv"`, "cache-control": "no-store" }).end(csv(rows));
+        return;
+      }
+      if (tableCsv) throw new BadRequest("only a page's tables have a table.csv");
       if (!result) {
-        sendPage(response, 404, "Page not found", <><h1 class="govuk-heading-l">Page not found</h1><p class="govuk-body">No view of the dashboard has this address. <a class="govuk-link" href="/">Find an authority</a>.</p></>);
+        sendPage(response, url, 404, "Page not found", <><h1 class="govuk-heading-l">Page not found</h1><p class="govuk-body">No view of the dashboard has this address. <a class="govuk-link" href="/">Find an authority</a>.</p></>);
         return;
       }
       if (result.kind === "redirect") {
@@ -139,17 +156,17 @@ export function dashboardHandler(options: DashboardOptions) {
       } else if (result.kind === "svg") {
         response.writeHead(200, { ...SECURITY_HEADERS, "content-type": "image/svg+xml; charset=utf-8", "content-disposition": `attachment; filename="${result.filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`, "cache-control": "no-store" }).end(result.svg);
       } else {
-        sendPage(response, result.status ?? 200, result.title, result.body, result.wide);
+        sendPage(response, url, result.status ?? 200, result.title, result.body, result.wide);
       }
     } catch (error) {
       if (error instanceof BadRequest) {
-        sendPage(response, error.status, error.status === 404 ? "Not found" : "Check your choice", <><h1 class="govuk-heading-l">{error.status === 404 ? "Not found" : "Check your choice"}</h1><p class="govuk-body">{error.message}.</p><p class="govuk-body"><a class="govuk-link" href="/">Find an authority</a></p></>);
+        sendPage(response, url, error.status, error.status === 404 ? "Not found" : "Check your choice", <><h1 class="govuk-heading-l">{error.status === 404 ? "Not found" : "Check your choice"}</h1><p class="govuk-body">{error.message}.</p><p class="govuk-body"><a class="govuk-link" href="/">Find an authority</a></p></>);
       } else if (error instanceof GatewayUnavailable) {
-        sendPage(response, 503, "Data unavailable", <><h1 class="govuk-heading-l">Data unavailable right now</h1><Notice kind="unavailable">The data service did not answer. Try again shortly.</Notice></>);
+        sendPage(response, url, 503, "Data unavailable", <><h1 class="govuk-heading-l">Data unavailable right now</h1><Notice kind="unavailable">The data service did not answer. Try again shortly.</Notice></>);
         console.error(`dashboard: ${request.method} ${url.pathname}: ${error.message}`);
       } else {
         console.error(`dashboard: ${request.method} ${url.pathname}:`, error);
-        if (!response.headersSent) sendPage(response, 500, "Something went wrong", <><h1 class="govuk-heading-l">Something went wrong</h1><p class="govuk-body">The error has been logged.</p></>);
+        if (!response.headersSent) sendPage(response, url, 500, "Something went wrong", <><h1 class="govuk-heading-l">Something went wrong</h1><p class="govuk-body">The error has been logged.</p></>);
       }
     }
   };
