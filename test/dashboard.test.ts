@@ -1,5 +1,6 @@
 /**
- * The dashboard over HTTP, against the real system (embedded databases, gateway, dashboard on port 0):
+ * The dashboard over HTTP, against the real system (embedded databases, and MySQL/MariaDB when
+ * MYSQL_URL is set; gateway; dashboard on port 0):
  * settings that fail fast naming the setting, the server-held token (never in a page; analysts only),
  * a strict CSP, clear refusals of bad input, CSV and SVG exports (sources and licence inside, formula
  * cells neutralised), and the first-load budget (at most 100 KB gzip, JavaScript at most 30 KB).
@@ -16,6 +17,7 @@ import { dashboardToken } from "../dashboard/src/token";
 import { OGL_ATTRIBUTION } from "../gateway/client/attribution";
 import { issueToken } from "../gateway/src/identity";
 import { startDashboardSystem, type RunningDashboard } from "./support/dashboard";
+import { databases } from "./support/matrix";
 
 const REDCAR = "E06000003";
 const STOCKTON = "E06000004";
@@ -66,10 +68,10 @@ describe("the dashboard's token", () => {
   });
 });
 
-describe("the dashboard over HTTP", () => {
+describe.each(databases)("the dashboard over HTTP on $label", ({ database }) => {
   let running: RunningDashboard;
   beforeAll(async () => {
-    running = await startDashboardSystem();
+    running = await startDashboardSystem({ database });
   });
   afterAll(async () => running?.close());
   const get = (path: string, headers: Record<string, string> = {}) => fetch(running.url + path, { headers, redirect: "manual" });
