@@ -2,7 +2,7 @@
  * `npm start`: the whole system on one machine with the embedded database.
  * Each subgraph runs as its own process (as it would be deployed), migrates and
  * seeds its own database file under .data/ on first run, and the gateway starts
- * once every subgraph is ready. Ctrl-C stops everything cleanly.
+ * once every subgraph is ready, then the dashboard. Ctrl-C stops everything cleanly.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { GATEWAY_PORT, graphName, repoRoot, subgraphCatalog } from "./catalog";
