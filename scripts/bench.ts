@@ -8,6 +8,7 @@
  *   comparison  comparisons over every authority through the gateway, on the national data, with
  *               npm start's processes on its fixed ports (nothing else may be running on them)
  *   identity    the signing cost per subgraph request, and de-duplication per identity
+ *   dashboard   the dashboard's server time for the authority page and the all-authorities page, national data
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
  *               on MySQL/MariaDB too when MYSQL_URL is set
@@ -15,6 +16,7 @@
  * No section named: every section. The LAIT folder defaults to seeds/lait (the national release the repository ships).
  */
 import { comparisonSection } from "./bench/comparison";
+import { dashboardSection } from "./bench/dashboard";
 import { identitySection } from "./bench/identity";
 import { firstStartSection } from "./bench/first-start";
 import { importSection } from "./bench/import";
@@ -23,7 +25,7 @@ import { BENCHMARKS_FILE, writeSection } from "./bench/report";
 import { soakSection } from "./bench/soak";
 import { startSystem, type RunningSystem } from "../test/support/system";
 
-export const SECTIONS = ["import", "first-start", "comparison", "identity", "soak"] as const;
+export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "soak"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArguments(args: string[]): { sections: Section[]; folder: string } {
@@ -58,6 +60,16 @@ try {
     else if (section === "first-start") lines = await firstStartSection();
     else if (section === "comparison") lines = await comparisonSection(folder);
     else if (section === "identity") lines = await identitySection(await nationalSystem());
+    else if (section === "dashboard") {
+      // national outcomes; the registry seeded as npm start seeds it (every authority, and the themes the plans use)
+      const { education, care } = await nationalDatabases(folder);
+      const system = await startSystem({ existingDatabases: { education, care } });
+      try {
+        lines = await dashboardSection(system);
+      } finally {
+        await system.close();
+      }
+    }
     else {
       const soak = await soakSection();
       lines = soak.lines;

@@ -3,11 +3,13 @@
  * Each subgraph runs as its own process (as it would be deployed), migrates and
  * seeds its own database file under .data/ on first run (the national LAIT data in
  * seeds/lait unless LAIT_FOLDER says otherwise), and the gateway starts
- * once every subgraph is ready. Ctrl-C stops everything cleanly.
+ * once every subgraph is ready, then the dashboard. Ctrl-C stops everything cleanly.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { GATEWAY_PORT, graphName, repoRoot, subgraphCatalog } from "./catalog";
 import { jwtSecrets, newSecret } from "./dev-secrets";
+
+const DASHBOARD_PORT = 4100;
 
 const children = new Map<string, ChildProcess>();
 let stopping = false;
@@ -79,8 +81,15 @@ try {
   await Promise.all(subgraphs.map((s) => waitUntilReady(s.name, `http://127.0.0.1:${s.port}/ready`, 600_000)));
   launch("gateway", "gateway/src/index.ts", gatewayEnv);
   await waitUntilReady("gateway", `http://127.0.0.1:${GATEWAY_PORT}/healthcheck`);
+  // the dashboard signs its own read-only (analyst) token with the gateway's key, as the gateway is given it
+  launch("dashboard", "dashboard/src/index.ts", {
+    DASHBOARD_HOST: "127.0.0.1", DASHBOARD_PORT: String(DASHBOARD_PORT), DASHBOARD_GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
+    DASHBOARD_JWT_SECRET: gatewayEnv.JWT_SECRETS!.split(",")[0]!.trim(),
+  });
+  await waitUntilReady("dashboard", `http://127.0.0.1:${DASHBOARD_PORT}/health`);
   console.log(
     `\n  Tees Partnership Graph is running.\n  GraphiQL: http://localhost:${GATEWAY_PORT}/graphql (anonymous reads allowed)` +
+      `\n  Dashboard: http://localhost:${DASHBOARD_PORT}/` +
       `\n  To write as an editor: npm run -s token -- --role editor --authority E06000003, then send Authorization: Bearer <token>` +
       `\n  Ctrl-C to stop.\n`,
   );
