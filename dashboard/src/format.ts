@@ -7,6 +7,17 @@ import type { Polarity, QuartileBand, RankOrder, TrendDirection } from "../../ga
 export const NOT_AVAILABLE = "[x]";
 
 /** the published value, as published (only binary floating-point noise removed: 39.450000000000003 is 39.45) */
+/**
+ * A measure counted in whole things (children, leavers, cases: "Number of Children Looked After",
+ * "Total cases", "Entries"), not a rate, share or score: England's and a region's figures are then
+ * totals over many authorities, on another scale from one authority's, so a chart leaves them out
+ * (its table keeps them). Decided from the unit the DfE data dictionary gives (its y-axis name).
+ */
+export function isCountUnit(unit: string | null | undefined): boolean {
+  const first = unit?.trim().split(" ")[0]?.toLowerCase();
+  return first === "number" || first === "total" || first === "entries";
+}
+
 export function figure(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NOT_AVAILABLE;
   return Number(value.toPrecision(12)).toLocaleString("en-GB", { maximumFractionDigits: 12 });

@@ -13,6 +13,7 @@ import { COLOURS, DotPlot, dotPlotHeight, LineChart, lineChartHeight, standalone
 import type { Catalogue, Data, MeasureInfo } from "./data";
 import {
   bandText, csvFigure, figure, joinWords, NOT_AVAILABLE, periodShorthand, polarityText, rankText, summarySentence, trendText,
+  isCountUnit,
 } from "./format";
 import { allPath, authorityPath, Downloads, measurePath, Notice, Shorthand, SourceDetails, Table } from "./layout";
 
@@ -246,6 +247,24 @@ function ComparisonColumns({ sets, area }: { sets: Array<{ title: string; c: Das
   );
 }
 
+type MayComparison = { england?: { value?: number | null } | null; region?: { name?: string | null; value?: number | null } | null; neighbours?: { mean?: number | null; set: { label: string } } | null };
+
+/**
+ * The comparators a measure's line chart marks at the latest period: England, the region and the
+ * neighbour mean, except that a count (isCountUnit) leaves England and the region out, whose
+ * totals would put one authority's line flat along the bottom of the axis.
+ */
+export function chartReferences(unit: string | null | undefined, may: MayComparison | null, regionName: string): Reference[] {
+  if (!may) return [];
+  const neighbours: Reference = { name: `Neighbour mean (${may.neighbours?.set.label ?? "May 2025"})`, value: may.neighbours?.mean ?? null, shape: "diamond", colour: COLOURS.neighbours };
+  if (isCountUnit(unit)) return [neighbours];
+  return [
+    { name: "England", value: may.england?.value ?? null, shape: "square", colour: COLOURS.england },
+    { name: may.region?.name ?? regionName, value: may.region?.value ?? null, shape: "triangle", colour: COLOURS.region },
+    neighbours,
+  ];
+}
+
 export async function measurePage(data: Data, codeRaw: string, measureRaw: string, format: "page" | "csv" | "svg"): Promise<Result> {
   const catalogue = await data.catalogueNow();
   const area = authorityCode(codeRaw, catalogue);
@@ -264,12 +283,9 @@ export async function measurePage(data: Data, codeRaw: string, measureRaw: strin
   const april = may && series?.april2021 ? { ...may, neighbours: series.april2021.neighbours } : null;
   const period = may?.latest?.period.label;
   const asAt = published[0]?.source.document.asAt ?? info.lastUpdate ?? NOT_AVAILABLE;
-  const subtitle = `${info.unit ?? "Unit not stated"}. ${a.name}, ${published[0]?.period.label ?? ""} to ${published[published.length - 1]?.period.label ?? ""}; England, ${a.region.name} and the neighbour mean (${may?.neighbours?.set.label ?? "May 2025 set"}) for ${period ?? "the latest period"}. Vertical axis fitted to the data: it does not start at zero.`;
-  const references: Reference[] = may ? [
-    { name: "England", value: may.england?.value ?? null, shape: "square", colour: COLOURS.england },
-    { name: may.region?.name ?? a.region.name, value: may.region?.value ?? null, shape: "triangle", colour: COLOURS.region },
-    { name: `Neighbour mean (${may.neighbours?.set.label ?? "May 2025"})`, value: may.neighbours?.mean ?? null, shape: "diamond", colour: COLOURS.neighbours },
-  ] : [];
+  const compared = isCountUnit(info.unit) ? "the neighbour mean" : `England, ${a.region.name} and the neighbour mean`;
+  const subtitle = `${info.unit ?? "Unit not stated"}. ${a.name}, ${published[0]?.period.label ?? ""} to ${published[published.length - 1]?.period.label ?? ""}; ${compared} (${may?.neighbours?.set.label ?? "May 2025 set"}) for ${period ?? "the latest period"}.${isCountUnit(info.unit) ? ` England's and the region's totals are in the table, not the chart: they count many authorities' ${info.unit?.toLowerCase()}.` : ""} Vertical axis fitted to the data: it does not start at zero.`;
+  const references = chartReferences(info.unit, may, a.region.name);
   const summary = summarySentence({
     area: a.name, measure: info.name, polarity: info.polarity, value: may?.latest?.value, period,
     comparisons: [{ name: "England", value: may?.england?.value }, { name: may?.region?.name ?? a.region.name, value: may?.region?.value }, { name: "the neighbour mean", value: may?.neighbours?.mean }],
@@ -367,10 +383,12 @@ export async function allAuthoritiesPage(data: Data, measureRaw: string, query: 
   });
   const dots: Dot[] = withValue.map((r) => ({ code: r.a.code, name: r.a.name, value: r.c!.latest!.value!, highlighted: highlight.includes(r.a.code) }));
   const england = sample?.england?.value ?? null;
+  // a count's England figure is the national total: on one authority's axis it would flatten every dot
+  const englandOnChart = isCountUnit(info.unit) ? null : england;
   const title = `${info.name}: every authority`;
   const description = `${withValue.length} authorities with a published value for ${period}; England ${figure(england)}.` +
     (highlight.length ? ` ${joinWords(dots.filter((x) => x.highlighted).map((x) => `${x.name} ${figure(x.value)}`))}.` : "");
-  const chart = <DotPlot id="all-chart" title={title} description={description} dots={dots} quartiles={sample?.rank?.quartiles ?? null} england={england} />;
+  const chart = <DotPlot id="all-chart" title={title} description={description} dots={dots} quartiles={sample?.rank?.quartiles ?? null} england={englandOnChart} />;
   const link = (params: Record<string, string | string[]>) => {
     const q = new URLSearchParams();
     if (region) q.set("region", region);
