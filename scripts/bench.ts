@@ -9,6 +9,8 @@
  *               npm start's processes on its fixed ports (nothing else may be running on them)
  *   identity    the signing cost per subgraph request, and de-duplication per identity
  *   dashboard   the dashboard's server time for the authority page and the all-authorities page, national data
+ *   scale       N = 2, 10, 50, 153 plan deployments (synthetic content, benchmark only): composition, supergraph
+ *               size, gateway start and memory, first request, latency and throughput (SCALE_SIZES=2,10 for fewer)
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
  *               on MySQL/MariaDB too when MYSQL_URL is set
@@ -23,9 +25,10 @@ import { importSection } from "./bench/import";
 import { DEFAULT_LAIT_FOLDER, nationalDatabases, removeNational } from "./bench/national";
 import { BENCHMARKS_FILE, writeSection } from "./bench/report";
 import { soakSection } from "./bench/soak";
+import { scaleSection } from "./bench/scale";
 import { startSystem, type RunningSystem } from "../test/support/system";
 
-export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "soak"] as const;
+export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "scale", "soak"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArguments(args: string[]): { sections: Section[]; folder: string } {
@@ -70,6 +73,7 @@ try {
         await system.close();
       }
     }
+    else if (section === "scale") lines = await scaleSection(process.env.SCALE_SIZES ? process.env.SCALE_SIZES.split(",").map(Number) : undefined);
     else {
       const soak = await soakSection();
       lines = soak.lines;

@@ -1,0 +1,48 @@
+/**
+ * One process of the scale benchmark's subgraphs (scripts/bench/scale.ts): starts every service
+ * its spec file lists, each on its own port (0: any free one) and its own database, signed as the
+ * gateway will sign for it, then prints `READY {"<name>":"<url>",...}` and serves until SIGTERM.
+ * Several plan deployments per process, as the issue allows; never used by npm start.
+ *
+ *   node --import tsx scripts/bench/scale-host.ts <spec.json>
+ */
+import { readFileSync } from "node:fs";
+import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { loadConfig as planConfig } from "../../subgraphs/authority-plan/src/config";
+import { planService } from "../../subgraphs/authority-plan/src/service";
+import { loadConfig as regionConfig } from "../../subgraphs/region/src/config";
+import { regionService } from "../../subgraphs/region/src/service";
+
+export type HostedService =
+  | { kind: "plan"; name: string; deploymentFile: string; seedFolder: string; databaseUrl: string; secret: string }
+  | { kind: "region"; name: "region"; planAuthoritiesFile: string; laitFolder: string; databaseUrl: string; secret: string };
+
+const specFile = process.argv[2];
+if (!specFile) throw new Error("usage: scale-host.ts <spec.json>");
+const spec = JSON.parse(readFileSync(specFile, "utf8")) as { services: HostedService[] };
+
+const running: RunningService[] = [];
+const urls: Record<string, string> = {};
+for (const s of spec.services) {
+  const common = { DATABASE_URL: s.databaseUrl, DB_POOL_SIZE: "2", DB_QUEUE_LIMIT: "200", DB_QUERY_TIMEOUT_MS: "30000" };
+  const lifecycle = {
+    port: 0,
+    host: "127.0.0.1",
+    // the databases are copies of one seeded template: migrated and loaded already
+    migrateOnStart: false,
+    seedOnStart: "never" as const,
+    signing: { secrets: [s.secret], maxSkewMs: 30_000 },
+  };
+  const service =
+    s.kind === "plan"
+      ? await startService(planService(planConfig({ ...common, DEPLOYMENT_FILE: s.deploymentFile, SEED_FOLDER: s.seedFolder })), lifecycle)
+      : await startService(regionService(regionConfig({ ...common, PLAN_AUTHORITIES_FILE: s.planAuthoritiesFile, LAIT_FOLDER: s.laitFolder })), lifecycle);
+  running.push(service);
+  urls[s.name] = service.url;
+}
+console.log(`READY ${JSON.stringify(urls)}`);
+
+process.on("SIGTERM", async () => {
+  for (const service of running) await service.close().catch(() => undefined);
+  process.exit(0);
+});
