@@ -11,6 +11,7 @@
  *   dashboard   the dashboard's server time for the authority page and the all-authorities page, national data
  *   scale       N = 2, 10, 50, 153 plan deployments (synthetic content, benchmark only): composition, supergraph
  *               size, gateway start and memory, first request, latency and throughput (SCALE_SIZES=2,10 for fewer)
+ *   gateways    the project's gateway beside @apollo/gateway and a hand-written fan-out, same subgraph processes
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
  *               on MySQL/MariaDB too when MYSQL_URL is set
@@ -26,9 +27,10 @@ import { DEFAULT_LAIT_FOLDER, nationalDatabases, removeNational } from "./bench/
 import { BENCHMARKS_FILE, writeSection } from "./bench/report";
 import { soakSection } from "./bench/soak";
 import { scaleSection } from "./bench/scale";
+import { gatewaysSection } from "./bench/gateways";
 import { startSystem, type RunningSystem } from "../test/support/system";
 
-export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "scale", "soak"] as const;
+export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "scale", "gateways", "soak"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArguments(args: string[]): { sections: Section[]; folder: string } {
@@ -73,6 +75,7 @@ try {
         await system.close();
       }
     }
+    else if (section === "gateways") lines = await gatewaysSection();
     else if (section === "scale") lines = await scaleSection(process.env.SCALE_SIZES ? process.env.SCALE_SIZES.split(",").map(Number) : undefined);
     else {
       const soak = await soakSection();

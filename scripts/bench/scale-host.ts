@@ -1,5 +1,5 @@
 /**
- * One process of the scale benchmark's subgraphs (scripts/bench/scale.ts): starts every service
+ * One process of a benchmark's subgraphs (scripts/bench/scale.ts, gateways.ts): starts every service
  * its spec file lists, each on its own port (0: any free one) and its own database, signed as the
  * gateway will sign for it, then prints `READY {"<name>":"<url>",...}` and serves until SIGTERM.
  * Several plan deployments per process, as the issue allows; never used by npm start.
@@ -12,14 +12,23 @@ import { loadConfig as planConfig } from "../../subgraphs/authority-plan/src/con
 import { planService } from "../../subgraphs/authority-plan/src/service";
 import { loadConfig as regionConfig } from "../../subgraphs/region/src/config";
 import { regionService } from "../../subgraphs/region/src/service";
+import { subgraphCatalog } from "../catalog";
 
 export type HostedService =
   | { kind: "plan"; name: string; deploymentFile: string; seedFolder: string; databaseUrl: string; secret: string }
-  | { kind: "region"; name: "region"; planAuthoritiesFile: string; laitFolder: string; databaseUrl: string; secret: string };
+  | { kind: "region"; name: "region"; planAuthoritiesFile: string; laitFolder: string; databaseUrl: string; secret: string }
+  /** one of npm start's own subgraphs (scripts/catalog.ts), on a new database it migrates and seeds */
+  | { kind: "catalog"; name: string; databaseUrl: string; secret: string; env: Record<string, string> };
 
 const specFile = process.argv[2];
 if (!specFile) throw new Error("usage: scale-host.ts <spec.json>");
 const spec = JSON.parse(readFileSync(specFile, "utf8")) as { services: HostedService[] };
+
+const catalogEntry = (name: string) => {
+  const entry = subgraphCatalog().find((e) => e.name === name);
+  if (!entry) throw new Error(`no subgraph ${name} in scripts/catalog.ts`);
+  return entry;
+};
 
 const running: RunningService[] = [];
 const urls: Record<string, string> = {};
@@ -34,7 +43,9 @@ for (const s of spec.services) {
     signing: { secrets: [s.secret], maxSkewMs: 30_000 },
   };
   const service =
-    s.kind === "plan"
+    s.kind === "catalog"
+      ? await startService(catalogEntry(s.name).service({ ...common, ...s.env }), { ...lifecycle, migrateOnStart: true, seedOnStart: "always" })
+      : s.kind === "plan"
       ? await startService(planService(planConfig({ ...common, DEPLOYMENT_FILE: s.deploymentFile, SEED_FOLDER: s.seedFolder })), lifecycle)
       : await startService(regionService(regionConfig({ ...common, PLAN_AUTHORITIES_FILE: s.planAuthoritiesFile, LAIT_FOLDER: s.laitFolder })), lifecycle);
   running.push(service);

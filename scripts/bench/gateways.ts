@@ -1,0 +1,250 @@
+/**
+ * Section "gateways": the project's gateway beside its alternatives, in one run, on the same subgraph
+ * processes (npm start's five subgraphs, each its own process, seeded with the Tees Valley extract):
+ * - the project's gateway (gateway/src/index.ts, NODE_ENV=production, as the image runs it);
+ * - @apollo/gateway on Apollo's composition of the same subgraphs (scripts/bench/apollo-gateway.ts);
+ * - a hand-written fan-out calling the subgraphs directly, signed (scripts/bench/fanout.ts): the floor.
+ * Each runs alone (the others stopped) with CLIENTS clients, for the README's cross-borough query (Q1)
+ * and a two-authority query (Q2). "De-duplication on": every client sends the same anonymous request,
+ * so the project's gateway can share one subgraph request among identical concurrent ones; "off":
+ * every client its own analyst token, so nothing can be shared, as with varied real traffic.
+ * Gateway CPU is the gateway process's user + system time over the requests it answered.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { graphName, repoRoot, subgraphCatalog } from "../catalog";
+import { composeApollo, composeGuild } from "../composition";
+import { newSecret } from "../dev-secrets";
+import { DEFAULT_TOKEN_PARTY } from "../../gateway/src/config";
+import { issueToken } from "../../gateway/src/identity";
+import { FIRST_QUERY } from "../../gateway/src/server";
+import { EXTRACT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
+import type { HostedService } from "./scale-host";
+import { machineLine, SectionReport } from "./report";
+
+export const QUERIES = {
+  Q1: { operationName: "TeesValley", query: FIRST_QUERY },
+  Q2: { operationName: "TwoAuthorities", query: `query TwoAuthorities { authorities(codes: ["E06000003", "E06000004"]) { name priorities(theme: "early-years") { title } } }` },
+} as const;
+type QueryName = keyof typeof QUERIES;
+
+const CLIENTS = 8;
+const ROUND_MS = 4_000;
+const ROUNDS = 3;
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+
+/** user + system CPU time of a process so far, ms */
+const cpuMs = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+function spawnReady(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let buffered = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split("\n").find((l) => l.startsWith("READY "));
+      if (line) resolve({ child, line: line.slice("READY ".length) });
+    });
+    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited (code ${code}) before it was ready`)));
+  });
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+  });
+
+async function post(url: string, name: QueryName, token?: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(QUERIES[name]),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  if (response.status !== 200 || body.errors) throw new Error(`${url}: ${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
+  return body.data;
+}
+
+interface Figures { rps: number; p50: number; p99: number; cpuPerRequest: number }
+
+async function load(url: string, pid: number, name: QueryName, tokens: Array<string | undefined>): Promise<Figures> {
+  for (let i = 0; i < 20; i += 1) await post(url, name, tokens[i % tokens.length]);
+  const rates: number[] = [];
+  const latencies: number[] = [];
+  let cpu = 0;
+  let requests = 0;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    let done = 0;
+    const cpuBefore = cpuMs(pid);
+    const started = performance.now();
+    const until = started + ROUND_MS;
+    await Promise.all(tokens.map(async (token) => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        await post(url, name, token);
+        latencies.push(performance.now() - t);
+        done += 1;
+      }
+    }));
+    rates.push(done / ((performance.now() - started) / 1000));
+    cpu += cpuMs(pid) - cpuBefore;
+    requests += done;
+  }
+  latencies.sort((a, b) => a - b);
+  rates.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { rps: rates[Math.floor(rates.length / 2)]!, p50: at(0.5), p99: at(0.99), cpuPerRequest: cpu / requests };
+}
+
+export async function gatewaysSection(): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), "tpg-gateways-"));
+  const report = new SectionReport();
+  const hosts: ChildProcess[] = [];
+  try {
+    // npm start's subgraphs, each its own process and database
+    const catalog = subgraphCatalog();
+    const secrets = new Map(catalog.map((s) => [s.name, newSecret()]));
+    const urls = new Map<string, string>();
+    await Promise.all(catalog.map(async (s) => {
+      const service: HostedService = {
+        kind: "catalog", name: s.name, databaseUrl: `sqlite:${join(dir, `${s.name}.sqlite`)}`, secret: secrets.get(s.name)!, env: { LAIT_FOLDER: EXTRACT_LAIT_FOLDER, ...s.env },
+      };
+      const specFile = join(dir, `host-${s.name}.json`);
+      writeFileSync(specFile, JSON.stringify({ services: [service] }));
+      const { child, line } = await spawnReady(["scripts/bench/scale-host.ts", specFile], process.env);
+      hosts.push(child);
+      urls.set(s.name, (JSON.parse(line) as Record<string, string>)[s.name]!);
+    }));
+    const subgraphs = catalog.map((s) => ({ name: s.name, url: urls.get(s.name)!, typeDefs: s.typeDefs() }));
+    const guild = composeGuild(subgraphs);
+    const apollo = composeApollo(subgraphs);
+    if ("errors" in guild || "errors" in apollo) throw new Error("composition failed");
+    const hiveSupergraph = join(dir, "supergraph.graphql");
+    writeFileSync(hiveSupergraph, guild.supergraphSdl);
+    const apolloSupergraph = join(dir, "supergraph-apollo.graphql");
+    writeFileSync(apolloSupergraph, apollo.supergraphSdl);
+    const signed = catalog.map((s) => ({ name: s.name, url: urls.get(s.name)!, secret: secrets.get(s.name)! }));
+
+    const jwtSecret = newSecret();
+    const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) =>
+      issueToken(jwtSecret, { subject: `bench-client-${i}`, role: "analyst", expiresIn: "1h", issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY })));
+    const anonymous = Array.from({ length: CLIENTS }, () => undefined);
+
+    const projectEnv = async () => {
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production",
+        HOST: "127.0.0.1", PORT: String(await freePort()), SUPERGRAPH_FILE: hiveSupergraph, JWT_SECRETS: jwtSecret,
+        GATEWAY_ANONYMOUS_READ: "true", GATEWAY_RATE_LIMIT: "0",
+      };
+      for (const s of catalog) env[`SUBGRAPH_SECRET_${graphName(s.name)}`] = secrets.get(s.name)!;
+      return env;
+    };
+    const startProject = async () => {
+      const env = await projectEnv();
+      const child = spawn(process.execPath, ["--import", "tsx", "gateway/src/index.ts"], { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
+      const url = `http://127.0.0.1:${env.PORT}`;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`the project's gateway exited (code ${child.exitCode})`);
+        if (await fetch(`${url}/readiness`).then((r) => r.ok, () => false)) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return { child, url: `${url}/graphql` };
+    };
+    const startApollo = async () => {
+      const specFile = join(dir, "apollo.json");
+      writeFileSync(specFile, JSON.stringify({ supergraphFile: apolloSupergraph, subgraphs: signed }));
+      const { child, line } = await spawnReady(["scripts/bench/apollo-gateway.ts", specFile], { ...process.env, NODE_ENV: "production" });
+      return { child, url: line };
+    };
+    const startFanout = async () => {
+      const planTypes = Object.fromEntries(catalog.filter((s) => s.env.AUTHORITY_DEPLOYMENT).map((s) => [typeNameOf(s.name), s.name]));
+      const specFile = join(dir, "fanout.json");
+      writeFileSync(specFile, JSON.stringify({ subgraphs: signed, planTypes }));
+      const { child, line } = await spawnReady(["scripts/bench/fanout.ts", specFile], { ...process.env, NODE_ENV: "production" });
+      return { child, url: line };
+    };
+
+    const contenders: Array<{ label: string; start: () => Promise<{ child: ChildProcess; url: string }>; modes: Array<"on" | "off"> }> = [
+      { label: "hand-written fan-out (the floor)", start: startFanout, modes: ["off"] },
+      { label: "`@apollo/gateway`", start: startApollo, modes: ["off"] },
+      { label: "project's gateway", start: startProject, modes: ["on", "off"] },
+    ];
+    const reference = new Map<QueryName, unknown>();
+    const rows: Array<{ label: string; mode: "on" | "off"; q: Record<QueryName, Figures> }> = [];
+    // the reference answers: the project's gateway
+    {
+      const { child, url } = await startProject();
+      for (const name of Object.keys(QUERIES) as QueryName[]) reference.set(name, await post(url, name));
+      await stop(child);
+    }
+    for (const contender of contenders) {
+      const { child, url } = await contender.start();
+      try {
+        for (const name of Object.keys(QUERIES) as QueryName[]) {
+          const answer = await post(url, name);
+          if (!isDeepStrictEqual(answer, reference.get(name))) {
+            throw new Error(`${contender.label} answers ${name} differently from the project's gateway:\n${JSON.stringify(answer).slice(0, 600)}\n${JSON.stringify(reference.get(name)).slice(0, 600)}`);
+          }
+        }
+        for (const mode of contender.modes) {
+          const q = {} as Record<QueryName, Figures>;
+          for (const name of Object.keys(QUERIES) as QueryName[]) {
+            console.log(`[gateways] ${contender.label}, de-duplication ${mode}: ${name}`);
+            q[name] = await load(url, child.pid!, name, mode === "on" ? anonymous : tokens);
+          }
+          rows.push({ label: contender.label, mode, q });
+        }
+      } finally {
+        await stop(child);
+      }
+    }
+
+    const floor = rows[0]!;
+    const apolloRow = rows[1]!;
+    report.line("### The gateway beside its alternatives");
+    report.line();
+    report.line(machineLine());
+    report.line();
+    report.line(`npm start's five subgraphs, each its own process (Tees Valley extract), the same for every contender; each contender runs alone, ${CLIENTS} clients, the median of ${ROUNDS} rounds of ${ROUND_MS / 1000} s; p50 and p99 over every request of the rounds; gateway CPU = the gateway process's user + system time per request. Q1: the README's cross-borough query (GraphiQL's first query; 5 authorities, 2 with plans, education and care). Q2: \`${QUERIES.Q2.query}\`. Every contender's answers equal the project gateway's (checked first). De-duplication on: the same anonymous request from every client; off: each client its own analyst token, so no subgraph request can be shared (varied real traffic behaves like this). @apollo/gateway and the fan-out share nothing between requests either way.`);
+    report.line();
+    const cell = (f: Figures, base: Figures) => [`${f.rps.toFixed(0)} (${((f.rps / base.rps) * 100).toFixed(0)}%)`, `${f.p50.toFixed(1)} / ${f.p99.toFixed(1)} ms`, `${f.cpuPerRequest.toFixed(2)} ms`];
+    report.table(
+      ["gateway", "de-duplication", "Q1 req/s (% of floor)", "Q1 p50 / p99", "Q1 gateway CPU/req", "Q2 req/s (% of floor)", "Q2 p50 / p99", "Q2 gateway CPU/req"],
+      ["l", "l", "r", "r", "r", "r", "r", "r"],
+      rows.map((r) => [r.label, r.label.startsWith("project") ? r.mode : "–", ...cell(r.q.Q1, floor.q.Q1), ...cell(r.q.Q2, floor.q.Q2)]),
+    );
+    const projectOff = rows.find((r) => r.label.startsWith("project") && r.mode === "off")!;
+    report.line();
+    report.line(`Project's gateway with de-duplication off, as a ratio to @apollo/gateway in the same run: Q1 ${(projectOff.q.Q1.rps / apolloRow.q.Q1.rps).toFixed(2)}×, Q2 ${(projectOff.q.Q2.rps / apolloRow.q.Q2.rps).toFixed(2)}×; to the floor: Q1 ${(projectOff.q.Q1.rps / floor.q.Q1.rps).toFixed(2)}, Q2 ${(projectOff.q.Q2.rps / floor.q.Q2.rps).toFixed(2)} (aim: ≥ 0.90).`);
+    return report.lines;
+  } finally {
+    for (const host of hosts) await stop(host);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** a plan deployment's GraphQL type (its deployments/<name>.json) */
+function typeNameOf(name: string): string {
+  const file = join(repoRoot, "subgraphs/authority-plan/deployments", `${name}.json`);
+  return (JSON.parse(readFileSync(file, "utf8")) as { typeName: string }).typeName;
+}
