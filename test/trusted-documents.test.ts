@@ -23,6 +23,9 @@ import {
   TRUSTED_DOCUMENT_REQUIRED,
   type TrustedDocumentsSettings,
 } from "../gateway/src/trusted-documents";
+import { startDashboard } from "../dashboard/src/server";
+import { dashboardToken } from "../dashboard/src/token";
+import { DEFAULT_TOKEN_PARTY } from "../gateway/src/config";
 import { compareTheme } from "../gateway/client/compare";
 import { execute, trustedDocumentId } from "../gateway/client/request";
 import * as generated from "../gateway/client/generated/graphql";
@@ -293,6 +296,26 @@ describe("trusted documents", () => {
       // the same answer as through the open gateway with a token
       const open = await compareTheme(system.gatewayUrl, { theme: "early-years", codes: TEES_VALLEY, neighbours: "MAY_2025" });
       expect(comparison).toEqual(open);
+    });
+
+    it("the dashboard's pages all come through by id from a gateway that takes no text at all (nobody)", async () => {
+      const token = dashboardToken({ kind: "secret", secret: system.auth.jwtSecrets[0]!, issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY, lifetimeSeconds: 600 });
+      const dashboard = await startDashboard({ gatewayUrl: trustedOnly, token, port: 0 });
+      open.push(() => dashboard.close());
+      const pages = [
+        "/", "/authorities/E06000003", "/authorities/E06000003/measures/LAC", "/measures/LAC", "/lead-groups", "/lead-groups/malap",
+        "/compare?authorities=E06000003&authorities=E06000004&theme=early-years", "/about/data",
+      ];
+      for (const path of pages) {
+        const response = await fetch(dashboard.url + path);
+        const html = await response.text();
+        expect(response.status, path).toBe(200);
+        expect(html, path).not.toContain("unavailable right now");
+        expect(html, path).toMatch(/Redcar and Cleveland|Stockton-on-Tees|Children looked after|LAC/);
+      }
+      // the same gateway refuses the dashboard's own token when it sends text
+      const analystOfDashboard = await system.token({ role: "analyst", authority: null, subject: "dashboard" });
+      expect((await post(trustedOnly, { query: "{ themes { id } }" }, analystOfDashboard)).status).toBe(403);
     });
 
     it("execute() names the operation and the gateway's refusal when the gateway does not know the client's id", async () => {
