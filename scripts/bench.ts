@@ -9,6 +9,7 @@
  *               npm start's processes on its fixed ports (nothing else may be running on them)
  *   identity    the signing cost per subgraph request, and de-duplication per identity
  *   dashboard   the dashboard's server time for the authority page and the all-authorities page, national data
+ *   trusted     the cross-borough query by trusted-document id against as text: throughput ratio, same gateway, same run
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
  *               on MySQL/MariaDB too when MYSQL_URL is set
@@ -23,9 +24,10 @@ import { importSection } from "./bench/import";
 import { DEFAULT_LAIT_FOLDER, nationalDatabases, removeNational } from "./bench/national";
 import { BENCHMARKS_FILE, writeSection } from "./bench/report";
 import { soakSection } from "./bench/soak";
+import { trustedSection } from "./bench/trusted";
 import { startSystem, type RunningSystem } from "../test/support/system";
 
-export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "soak"] as const;
+export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "trusted", "soak"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArguments(args: string[]): { sections: Section[]; folder: string } {
@@ -66,6 +68,15 @@ try {
       const system = await startSystem({ existingDatabases: { education, care } });
       try {
         lines = await dashboardSection(system);
+      } finally {
+        await system.close();
+      }
+    }
+    else if (section === "trusted") {
+      // the Tees Valley extract: what is measured is the gateway's handling of the document, the same on any data
+      const system = await startSystem();
+      try {
+        lines = await trustedSection(system, "on the Tees Valley extract (startSystem, embedded databases)");
       } finally {
         await system.close();
       }

@@ -194,7 +194,7 @@ describe("trusted documents", () => {
   });
 
   describe("who may send a document's text (GATEWAY_ARBITRARY_DOCUMENTS)", () => {
-    const variables = { codes: TEES_VALLEY, theme: "early-years" };
+    const variables = { codes: TEES_VALLEY, theme: "early-years", educationMeasures: ["FSP_NEW_GOODDEV"], careMeasures: ["LAC"] };
     const crossBorough = () => committedManifest().get(trustedDocumentId(CrossBoroughByThemeDocument))!;
 
     it("authenticated (production's default): an anonymous caller's text is refused (403, naming the setting) while the same document by id answers; an analyst's text answers", async () => {
