@@ -105,7 +105,9 @@ const config: CodegenConfig = {
       schema: "gateway/api-schema.graphql",
       documents: "gateway/client/operations/*.graphql",
       preset: "client",
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json: the manifest (sha256 hash -> document) the gateway accepts by hash
+      // (gateway/src/trusted-documents.ts); each generated document carries its hash (__meta__.hash)
+      presetConfig: { fragmentMasking: false, persistedDocuments: { mode: "embedHashInDocument", hashAlgorithm: "sha256" } },
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { ID: "string" } },
     },
   },

@@ -12,6 +12,7 @@
  *   scale       N = 2, 10, 50, 153 plan deployments (synthetic content, benchmark only): composition, supergraph
  *               size, gateway start and memory, first request, latency and throughput (SCALE_SIZES=2,10 for fewer)
  *   gateways    the project's gateway beside @apollo/gateway and a hand-written fan-out, same subgraph processes
+ *   trusted     the cross-borough query by trusted-document id against as text: throughput ratio, same gateway, same run
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
  *               on MySQL/MariaDB too when MYSQL_URL is set
@@ -28,9 +29,10 @@ import { BENCHMARKS_FILE, writeSection } from "./bench/report";
 import { soakSection } from "./bench/soak";
 import { scaleSection } from "./bench/scale";
 import { gatewaysSection } from "./bench/gateways";
+import { trustedSection } from "./bench/trusted";
 import { startSystem, type RunningSystem } from "../test/support/system";
 
-export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "scale", "gateways", "soak"] as const;
+export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "trusted", "scale", "gateways", "soak"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArguments(args: string[]): { sections: Section[]; folder: string } {
@@ -77,6 +79,15 @@ try {
     }
     else if (section === "gateways") lines = await gatewaysSection();
     else if (section === "scale") lines = await scaleSection(process.env.SCALE_SIZES ? process.env.SCALE_SIZES.split(",").map(Number) : undefined);
+    else if (section === "trusted") {
+      // the Tees Valley extract: what is measured is the gateway's handling of the document, the same on any data
+      const system = await startSystem();
+      try {
+        lines = await trustedSection(system, "on the Tees Valley extract (startSystem, embedded databases)");
+      } finally {
+        await system.close();
+      }
+    }
     else {
       const soak = await soakSection();
       lines = soak.lines;

@@ -5,6 +5,7 @@ import { isPlaceholderSecret, MIN_SECRET_LENGTH } from "@tees/subgraph-common/si
 import type { RateLimitSettings } from "./rate-limit";
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS, DEFAULT_MAX_TOKEN_AGE_SECONDS, readJwks } from "./identity";
 import { subgraphEndpoints } from "./supergraph";
+import { ARBITRARY_DOCUMENTS, DEFAULT_MANIFEST, readManifest, type ArbitraryDocuments, type TrustedDocumentsSettings } from "./trusted-documents";
 
 export class GatewayConfigError extends Error {
   override name = "GatewayConfigError";
@@ -27,6 +28,8 @@ export interface GatewayConfig {
   auth: AuthConfig;
   /** requests per caller (token subject, or address without a token); null: off (GATEWAY_RATE_LIMIT=0) */
   rateLimit: RateLimitSettings | null;
+  /** the typed client's documents accepted by id, and who may send a document's text (trusted-documents.ts) */
+  trustedDocuments: TrustedDocumentsSettings;
 }
 
 export interface AuthConfig {
@@ -208,5 +211,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     auth: loadAuth(env, supergraphSdl),
     rateLimit: loadRateLimit(env),
+    trustedDocuments: loadTrustedDocuments(env),
   };
+}
+
+/**
+ * GATEWAY_TRUSTED_DOCUMENTS_FILE (default: the committed manifest, gateway/client/generated/persisted-documents.json)
+ * and GATEWAY_ARBITRARY_DOCUMENTS (everyone | authenticated | nobody; default everyone, authenticated when NODE_ENV=production)
+ */
+export function loadTrustedDocuments(env: NodeJS.ProcessEnv): TrustedDocumentsSettings {
+  const file = env.GATEWAY_TRUSTED_DOCUMENTS_FILE?.trim() || DEFAULT_MANIFEST;
+  let documents: Map<string, string>;
+  try {
+    documents = readManifest(file);
+  } catch (error) {
+    throw new GatewayConfigError(`GATEWAY_TRUSTED_DOCUMENTS_FILE ${file}: ${(error as Error).message}`);
+  }
+  const raw = env.GATEWAY_ARBITRARY_DOCUMENTS?.trim();
+  const fallback: ArbitraryDocuments = env.NODE_ENV?.trim() === "production" ? "authenticated" : "everyone";
+  if (raw && !(ARBITRARY_DOCUMENTS as readonly string[]).includes(raw)) {
+    throw new GatewayConfigError(`GATEWAY_ARBITRARY_DOCUMENTS must be one of ${ARBITRARY_DOCUMENTS.join(", ")}, got "${raw.slice(0, 40)}"`);
+  }
+  return { documents, arbitrary: (raw as ArbitraryDocuments | undefined) || fallback };
 }

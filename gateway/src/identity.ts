@@ -130,8 +130,12 @@ function unauthenticated(message: string, fetchAPI: { Response: typeof Response 
  * 3. on each subgraph call: drop whatever identity headers are there and sign the verified identity
  *    with that subgraph's own secret, for that subgraph (its name), over the exact body sent.
  */
-export function identityPlugin(settings: AuthSettings, options: { rateLimit?: RateLimit | null } = {}): GatewayPlugin<{ identity: Identity }> {
-  const identities = new WeakMap<Request, Identity>();
+export function identityPlugin(
+  settings: AuthSettings,
+  options: { rateLimit?: RateLimit | null; identities?: WeakMap<Request, Identity> } = {},
+): GatewayPlugin<{ identity: Identity }> {
+  // shared with whoever else decides by identity (trusted-documents.ts), so a token is verified once
+  const identities = options.identities ?? new WeakMap<Request, Identity>();
   const verifyToken = tokenVerifier(settings);
   /** the token's identity, anonymous (where allowed), or why the request is refused */
   const identify = async (request: Request): Promise<Identity | { refused: string }> => {

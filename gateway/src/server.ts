@@ -7,15 +7,17 @@ import { graphiqlAssets, renderOfflineGraphiQL } from "./graphiql";
 import { limitPlugins } from "./limits";
 import { createRateLimit } from "./rate-limit";
 import { subgraphGraphs, withSubgraphUrls } from "./supergraph";
-import type { SigningKey } from "@tees/subgraph-common/signed-identity";
+import { committedManifest, trustedDocumentsOption } from "./trusted-documents";
+import type { Identity, SigningKey } from "@tees/subgraph-common/signed-identity";
 
-type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs" | "auth"> & Partial<Pick<GatewayConfig, "introspection" | "limits" | "rateLimit">>;
+type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs" | "auth"> & Partial<Pick<GatewayConfig, "introspection" | "limits" | "rateLimit" | "trustedDocuments">>;
 
 /**
  * The gateway: Hive Gateway on the Hive Router runtime (its query planner is
  * required: the default planner silently drops @interfaceObject fields on this
- * design). Builds the runtime only; index.ts listens. `introspection` and `limits` left out mean
- * what an unset environment means to loadConfig (introspection on, DEFAULT_LIMITS); `rateLimit` left
+ * design). Builds the runtime only; index.ts listens. `introspection`, `limits` and `trustedDocuments` left
+ * out mean what an unset environment means to loadConfig (introspection on, DEFAULT_LIMITS, the committed
+ * manifest with arbitrary documents open to everyone); `rateLimit` left
  * out (or null) means none: loadConfig always sets it, tests and the benchmark build without it.
  */
 export function buildGateway(config: BuildConfig, options: { logging?: boolean } = {}) {
@@ -30,6 +32,9 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
   }
   // one limiter for the gateway's life (per process: each replica counts its own requests)
   const rateLimit = config.rateLimit ? createRateLimit(config.rateLimit) : null;
+  // the identity each request's token established (identityPlugin), read by the trusted-documents decision
+  const identities = new WeakMap<Request, Identity>();
+  const trustedDocuments = config.trustedDocuments ?? { documents: committedManifest(), arbitrary: "everyone" as const };
   return createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -42,11 +47,13 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     ...(introspection ? {} : { disableIntrospection: {} }),
     // one operation per request: a batch would multiply every limit below by its length
     batching: false,
+    // the typed client's operations by id (its manifest); who may send a document's text (GATEWAY_ARBITRARY_DOCUMENTS)
+    persistedDocuments: trustedDocumentsOption(trustedDocuments, (request) => identities.get(request)),
     // the gateway's own unexpected errors become "Unexpected error.", with no details even when
     // NODE_ENV=development (GraphQL Yoga would attach the original: "connect ECONNREFUSED 127.0.0.1:4001");
     // subgraphs' errors: clientSafeErrors
     maskedErrors: { isDev: false },
-    plugins: () => [...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
+    plugins: () => [...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit, identities }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
   });
 }
 
