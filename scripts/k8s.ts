@@ -191,6 +191,8 @@ function gatewayObjects(subgraphs: { name: string; port: number }[]) {
     value("JWT_ISSUER", "tees-partnership-graph"),
     value("JWT_AUDIENCE", "tees-partnership-graph"),
     value("GATEWAY_ANONYMOUS_READ", "false"),
+    // anonymous callers send the typed client's trusted documents only (SECURITY.md)
+    value("GATEWAY_ARBITRARY_DOCUMENTS", "authenticated"),
   ];
   return [
     deployment("gateway", 2, {
