@@ -85,7 +85,6 @@ async function post(url: string, name: QueryName, token?: string): Promise<unkno
   return body.data;
 }
 
-interface Figures { rps: number; p50: number; p99: number; cpuPerRequest: number }
 
 interface Figures { rps: number; p50: number; p99: number; cpuPerRequest: number }
 
