@@ -374,9 +374,14 @@ describe.each(databases)("documents' evidence through the gateway on $label", ({
       return system.statements();
     };
     const [r, s] = [await count(REDCAR), await count(STOCKTON)];
-    // Redcar: 4 plans, 70 findings; Stockton: 1 plan, 37 findings. The same statements for both.
-    expect(r).toBe(s);
-    expect(r).toBeLessThanOrEqual(20);
+    // Redcar: 4 plans, 70 findings, 19 glossary entries; Stockton: 1 plan, 37 findings, 33 entries. One statement per
+    // list field and level (the source documents' batch may split in two when its loads fall in different ticks):
+    // a query per item would run more than 37 for either.
+    const findings = (a: Authority) => a.plans.reduce((n, p) => n + p.findings.length, 0);
+    expect([findings(redcar), findings(stockton)]).toEqual([70, 37]);
+    expect(r).toBeLessThanOrEqual(16);
+    expect(s).toBeLessThanOrEqual(16);
+    expect(Math.abs(r - s)).toBeLessThanOrEqual(2);
   });
 
   it("npm run compare -- --inspections: the latest judgement of each authority, with 'no plan subgraph' and its source", async () => {

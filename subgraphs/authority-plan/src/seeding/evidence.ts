@@ -68,6 +68,13 @@ export function readEvidenceSeeds(folder: string, plans: readonly PlanSeedFile[]
   return byDocument;
 }
 
+/** Parses and checks one evidence file against its document's plan seed (scripts/validate-seeds.ts). */
+export function readEvidenceSeed(file: string, plan: PlanSeedFile): EvidenceSeedFile {
+  const evidence = parseSeed(file, readFileSync(file, "utf8"), evidenceSeedFile);
+  checkEvidence(file, evidence, plan.document.key === evidence.document ? plan : undefined);
+  return evidence;
+}
+
 const dates = (d: { text: string; start?: string; end?: string } | null | undefined) => ({
   text: d?.text ?? null,
   start: d?.start ?? null,
