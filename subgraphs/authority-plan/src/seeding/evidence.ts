@@ -83,7 +83,8 @@ const dates = (d: { text: string; start?: string; end?: string } | null | undefi
 
 /** The rows of one document's evidence, ids `<document key>/<kind>/<item key>`, in foreign-key order (inspections before findings). */
 export function evidenceRows(evidence: EvidenceSeedFile, plan: PlanSeedFile): Map<EntityTarget<ObjectLiteral>, ObjectLiteral[]> {
-  const doc = evidence.document;
+  // the rows belong to the plan seed they are loaded with (its document key, checked equal to the file's when read)
+  const doc = plan.document.key;
   const planId = `${doc}/${plan.plan.key}`;
   const child = (id: string, ordinal: number, s: { section: string; quote?: string | undefined }) => ({
     id: `${doc}/${id}`, documentKey: doc, planId, ordinal, source: { document: doc, section: s.section, quote: s.quote ?? null },
