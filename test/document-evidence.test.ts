@@ -401,7 +401,10 @@ describe.each(databases)("documents' evidence through the gateway on $label", ({
     expect(md).toContain("| Redcar and Cleveland | requires improvement | Ofsted | Jan 2017 |");
     expect(md).toMatch(/\| Hartlepool \| no plan subgraph \|/);
     const csvText = (await compare("--authorities", STOCKTON, "--format", "csv")).stdout;
-    expect(csvText.split("\n")[1]).toMatch(/^"E06000004","Stockton-on-Tees","recorded","adequate","Ofsted",/);
+    const csvLines = csvText.trim().split("\n");
+    expect(csvLines[1]).toMatch(/^"judgement","E06000004","Stockton-on-Tees","recorded","adequate","Ofsted",/);
+    expect(csvLines.at(-1)).toMatch(/^"attribution",/);
+    expect(md.trim().split("\n").at(-1)).toMatch(/Open Government Licence/);
   }, 120_000);
 });
 

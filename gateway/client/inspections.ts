@@ -5,6 +5,7 @@
  */
 import { LatestJudgementsDocument, type LatestJudgementsQuery } from "./generated/graphql";
 import { execute } from "./request";
+import { ATTRIBUTION } from "./attribution";
 import { csv, markdownText, type CsvValue } from "./safe-export";
 
 type AuthorityRow = LatestJudgementsQuery["authorities"][number];
@@ -86,13 +87,16 @@ export function renderJudgementsMarkdown(result: JudgementComparison): string {
     lines.push(`| ${cells.map(md).join(" | ")} |`);
   }
   if (result.errors.length) lines.push("", `Partial answer: ${md(result.errors.join("; "))}`);
+  lines.push("", md(ATTRIBUTION));
   return lines.join("\n") + "\n";
 }
 
 export function renderJudgementsCsv(result: JudgementComparison): string {
-  const rows: CsvValue[][] = [["authority_code", "authority", "status", "judgement", "inspectorate", "inspection", "date", "source"]];
+  const rows: CsvValue[][] = [["section", "authority_code", "authority", "status", "judgement", "inspectorate", "inspection", "date", "source"]];
   for (const a of result.authorities) {
-    rows.push([a.code, a.name, a.latest ? "recorded" : STATUS_TEXT[a.status], a.latest?.judgement, a.latest?.inspectorate, a.latest?.title, a.latest?.date, a.latest?.source]);
+    rows.push(["judgement", a.code, a.name, a.latest ? "recorded" : STATUS_TEXT[a.status], a.latest?.judgement, a.latest?.inspectorate, a.latest?.title, a.latest?.date, a.latest?.source]);
   }
+  // last, as in npm run compare's theme CSV: an ordinary row of the same width, found by its section
+  rows.push(["attribution", null, null, null, null, null, null, null, ATTRIBUTION]);
   return csv(rows);
 }
