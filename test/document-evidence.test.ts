@@ -206,6 +206,18 @@ describe.each(databases)("documents' evidence through the gateway on $label", ({
     expect(byCode.get(REDCAR)!.latestJudgement).toEqual({ judgement: "requires improvement" });
     expect(byCode.get(STOCKTON)!.latestJudgement).toEqual({ judgement: "adequate" });
     expect(byCode.get(REDCAR)!.inspections).toHaveLength(4);
+
+    // the authority-wide lists: children's own words in Redcar's documents, none in Stockton's (an empty list)
+    const voices = await system.query<{ authorities: Array<{ code: string; findings: Array<{ text: string }> | null; memberships: Array<{ id: string }> | null }> }>(
+      `query { authorities(codes: ["${HARTLEPOOL}", "${REDCAR}", "${STOCKTON}"]) { code findings(kind: CHILD_VOICE) { text } memberships { id } } }`,
+    );
+    expect(voices.errors).toBeUndefined();
+    const voiceBy = new Map(voices.data!.authorities.map((a) => [a.code, a]));
+    expect(voiceBy.get(REDCAR)!.findings).toHaveLength(9);
+    expect(voiceBy.get(STOCKTON)!.findings).toEqual([]);
+    expect(voiceBy.get(HARTLEPOOL)!.findings).toBeNull();
+    expect(voiceBy.get(REDCAR)!.memberships).toHaveLength(17);
+    expect(voiceBy.get(STOCKTON)!.memberships).toHaveLength(25);
   });
 
   it("findings of each kind, with figures as printed (none: an empty list; a range: no single value)", () => {
