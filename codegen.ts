@@ -26,6 +26,21 @@ const planEnumValues = {
   StatementKind: { VISION: "vision", AIM: "aim", OBSESSION: "obsession", COUNCIL_PRIORITY: "council-priority" },
   PrincipleKind: { PRINCIPLE: "principle", PROMISE: "promise", CORPORATE_PARENTING_PRINCIPLE: "corporate-parenting-principle", VALUE: "value" },
   GroupKind: { BOARD: "board", PARTNERSHIP: "partnership", LEAD_GROUP: "lead-group", SERVICE_TEAM: "service-team", VOICE_GROUP: "voice-group", OTHER: "other" },
+  // a document's evidence (subgraphs/authority-plan/src/resolvers/evidence-enums.ts)
+  InspectionKind: {
+    INSPECTION: "inspection", FOCUSED_VISIT: "focused-visit", REVIEW: "review", PEER_REVIEW: "peer-review",
+    CRITICAL_FRIEND_REVIEW: "critical-friend-review", ACCREDITATION: "accreditation",
+  },
+  InspectionStatus: { HELD: "held", EXPECTED: "expected" },
+  FindingKind: {
+    NEEDS_ASSESSMENT: "needs-assessment", PERFORMANCE: "performance", INSPECTION_ISSUE: "inspection-issue", INSPECTION_STRENGTH: "inspection-strength",
+    PEER_REVIEW_STRENGTH: "peer-review-strength", AREA_FOR_CONSIDERATION: "area-for-consideration", WORKING_WELL: "working-well", RISK: "risk",
+    ISSUE: "issue", ACHIEVEMENT: "achievement", CHILD_VOICE: "child-voice", CARER_VOICE: "carer-voice",
+  },
+  MemberKind: { ROLE: "role", ORGANISATION: "organisation", ROLE_AND_ORGANISATION: "role-and-organisation", GROUP: "group" },
+  MemberRole: { CHAIR: "chair", CO_CHAIR: "co-chair", DEPUTY: "deputy", MEMBER: "member", ATTENDS: "attends" },
+  GlossaryKind: { GLOSSARY: "glossary", INLINE: "inline" },
+  DocumentStatusKind: { DRAFT: "draft", SUMMARY: "summary", FINAL: "final" },
 };
 
 const planEntity = (name: string) => `../entities#${name}`;
@@ -70,6 +85,13 @@ const config: CodegenConfig = {
           LeadGroup: planEntity("LeadGroup"),
           LinkedPlan: planEntity("LinkedPlan"),
           ContextFigure: planEntity("ContextFigure"),
+          Inspection: planEntity("Inspection"),
+          Finding: planEntity("Finding"),
+          PrintedFigure: "../entities/Evidence#PrintedFigure",
+          Membership: planEntity("Membership"),
+          GlossaryEntry: planEntity("GlossaryEntry"),
+          DocumentStatus: planEntity("PlanStatus"),
+          ScopeItem: planEntity("PlanScope"),
           Source: "@tees/subgraph-common/entities/SourceColumns#SourceColumns",
           SourceDocument: planEntity("SourceDocument"),
           AuditEntry: planEntity("AuditEntry"),

@@ -4,6 +4,7 @@ import {
   Action, ActionLeadGroup, ActionLinkedPlan, ActionPrinciple, ActionPriority, ActionTheme, ContextFigure, LeadGroup, LinkedPlan,
   OutcomeStatement, PerformanceIndicator, Plan, PlanStatement, Principle, Priority, PriorityTheme, ProgressNote, SourceDocument,
 } from "./entities";
+import { evidenceLoaders } from "./evidence-loaders";
 
 const byOrdinal = { ordinal: "ASC" } as const;
 
@@ -44,6 +45,7 @@ export function createLoaders(dataSource: DataSource) {
     linkedPlansByAction: rowsThroughLink(dataSource, LinkedPlan, { table: ActionLinkedPlan, ownerColumn: "actionId", targetColumn: "linkedPlanId" }),
     actionsByGroup: rowsThroughLink(dataSource, Action, { table: ActionLeadGroup, ownerColumn: "groupId", targetColumn: "actionId" }),
     actionsByLinkedPlan: rowsThroughLink(dataSource, Action, { table: ActionLinkedPlan, ownerColumn: "linkedPlanId", targetColumn: "actionId" }),
+    ...evidenceLoaders(dataSource),
   };
 }
 export type PlanLoaders = ReturnType<typeof createLoaders>;

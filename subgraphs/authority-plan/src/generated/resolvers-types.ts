@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Plan as PlanModel, PlanStatement as PlanStatementModel, Principle as PrincipleModel, Priority as PriorityModel, OutcomeStatement as OutcomeStatementModel, PerformanceIndicator as PerformanceIndicatorModel, Action as ActionModel, ProgressNote as ProgressNoteModel, LeadGroup as LeadGroupModel, LinkedPlan as LinkedPlanModel, ContextFigure as ContextFigureModel, SourceDocument as SourceDocumentModel, AuditEntry as AuditEntryModel } from '../entities';
+import type { Plan as PlanModel, PlanStatement as PlanStatementModel, Principle as PrincipleModel, Priority as PriorityModel, OutcomeStatement as OutcomeStatementModel, PerformanceIndicator as PerformanceIndicatorModel, Action as ActionModel, ProgressNote as ProgressNoteModel, LeadGroup as LeadGroupModel, LinkedPlan as LinkedPlanModel, ContextFigure as ContextFigureModel, Inspection as InspectionModel, Finding as FindingModel, Membership as MembershipModel, GlossaryEntry as GlossaryEntryModel, PlanStatus as PlanStatusModel, PlanScope as PlanScopeModel, SourceDocument as SourceDocumentModel, AuditEntry as AuditEntryModel } from '../entities';
 import type { StatedValueColumns as StatedValueColumnsModel } from '../entities/PerformanceIndicator';
+import type { PrintedFigure as PrintedFigureModel } from '../entities/Evidence';
 import type { SourceColumns as SourceColumnsModel } from '@tees/subgraph-common/entities/SourceColumns';
 import type { PlanMutationsNamespace as PlanMutationsNamespaceModel } from '../resolvers/PlanMutations';
 import type { PlanContext } from '../context';
@@ -67,10 +68,26 @@ export type Authority = {
    */
   auditLog?: Maybe<Array<AuditEntry>>;
   code: Scalars['ID']['output'];
+  /** Findings and evidence across the authority's documents, in document order, optionally of one kind */
+  findings?: Maybe<Array<Finding>>;
+  /**
+   * Terms and expansions the authority's documents define. With term: the entries whose term
+   * equals it ignoring case (or starts with it, with prefix: true); term is at most 100 characters.
+   */
+  glossary?: Maybe<Array<GlossaryEntry>>;
   /** Boards, partnerships, lead groups, teams and voice groups named in the authority's plans */
   groups?: Maybe<Array<LeadGroup>>;
+  /** Inspections, reviews and regulatory judgements the authority's documents name, held and expected: newest first by date, undated last */
+  inspections?: Maybe<Array<Inspection>>;
+  /**
+   * The most recent held inspection or review, by its date, whose judgement a document states
+   * (e.g. Ofsted's 'requires improvement'): for comparing authorities. Null when none is recorded.
+   */
+  latestJudgement?: Maybe<Inspection>;
   /** Plans and strategies that the authority's plans link their actions to */
   linkedPlans?: Maybe<Array<LinkedPlan>>;
+  /** Members of partnerships and boards as the authority's documents list them */
+  memberships?: Maybe<Array<Membership>>;
   /** Plans, strategies and progress reports the authority has published, newest first */
   plans?: Maybe<Array<Plan>>;
   /** Priorities across all the authority's plans, optionally only those tagged with a theme */
@@ -91,8 +108,27 @@ export type AuthorityAuditLogArgs = {
 
 
 /** The plan fields of an authority. Null where the authority runs no plan subgraph (or it is unavailable). */
+export type AuthorityFindingsArgs = {
+  kind?: InputMaybe<FindingKind>;
+};
+
+
+/** The plan fields of an authority. Null where the authority runs no plan subgraph (or it is unavailable). */
+export type AuthorityGlossaryArgs = {
+  prefix?: InputMaybe<Scalars['Boolean']['input']>;
+  term?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The plan fields of an authority. Null where the authority runs no plan subgraph (or it is unavailable). */
 export type AuthorityGroupsArgs = {
   kind?: InputMaybe<GroupKind>;
+};
+
+
+/** The plan fields of an authority. Null where the authority runs no plan subgraph (or it is unavailable). */
+export type AuthorityInspectionsArgs = {
+  status?: InputMaybe<InspectionStatus>;
 };
 
 
@@ -199,12 +235,79 @@ export type DocumentOwnerKind =
   /** held before owners were recorded, cited by several authorities' figures: no editor adds to it until an operator assigns it */
   | 'UNASSIGNED';
 
+/** A document's status as it states it, with the words that say so */
+export type DocumentStatus = {
+  __typename?: 'DocumentStatus';
+  kind: DocumentStatusKind;
+  note?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  wording: Scalars['String']['output'];
+};
+
+export type DocumentStatusKind =
+  | 'draft'
+  | 'final'
+  /** a summary of a longer document */
+  | 'summary';
+
 export type EducationIndicatorOutcome = {
   __typename?: 'EducationIndicatorOutcome';
   authorityCode: Scalars['ID']['output'];
   measureCode: Scalars['ID']['output'];
   target?: Maybe<Scalars['Float']['output']>;
 };
+
+/** A finding or piece of evidence, in the document's own words */
+export type Finding = {
+  __typename?: 'Finding';
+  /** the figures it states; empty when it states none */
+  figures: Array<PrintedFigure>;
+  id: Scalars['ID']['output'];
+  /** the inspection or review it comes from */
+  inspection?: Maybe<Inspection>;
+  kind: FindingKind;
+  note?: Maybe<Scalars['String']['output']>;
+  /** the date or period it refers to, as printed */
+  period?: Maybe<PrintedDate>;
+  plan: Plan;
+  source: Source;
+  /** what it is about, as worded (a report's name, a heading, a table row) */
+  subject?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+};
+
+export type FindingKind =
+  | 'achievement'
+  | 'area-for-consideration'
+  /** carers' own words, as reported */
+  | 'carer-voice'
+  /** children's and young people's own words */
+  | 'child-voice'
+  | 'inspection-issue'
+  | 'inspection-strength'
+  | 'issue'
+  | 'needs-assessment'
+  | 'peer-review-strength'
+  | 'performance'
+  | 'risk'
+  | 'working-well';
+
+/** A term or abbreviation a document defines, with its expansion as printed */
+export type GlossaryEntry = {
+  __typename?: 'GlossaryEntry';
+  expansion: Scalars['String']['output'];
+  kind: GlossaryKind;
+  note?: Maybe<Scalars['String']['output']>;
+  plan: Plan;
+  source: Source;
+  term: Scalars['String']['output'];
+};
+
+export type GlossaryKind =
+  /** listed in the document's glossary */
+  | 'glossary'
+  /** expanded or defined where the document uses it */
+  | 'inline';
 
 export type GroupKind =
   | 'board'
@@ -216,6 +319,45 @@ export type GroupKind =
 
 /** An indicator's measure and comparison, from the subgraph that holds the measure */
 export type IndicatorOutcome = CareIndicatorOutcome | EducationIndicatorOutcome;
+
+/** An inspection, review or regulatory judgement a document names */
+export type Inspection = {
+  __typename?: 'Inspection';
+  /** when it took place or is expected; null where the document does not say */
+  date?: Maybe<PrintedDate>;
+  /** the issues, strengths and areas for development the document lists for it */
+  findings: Array<Finding>;
+  id: Scalars['ID']['output'];
+  /** who inspected or reviewed, as worded */
+  inspectorate: Scalars['String']['output'];
+  /** the judgement as worded; null where the document states none */
+  judgement?: Maybe<Scalars['String']['output']>;
+  kind: InspectionKind;
+  note?: Maybe<Scalars['String']['output']>;
+  /** the outcome as described where it is not a graded judgement */
+  outcome?: Maybe<Scalars['String']['output']>;
+  plan: Plan;
+  source: Source;
+  status: InspectionStatus;
+  /** what was inspected or reviewed */
+  subject?: Maybe<Scalars['String']['output']>;
+  /** the inspection or review as the document names it */
+  title: Scalars['String']['output'];
+};
+
+export type InspectionKind =
+  | 'accreditation'
+  | 'critical-friend-review'
+  | 'focused-visit'
+  | 'inspection'
+  | 'peer-review'
+  | 'review';
+
+export type InspectionStatus =
+  /** the document says it is planned or expected */
+  | 'expected'
+  /** it took place */
+  | 'held';
 
 /** A board, partnership, lead group, team or voice group */
 export type LeadGroup = {
@@ -238,6 +380,36 @@ export type LinkedPlan = {
   note?: Maybe<Scalars['String']['output']>;
   source: Source;
   title: Scalars['String']['output'];
+};
+
+export type MemberKind =
+  | 'group'
+  | 'organisation'
+  | 'role'
+  | 'role-and-organisation';
+
+export type MemberRole =
+  /** attends the body's meetings without being listed as a member */
+  | 'attends'
+  | 'chair'
+  | 'co-chair'
+  | 'deputy'
+  | 'member';
+
+/** A member of a partnership or board, as the document lists it */
+export type Membership = {
+  __typename?: 'Membership';
+  /** the partnership or board, as worded */
+  body: Scalars['String']['output'];
+  /** the same body among the authority's groups, where it is one */
+  group?: Maybe<LeadGroup>;
+  id: Scalars['ID']['output'];
+  /** the member as listed: a role, an organisation, or both */
+  member: Scalars['String']['output'];
+  memberKind: MemberKind;
+  note?: Maybe<Scalars['String']['output']>;
+  role: MemberRole;
+  source: Source;
 };
 
 export type Mutation = {
@@ -278,21 +450,39 @@ export type Plan = {
   actions: Array<Action>;
   /** population and needs-assessment figures the plan quotes */
   contextFigures: Array<ContextFigure>;
+  /** the document's findings and evidence, optionally of one kind */
+  findings: Array<Finding>;
+  /** terms and expansions the document defines */
+  glossary: Array<GlossaryEntry>;
   id: Scalars['ID']['output'];
   /** indicators the plan sets for itself as a whole (e.g. a 'measures of success' table), not under one priority */
   indicators: Array<PerformanceIndicator>;
+  /** inspections and reviews the document names */
+  inspections: Array<Inspection>;
   kind: PlanKind;
   leadMember?: Maybe<Scalars['String']['output']>;
   leadOfficer?: Maybe<Scalars['String']['output']>;
+  /** members of partnerships and boards as the document lists them */
+  memberships: Array<Membership>;
   owner?: Maybe<Scalars['String']['output']>;
   period: PlanPeriod;
   /** principles, promises and corporate parenting principles */
   principles: Array<Principle>;
   priorities: Array<Priority>;
+  /** the ages and groups the document covers, as it states them; empty: it does not state them */
+  scope: Array<ScopeItem>;
   source: Source;
   /** vision, aims, obsessions and alignment to council priorities */
   statements: Array<PlanStatement>;
+  /** draft, summary of a longer document, or final, as the document states it; null: the document does not say */
+  status?: Maybe<DocumentStatus>;
   title: Scalars['String']['output'];
+};
+
+
+/** A plan, strategy or progress report, as its authority published it */
+export type PlanFindingsArgs = {
+  kind?: InputMaybe<FindingKind>;
 };
 
 
@@ -350,6 +540,22 @@ export type PrincipleKind =
   | 'promise'
   | 'value';
 
+/** A date or period as printed, normalised (YYYY, YYYY-MM or YYYY-MM-DD) where the wording allows */
+export type PrintedDate = {
+  __typename?: 'PrintedDate';
+  end?: Maybe<Scalars['String']['output']>;
+  start?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+};
+
+/** A figure as printed. value is null where the document gives no single number (e.g. a range): never 0 for a missing figure. */
+export type PrintedFigure = {
+  __typename?: 'PrintedFigure';
+  text: Scalars['String']['output'];
+  unit?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
 export type Priority = {
   __typename?: 'Priority';
   actions: Array<Action>;
@@ -389,10 +595,26 @@ export type RedcarAndCleveland = Authority & {
    */
   auditLog?: Maybe<Array<AuditEntry>>;
   code: Scalars['ID']['output'];
+  /** Findings and evidence across the authority's documents, in document order, optionally of one kind */
+  findings?: Maybe<Array<Finding>>;
+  /**
+   * Terms and expansions the authority's documents define. With term: the entries whose term
+   * equals it ignoring case (or starts with it, with prefix: true); term is at most 100 characters.
+   */
+  glossary?: Maybe<Array<GlossaryEntry>>;
   /** Boards, partnerships, lead groups, teams and voice groups named in the authority's plans */
   groups?: Maybe<Array<LeadGroup>>;
+  /** Inspections, reviews and regulatory judgements the authority's documents name, held and expected: newest first by date, undated last */
+  inspections?: Maybe<Array<Inspection>>;
+  /**
+   * The most recent held inspection or review, by its date, whose judgement a document states
+   * (e.g. Ofsted's 'requires improvement'): for comparing authorities. Null when none is recorded.
+   */
+  latestJudgement?: Maybe<Inspection>;
   /** Plans and strategies that the authority's plans link their actions to */
   linkedPlans?: Maybe<Array<LinkedPlan>>;
+  /** Members of partnerships and boards as the authority's documents list them */
+  memberships?: Maybe<Array<Membership>>;
   /** Plans, strategies and progress reports the authority has published, newest first */
   plans?: Maybe<Array<Plan>>;
   /** Priorities across all the authority's plans, optionally only those tagged with a theme */
@@ -410,8 +632,24 @@ export type RedcarAndClevelandAuditLogArgs = {
 };
 
 
+export type RedcarAndClevelandFindingsArgs = {
+  kind?: InputMaybe<FindingKind>;
+};
+
+
+export type RedcarAndClevelandGlossaryArgs = {
+  prefix?: InputMaybe<Scalars['Boolean']['input']>;
+  term?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type RedcarAndClevelandGroupsArgs = {
   kind?: InputMaybe<GroupKind>;
+};
+
+
+export type RedcarAndClevelandInspectionsArgs = {
+  status?: InputMaybe<InspectionStatus>;
 };
 
 
@@ -737,6 +975,18 @@ export type RedcarAndClevelandPlanMutationsUpdatePriorityArgs = {
   input: UpdatePriorityInput;
 };
 
+/** Who a document covers: a group and its ages, as the document states them */
+export type ScopeItem = {
+  __typename?: 'ScopeItem';
+  group: Scalars['String']['output'];
+  maxAge?: Maybe<Scalars['Int']['output']>;
+  /** null where the document states no age */
+  minAge?: Maybe<Scalars['Int']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  text: Scalars['String']['output'];
+};
+
 /** Where a fact came from: the document, the section, and the document's own words where useful. */
 export type Source = {
   __typename?: 'Source';
@@ -979,7 +1229,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  Authority: ( Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'groups' | 'linkedPlans' | 'plans' | 'priorities'> & { actions?: Maybe<Array<_RefType['Action']>>, auditLog?: Maybe<Array<_RefType['AuditEntry']>>, groups?: Maybe<Array<_RefType['LeadGroup']>>, linkedPlans?: Maybe<Array<_RefType['LinkedPlan']>>, plans?: Maybe<Array<_RefType['Plan']>>, priorities?: Maybe<Array<_RefType['Priority']>> } );
+  Authority: ( Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'findings' | 'glossary' | 'groups' | 'inspections' | 'latestJudgement' | 'linkedPlans' | 'memberships' | 'plans' | 'priorities'> & { actions?: Maybe<Array<_RefType['Action']>>, auditLog?: Maybe<Array<_RefType['AuditEntry']>>, findings?: Maybe<Array<_RefType['Finding']>>, glossary?: Maybe<Array<_RefType['GlossaryEntry']>>, groups?: Maybe<Array<_RefType['LeadGroup']>>, inspections?: Maybe<Array<_RefType['Inspection']>>, latestJudgement?: Maybe<_RefType['Inspection']>, linkedPlans?: Maybe<Array<_RefType['LinkedPlan']>>, memberships?: Maybe<Array<_RefType['Membership']>>, plans?: Maybe<Array<_RefType['Plan']>>, priorities?: Maybe<Array<_RefType['Priority']>> } );
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
@@ -990,6 +1240,7 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   Authority: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Authority']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CareIndicatorOutcome: ResolverTypeWrapper<CareIndicatorOutcome>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ContextFigure: ResolverTypeWrapper<ContextFigureModel>;
@@ -1000,11 +1251,23 @@ export type ResolversTypes = ResolversObject<{
   CreatePriorityInput: CreatePriorityInput;
   DocumentOwner: ResolverTypeWrapper<DocumentOwner>;
   DocumentOwnerKind: DocumentOwnerKind;
+  DocumentStatus: ResolverTypeWrapper<PlanStatusModel>;
+  DocumentStatusKind: null;
   EducationIndicatorOutcome: ResolverTypeWrapper<EducationIndicatorOutcome>;
+  Finding: ResolverTypeWrapper<FindingModel>;
+  FindingKind: null;
+  GlossaryEntry: ResolverTypeWrapper<GlossaryEntryModel>;
+  GlossaryKind: null;
   GroupKind: null;
   IndicatorOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorOutcome']>;
+  Inspection: ResolverTypeWrapper<InspectionModel>;
+  InspectionKind: null;
+  InspectionStatus: null;
   LeadGroup: ResolverTypeWrapper<LeadGroupModel>;
   LinkedPlan: ResolverTypeWrapper<LinkedPlanModel>;
+  MemberKind: null;
+  MemberRole: null;
+  Membership: ResolverTypeWrapper<MembershipModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OutcomeStatement: ResolverTypeWrapper<OutcomeStatementModel>;
   PerformanceIndicator: ResolverTypeWrapper<PerformanceIndicatorModel>;
@@ -1015,11 +1278,14 @@ export type ResolversTypes = ResolversObject<{
   PlanStatement: ResolverTypeWrapper<PlanStatementModel>;
   Principle: ResolverTypeWrapper<PrincipleModel>;
   PrincipleKind: null;
+  PrintedDate: ResolverTypeWrapper<PrintedDate>;
+  PrintedFigure: ResolverTypeWrapper<PrintedFigureModel>;
   Priority: ResolverTypeWrapper<PriorityModel>;
   ProgressNote: ResolverTypeWrapper<ProgressNoteModel>;
   ProgressNoteInput: ProgressNoteInput;
-  RedcarAndCleveland: ResolverTypeWrapper<Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'groups' | 'linkedPlans' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversTypes['Action']>>, auditLog?: Maybe<Array<ResolversTypes['AuditEntry']>>, groups?: Maybe<Array<ResolversTypes['LeadGroup']>>, linkedPlans?: Maybe<Array<ResolversTypes['LinkedPlan']>>, plans?: Maybe<Array<ResolversTypes['Plan']>>, priorities?: Maybe<Array<ResolversTypes['Priority']>> }>;
+  RedcarAndCleveland: ResolverTypeWrapper<Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'findings' | 'glossary' | 'groups' | 'inspections' | 'latestJudgement' | 'linkedPlans' | 'memberships' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversTypes['Action']>>, auditLog?: Maybe<Array<ResolversTypes['AuditEntry']>>, findings?: Maybe<Array<ResolversTypes['Finding']>>, glossary?: Maybe<Array<ResolversTypes['GlossaryEntry']>>, groups?: Maybe<Array<ResolversTypes['LeadGroup']>>, inspections?: Maybe<Array<ResolversTypes['Inspection']>>, latestJudgement?: Maybe<ResolversTypes['Inspection']>, linkedPlans?: Maybe<Array<ResolversTypes['LinkedPlan']>>, memberships?: Maybe<Array<ResolversTypes['Membership']>>, plans?: Maybe<Array<ResolversTypes['Plan']>>, priorities?: Maybe<Array<ResolversTypes['Priority']>> }>;
   RedcarAndClevelandPlanMutations: ResolverTypeWrapper<PlanMutationsNamespaceModel>;
+  ScopeItem: ResolverTypeWrapper<PlanScopeModel>;
   Source: ResolverTypeWrapper<SourceColumnsModel>;
   SourceDocument: ResolverTypeWrapper<SourceDocumentModel>;
   SourceDocumentInput: SourceDocumentInput;
@@ -1035,7 +1301,6 @@ export type ResolversTypes = ResolversObject<{
   UpdateLeadGroupInput: UpdateLeadGroupInput;
   UpdatePlanInput: UpdatePlanInput;
   UpdatePriorityInput: UpdatePriorityInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1046,6 +1311,7 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditEntryModel;
   Authority: ResolversInterfaceTypes<ResolversParentTypes>['Authority'];
   Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
   CareIndicatorOutcome: CareIndicatorOutcome;
   Float: Scalars['Float']['output'];
   ContextFigure: ContextFigureModel;
@@ -1055,10 +1321,15 @@ export type ResolversParentTypes = ResolversObject<{
   CreatePlanInput: CreatePlanInput;
   CreatePriorityInput: CreatePriorityInput;
   DocumentOwner: DocumentOwner;
+  DocumentStatus: PlanStatusModel;
   EducationIndicatorOutcome: EducationIndicatorOutcome;
+  Finding: FindingModel;
+  GlossaryEntry: GlossaryEntryModel;
   IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
+  Inspection: InspectionModel;
   LeadGroup: LeadGroupModel;
   LinkedPlan: LinkedPlanModel;
+  Membership: MembershipModel;
   Mutation: Record<PropertyKey, never>;
   OutcomeStatement: OutcomeStatementModel;
   PerformanceIndicator: PerformanceIndicatorModel;
@@ -1067,11 +1338,14 @@ export type ResolversParentTypes = ResolversObject<{
   PlanPeriodInput: PlanPeriodInput;
   PlanStatement: PlanStatementModel;
   Principle: PrincipleModel;
+  PrintedDate: PrintedDate;
+  PrintedFigure: PrintedFigureModel;
   Priority: PriorityModel;
   ProgressNote: ProgressNoteModel;
   ProgressNoteInput: ProgressNoteInput;
-  RedcarAndCleveland: Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'groups' | 'linkedPlans' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversParentTypes['Action']>>, auditLog?: Maybe<Array<ResolversParentTypes['AuditEntry']>>, groups?: Maybe<Array<ResolversParentTypes['LeadGroup']>>, linkedPlans?: Maybe<Array<ResolversParentTypes['LinkedPlan']>>, plans?: Maybe<Array<ResolversParentTypes['Plan']>>, priorities?: Maybe<Array<ResolversParentTypes['Priority']>> } | FederationReferenceTypes['RedcarAndCleveland'];
+  RedcarAndCleveland: Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'findings' | 'glossary' | 'groups' | 'inspections' | 'latestJudgement' | 'linkedPlans' | 'memberships' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversParentTypes['Action']>>, auditLog?: Maybe<Array<ResolversParentTypes['AuditEntry']>>, findings?: Maybe<Array<ResolversParentTypes['Finding']>>, glossary?: Maybe<Array<ResolversParentTypes['GlossaryEntry']>>, groups?: Maybe<Array<ResolversParentTypes['LeadGroup']>>, inspections?: Maybe<Array<ResolversParentTypes['Inspection']>>, latestJudgement?: Maybe<ResolversParentTypes['Inspection']>, linkedPlans?: Maybe<Array<ResolversParentTypes['LinkedPlan']>>, memberships?: Maybe<Array<ResolversParentTypes['Membership']>>, plans?: Maybe<Array<ResolversParentTypes['Plan']>>, priorities?: Maybe<Array<ResolversParentTypes['Priority']>> } | FederationReferenceTypes['RedcarAndCleveland'];
   RedcarAndClevelandPlanMutations: PlanMutationsNamespaceModel;
+  ScopeItem: PlanScopeModel;
   Source: SourceColumnsModel;
   SourceDocument: SourceDocumentModel;
   SourceDocumentInput: SourceDocumentInput;
@@ -1086,7 +1360,6 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateLeadGroupInput: UpdateLeadGroupInput;
   UpdatePlanInput: UpdatePlanInput;
   UpdatePriorityInput: UpdatePriorityInput;
-  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type ActionResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = ResolversObject<{
@@ -1144,6 +1417,15 @@ export type DocumentOwnerResolvers<ContextType = PlanContext, ParentType extends
   kind?: Resolver<ResolversTypes['DocumentOwnerKind'], ParentType, ContextType>;
 }>;
 
+export type DocumentStatusResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['DocumentStatus'] = ResolversParentTypes['DocumentStatus']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['DocumentStatusKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  wording?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DocumentStatusKindResolvers = { DRAFT: 'draft', FINAL: 'final', SUMMARY: 'summary' };
+
 export type EducationIndicatorOutcomeResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['EducationIndicatorOutcome'] = ResolversParentTypes['EducationIndicatorOutcome']> = ResolversObject<{
   authorityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   measureCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1151,11 +1433,57 @@ export type EducationIndicatorOutcomeResolvers<ContextType = PlanContext, Parent
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type FindingResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = ResolversObject<{
+  figures?: Resolver<Array<ResolversTypes['PrintedFigure']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inspection?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FindingKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['PrintedDate']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FindingKindResolvers = { ACHIEVEMENT: 'achievement', AREA_FOR_CONSIDERATION: 'area-for-consideration', CARER_VOICE: 'carer-voice', CHILD_VOICE: 'child-voice', INSPECTION_ISSUE: 'inspection-issue', INSPECTION_STRENGTH: 'inspection-strength', ISSUE: 'issue', NEEDS_ASSESSMENT: 'needs-assessment', PEER_REVIEW_STRENGTH: 'peer-review-strength', PERFORMANCE: 'performance', RISK: 'risk', WORKING_WELL: 'working-well' };
+
+export type GlossaryEntryResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['GlossaryEntry'] = ResolversParentTypes['GlossaryEntry']> = ResolversObject<{
+  expansion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['GlossaryKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type GlossaryKindResolvers = { GLOSSARY: 'glossary', INLINE: 'inline' };
+
 export type GroupKindResolvers = { BOARD: 'board', LEAD_GROUP: 'lead-group', OTHER: 'other', PARTNERSHIP: 'partnership', SERVICE_TEAM: 'service-team', VOICE_GROUP: 'voice-group' };
 
 export type IndicatorOutcomeResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['IndicatorOutcome'] = ResolversParentTypes['IndicatorOutcome']> = ResolversObject<{
   __resolveType: TypeResolveFn<'CareIndicatorOutcome' | 'EducationIndicatorOutcome', ParentType, ContextType>;
 }>;
+
+export type InspectionResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection']> = ResolversObject<{
+  date?: Resolver<Maybe<ResolversTypes['PrintedDate']>, ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inspectorate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  judgement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InspectionKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InspectionStatus'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type InspectionKindResolvers = { ACCREDITATION: 'accreditation', CRITICAL_FRIEND_REVIEW: 'critical-friend-review', FOCUSED_VISIT: 'focused-visit', INSPECTION: 'inspection', PEER_REVIEW: 'peer-review', REVIEW: 'review' };
+
+export type InspectionStatusResolvers = { EXPECTED: 'expected', HELD: 'held' };
 
 export type LeadGroupResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['LeadGroup'] = ResolversParentTypes['LeadGroup']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
@@ -1174,6 +1502,21 @@ export type LinkedPlanResolvers<ContextType = PlanContext, ParentType extends Re
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MemberKindResolvers = { GROUP: 'group', ORGANISATION: 'organisation', ROLE: 'role', ROLE_AND_ORGANISATION: 'role-and-organisation' };
+
+export type MemberRoleResolvers = { ATTENDS: 'attends', CHAIR: 'chair', CO_CHAIR: 'co-chair', DEPUTY: 'deputy', MEMBER: 'member' };
+
+export type MembershipResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['LeadGroup']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  memberKind?: Resolver<ResolversTypes['MemberKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['MemberRole'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1199,17 +1542,23 @@ export type PerformanceIndicatorResolvers<ContextType = PlanContext, ParentType 
 export type PlanResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
   contextFigures?: Resolver<Array<ResolversTypes['ContextFigure']>, ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<PlanFindingsArgs>>;
+  glossary?: Resolver<Array<ResolversTypes['GlossaryEntry']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType>;
+  inspections?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlanKind'], ParentType, ContextType>;
   leadMember?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   leadOfficer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['PlanPeriod'], ParentType, ContextType>;
   principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType, Partial<PlanPrinciplesArgs>>;
   priorities?: Resolver<Array<ResolversTypes['Priority']>, ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['ScopeItem']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['PlanStatement']>, ParentType, ContextType, Partial<PlanStatementsArgs>>;
+  status?: Resolver<Maybe<ResolversTypes['DocumentStatus']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -1238,6 +1587,18 @@ export type PrincipleResolvers<ContextType = PlanContext, ParentType extends Res
 
 export type PrincipleKindResolvers = { CORPORATE_PARENTING_PRINCIPLE: 'corporate-parenting-principle', PRINCIPLE: 'principle', PROMISE: 'promise', VALUE: 'value' };
 
+export type PrintedDateResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['PrintedDate'] = ResolversParentTypes['PrintedDate']> = ResolversObject<{
+  end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PrintedFigureResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['PrintedFigure'] = ResolversParentTypes['PrintedFigure']> = ResolversObject<{
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type PriorityResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Priority'] = ResolversParentTypes['Priority']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1263,8 +1624,13 @@ export type RedcarAndClevelandResolvers<ContextType = PlanContext, ParentType ex
   actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, Partial<RedcarAndClevelandActionsArgs>>;
   auditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<RedcarAndClevelandAuditLogArgs, 'limit'>>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  findings?: Resolver<Maybe<Array<ResolversTypes['Finding']>>, ParentType, ContextType, Partial<RedcarAndClevelandFindingsArgs>>;
+  glossary?: Resolver<Maybe<Array<ResolversTypes['GlossaryEntry']>>, ParentType, ContextType, RequireFields<RedcarAndClevelandGlossaryArgs, 'prefix'>>;
   groups?: Resolver<Maybe<Array<ResolversTypes['LeadGroup']>>, ParentType, ContextType, Partial<RedcarAndClevelandGroupsArgs>>;
+  inspections?: Resolver<Maybe<Array<ResolversTypes['Inspection']>>, ParentType, ContextType, Partial<RedcarAndClevelandInspectionsArgs>>;
+  latestJudgement?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
   linkedPlans?: Resolver<Maybe<Array<ResolversTypes['LinkedPlan']>>, ParentType, ContextType>;
+  memberships?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
   plans?: Resolver<Maybe<Array<ResolversTypes['Plan']>>, ParentType, ContextType>;
   priorities?: Resolver<Maybe<Array<ResolversTypes['Priority']>>, ParentType, ContextType, Partial<RedcarAndClevelandPrioritiesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1288,6 +1654,15 @@ export type RedcarAndClevelandPlanMutationsResolvers<ContextType = PlanContext, 
   updateLeadGroup?: Resolver<ResolversTypes['LeadGroup'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdateLeadGroupArgs, 'id' | 'input'>>;
   updatePlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdatePlanArgs, 'id' | 'input'>>;
   updatePriority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdatePriorityArgs, 'id' | 'input'>>;
+}>;
+
+export type ScopeItemResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['ScopeItem'] = ResolversParentTypes['ScopeItem']> = ResolversObject<{
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -1332,11 +1707,23 @@ export type Resolvers<ContextType = PlanContext> = ResolversObject<{
   CareIndicatorOutcome?: CareIndicatorOutcomeResolvers<ContextType>;
   ContextFigure?: ContextFigureResolvers<ContextType>;
   DocumentOwner?: DocumentOwnerResolvers<ContextType>;
+  DocumentStatus?: DocumentStatusResolvers<ContextType>;
+  DocumentStatusKind?: DocumentStatusKindResolvers;
   EducationIndicatorOutcome?: EducationIndicatorOutcomeResolvers<ContextType>;
+  Finding?: FindingResolvers<ContextType>;
+  FindingKind?: FindingKindResolvers;
+  GlossaryEntry?: GlossaryEntryResolvers<ContextType>;
+  GlossaryKind?: GlossaryKindResolvers;
   GroupKind?: GroupKindResolvers;
   IndicatorOutcome?: IndicatorOutcomeResolvers<ContextType>;
+  Inspection?: InspectionResolvers<ContextType>;
+  InspectionKind?: InspectionKindResolvers;
+  InspectionStatus?: InspectionStatusResolvers;
   LeadGroup?: LeadGroupResolvers<ContextType>;
   LinkedPlan?: LinkedPlanResolvers<ContextType>;
+  MemberKind?: MemberKindResolvers;
+  MemberRole?: MemberRoleResolvers;
+  Membership?: MembershipResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OutcomeStatement?: OutcomeStatementResolvers<ContextType>;
   PerformanceIndicator?: PerformanceIndicatorResolvers<ContextType>;
@@ -1346,10 +1733,13 @@ export type Resolvers<ContextType = PlanContext> = ResolversObject<{
   PlanStatement?: PlanStatementResolvers<ContextType>;
   Principle?: PrincipleResolvers<ContextType>;
   PrincipleKind?: PrincipleKindResolvers;
+  PrintedDate?: PrintedDateResolvers<ContextType>;
+  PrintedFigure?: PrintedFigureResolvers<ContextType>;
   Priority?: PriorityResolvers<ContextType>;
   ProgressNote?: ProgressNoteResolvers<ContextType>;
   RedcarAndCleveland?: RedcarAndClevelandResolvers<ContextType>;
   RedcarAndClevelandPlanMutations?: RedcarAndClevelandPlanMutationsResolvers<ContextType>;
+  ScopeItem?: ScopeItemResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceDocument?: SourceDocumentResolvers<ContextType>;
   StatedValue?: StatedValueResolvers<ContextType>;

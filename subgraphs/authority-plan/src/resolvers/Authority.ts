@@ -1,6 +1,7 @@
 import { readAuditLog } from "@tees/subgraph-common/audit/record";
 // Generated from the Redcar deployment's SDL; every deployment's authority type has exactly these fields.
 import type { RedcarAndClevelandResolvers as AuthorityTypeResolvers } from "../generated/resolvers-types";
+import { evidenceAuthorityFields } from "./Evidence";
 
 const only = async <T extends { id: string }>(rows: T[], ids: Promise<string[]> | null): Promise<T[]> => {
   if (!ids) return rows;
@@ -26,4 +27,5 @@ export const authorityResolvers: AuthorityTypeResolvers = {
   linkedPlans: (_authority, _args, { loaders }) => loaders.allLinkedPlans.load("all"),
   /** reached through `_entities`: the authorisation is decided here, on the field, from the signed identity */
   auditLog: (_authority, { limit }, { identity, deployment, dataSource }) => readAuditLog(dataSource.manager, identity, deployment.code, limit),
+  ...evidenceAuthorityFields,
 };

@@ -1,4 +1,5 @@
 import type { PlanResolvers } from "../generated/resolvers-types";
+import { evidencePlanFields } from "./Evidence";
 
 export const Plan: PlanResolvers = {
   period: (plan) => ({ label: plan.periodLabel, startYear: plan.startYear, endYear: plan.endYear }),
@@ -14,4 +15,5 @@ export const Plan: PlanResolvers = {
   indicators: async (plan, _args, { loaders }) => (await loaders.indicatorsByPlan.load(plan.id)).filter((i) => i.priorityId === null),
   actions: (plan, _args, { loaders }) => loaders.actionsByPlan.load(plan.id),
   contextFigures: (plan, _args, { loaders }) => loaders.contextFiguresByPlan.load(plan.id),
+  ...evidencePlanFields,
 };

@@ -1,6 +1,8 @@
 import { Action } from "./Action";
 import { authorityResolvers } from "./Authority";
 import { GroupKind, PlanKind, PrincipleKind, StatementKind } from "./enums";
+import { DocumentStatus, Finding, GlossaryEntry, Inspection, Membership, ScopeItem } from "./Evidence";
+import * as evidenceEnums from "./evidence-enums";
 import { LeadGroup } from "./LeadGroup";
 import { LinkedPlan } from "./LinkedPlan";
 import { PerformanceIndicator } from "./PerformanceIndicator";
@@ -29,5 +31,13 @@ export function buildResolvers(typeName: string) {
     StatementKind,
     PrincipleKind,
     GroupKind,
+    // a document's evidence
+    Inspection,
+    Finding,
+    Membership,
+    GlossaryEntry,
+    DocumentStatus,
+    ScopeItem,
+    ...evidenceEnums,
   };
 }

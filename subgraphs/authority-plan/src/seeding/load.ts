@@ -7,17 +7,27 @@ import {
 } from "../entities";
 import type { PlanSeedFile } from "./seed-schema";
 import { readPlanSeed } from "./validate";
+import { evidenceRows, evidenceTablesByDocument, readEvidenceSeeds } from "./evidence";
+import type { EvidenceSeedFile } from "./evidence-schema";
+
+/** A plan seed with its document's evidence (seeds/<authority>/evidence/<document>.json), where there is one. */
+export type PlanSeedWithEvidence = PlanSeedFile & { evidence?: EvidenceSeedFile };
 
 type Source = PlanSeedFile["plan"]["source"];
 type Stated = NonNullable<PlanSeedFile["priorities"][number]["indicators"][number]["target"]>;
 
 /** Reads and validates every plan seed file of a folder (seeds/<authority>/plans) before anything is written. */
-export function readPlanSeeds(folder: string, knownMeasures?: ReadonlyMap<string, unknown>): PlanSeedFile[] {
+export function readPlanSeeds(folder: string, knownMeasures?: ReadonlyMap<string, unknown>): PlanSeedWithEvidence[] {
   const plansFolder = join(folder, "plans");
-  return readdirSync(plansFolder)
+  const plans = readdirSync(plansFolder)
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((f) => readPlanSeed(join(plansFolder, f), knownMeasures));
+  const evidence = readEvidenceSeeds(folder, plans);
+  return plans.map((p) => {
+    const e = evidence.get(p.document.key);
+    return e ? { ...p, evidence: e } : p;
+  });
 }
 
 /** Child tables first, so deleting a document's rows never trips a foreign key. */
@@ -92,11 +102,11 @@ function rowsOf(seed: PlanSeedFile): Map<EntityTarget<ObjectLiteral>, ObjectLite
  * Replaces, in ONE transaction, every row of the documents these files describe.
  * Loading the same files again leaves the database as it was; a failure leaves it untouched.
  */
-export async function loadPlanSeeds(dataSource: DataSource, seeds: PlanSeedFile[]): Promise<Record<string, number>> {
+export async function loadPlanSeeds(dataSource: DataSource, seeds: PlanSeedWithEvidence[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const documentKeys = seeds.map((s) => s.document.key);
   await dataSource.transaction(async (manager) => {
-    for (const table of tablesByDocument) await manager.delete(table, { documentKey: In(documentKeys) });
+    for (const table of [...evidenceTablesByDocument, ...tablesByDocument]) await manager.delete(table, { documentKey: In(documentKeys) });
     await manager.getRepository(SourceDocument).upsert(
       seeds.map((s) => ({
         key: s.document.key, title: s.document.title, publisher: s.document.publisher, location: s.document.file,
@@ -108,6 +118,13 @@ export async function loadPlanSeeds(dataSource: DataSource, seeds: PlanSeedFile[
     // insert parents before children: the map's order is the foreign-key order
     for (const table of perTable[0]?.keys() ?? []) {
       const rows = perTable.flatMap((m) => m.get(table) ?? []);
+      await insertAll(manager, table, rows);
+      counts[(table as { name: string }).name] = rows.length;
+    }
+    // each document's evidence, after its plan (its rows belong to the plan)
+    const evidence = seeds.flatMap((s) => (s.evidence ? [evidenceRows(s.evidence, s)] : []));
+    for (const table of evidenceTablesByDocument.slice().reverse()) {
+      const rows = evidence.flatMap((m) => m.get(table) ?? []);
       await insertAll(manager, table, rows);
       counts[(table as { name: string }).name] = rows.length;
     }

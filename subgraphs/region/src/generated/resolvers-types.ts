@@ -123,12 +123,79 @@ export type DocumentOwnerKind =
   /** held before owners were recorded, cited by several authorities' figures: no editor adds to it until an operator assigns it */
   | 'UNASSIGNED';
 
+/** A document's status as it states it, with the words that say so */
+export type DocumentStatus = {
+  __typename?: 'DocumentStatus';
+  kind: DocumentStatusKind;
+  note?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  wording: Scalars['String']['output'];
+};
+
+export type DocumentStatusKind =
+  | 'draft'
+  | 'final'
+  /** a summary of a longer document */
+  | 'summary';
+
 export type EducationIndicatorOutcome = {
   __typename?: 'EducationIndicatorOutcome';
   authorityCode: Scalars['ID']['output'];
   measureCode: Scalars['ID']['output'];
   target?: Maybe<Scalars['Float']['output']>;
 };
+
+/** A finding or piece of evidence, in the document's own words */
+export type Finding = {
+  __typename?: 'Finding';
+  /** the figures it states; empty when it states none */
+  figures: Array<PrintedFigure>;
+  id: Scalars['ID']['output'];
+  /** the inspection or review it comes from */
+  inspection?: Maybe<Inspection>;
+  kind: FindingKind;
+  note?: Maybe<Scalars['String']['output']>;
+  /** the date or period it refers to, as printed */
+  period?: Maybe<PrintedDate>;
+  plan: Plan;
+  source: Source;
+  /** what it is about, as worded (a report's name, a heading, a table row) */
+  subject?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+};
+
+export type FindingKind =
+  | 'achievement'
+  | 'area-for-consideration'
+  /** carers' own words, as reported */
+  | 'carer-voice'
+  /** children's and young people's own words */
+  | 'child-voice'
+  | 'inspection-issue'
+  | 'inspection-strength'
+  | 'issue'
+  | 'needs-assessment'
+  | 'peer-review-strength'
+  | 'performance'
+  | 'risk'
+  | 'working-well';
+
+/** A term or abbreviation a document defines, with its expansion as printed */
+export type GlossaryEntry = {
+  __typename?: 'GlossaryEntry';
+  expansion: Scalars['String']['output'];
+  kind: GlossaryKind;
+  note?: Maybe<Scalars['String']['output']>;
+  plan: Plan;
+  source: Source;
+  term: Scalars['String']['output'];
+};
+
+export type GlossaryKind =
+  /** listed in the document's glossary */
+  | 'glossary'
+  /** expanded or defined where the document uses it */
+  | 'inline';
 
 export type GroupKind =
   | 'board'
@@ -140,6 +207,45 @@ export type GroupKind =
 
 /** An indicator's measure and comparison, from the subgraph that holds the measure */
 export type IndicatorOutcome = CareIndicatorOutcome | EducationIndicatorOutcome;
+
+/** An inspection, review or regulatory judgement a document names */
+export type Inspection = {
+  __typename?: 'Inspection';
+  /** when it took place or is expected; null where the document does not say */
+  date?: Maybe<PrintedDate>;
+  /** the issues, strengths and areas for development the document lists for it */
+  findings: Array<Finding>;
+  id: Scalars['ID']['output'];
+  /** who inspected or reviewed, as worded */
+  inspectorate: Scalars['String']['output'];
+  /** the judgement as worded; null where the document states none */
+  judgement?: Maybe<Scalars['String']['output']>;
+  kind: InspectionKind;
+  note?: Maybe<Scalars['String']['output']>;
+  /** the outcome as described where it is not a graded judgement */
+  outcome?: Maybe<Scalars['String']['output']>;
+  plan: Plan;
+  source: Source;
+  status: InspectionStatus;
+  /** what was inspected or reviewed */
+  subject?: Maybe<Scalars['String']['output']>;
+  /** the inspection or review as the document names it */
+  title: Scalars['String']['output'];
+};
+
+export type InspectionKind =
+  | 'accreditation'
+  | 'critical-friend-review'
+  | 'focused-visit'
+  | 'inspection'
+  | 'peer-review'
+  | 'review';
+
+export type InspectionStatus =
+  /** the document says it is planned or expected */
+  | 'expected'
+  /** it took place */
+  | 'held';
 
 /** A board, partnership, lead group, team or voice group */
 export type LeadGroup = {
@@ -179,12 +285,28 @@ export type LocalAuthority = Authority & {
   code: Scalars['ID']['output'];
   /** DfE local authority number, e.g. 807 */
   dfeNumber?: Maybe<Scalars['Int']['output']>;
+  /** Findings and evidence across the authority's documents, in document order, optionally of one kind */
+  findings?: Maybe<Array<Finding>>;
+  /**
+   * Terms and expansions the authority's documents define. With term: the entries whose term
+   * equals it ignoring case (or starts with it, with prefix: true); term is at most 100 characters.
+   */
+  glossary?: Maybe<Array<GlossaryEntry>>;
   /** Boards, partnerships, lead groups, teams and voice groups named in the authority's plans */
   groups?: Maybe<Array<LeadGroup>>;
   /** whether the authority runs a plan subgraph of its own */
   hasPlanSubgraph: Scalars['Boolean']['output'];
+  /** Inspections, reviews and regulatory judgements the authority's documents name, held and expected: newest first by date, undated last */
+  inspections?: Maybe<Array<Inspection>>;
+  /**
+   * The most recent held inspection or review, by its date, whose judgement a document states
+   * (e.g. Ofsted's 'requires improvement'): for comparing authorities. Null when none is recorded.
+   */
+  latestJudgement?: Maybe<Inspection>;
   /** Plans and strategies that the authority's plans link their actions to */
   linkedPlans?: Maybe<Array<LinkedPlan>>;
+  /** Members of partnerships and boards as the authority's documents list them */
+  memberships?: Maybe<Array<Membership>>;
   name: Scalars['String']['output'];
   /** Plans, strategies and progress reports the authority has published, newest first */
   plans?: Maybe<Array<Plan>>;
@@ -206,8 +328,24 @@ export type LocalAuthorityAuditLogArgs = {
 };
 
 
+export type LocalAuthorityFindingsArgs = {
+  kind?: InputMaybe<FindingKind>;
+};
+
+
+export type LocalAuthorityGlossaryArgs = {
+  prefix?: InputMaybe<Scalars['Boolean']['input']>;
+  term?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type LocalAuthorityGroupsArgs = {
   kind?: InputMaybe<GroupKind>;
+};
+
+
+export type LocalAuthorityInspectionsArgs = {
+  status?: InputMaybe<InspectionStatus>;
 };
 
 
@@ -218,6 +356,36 @@ export type LocalAuthorityPrioritiesArgs = {
 
 export type LocalAuthorityStatisticalNeighboursArgs = {
   set?: StatisticalNeighbourSet;
+};
+
+export type MemberKind =
+  | 'group'
+  | 'organisation'
+  | 'role'
+  | 'role-and-organisation';
+
+export type MemberRole =
+  /** attends the body's meetings without being listed as a member */
+  | 'attends'
+  | 'chair'
+  | 'co-chair'
+  | 'deputy'
+  | 'member';
+
+/** A member of a partnership or board, as the document lists it */
+export type Membership = {
+  __typename?: 'Membership';
+  /** the partnership or board, as worded */
+  body: Scalars['String']['output'];
+  /** the same body among the authority's groups, where it is one */
+  group?: Maybe<LeadGroup>;
+  id: Scalars['ID']['output'];
+  /** the member as listed: a role, an organisation, or both */
+  member: Scalars['String']['output'];
+  memberKind: MemberKind;
+  note?: Maybe<Scalars['String']['output']>;
+  role: MemberRole;
+  source: Source;
 };
 
 /** Which statistical-neighbour set an answer used, and its date */
@@ -261,21 +429,39 @@ export type Plan = {
   actions: Array<Action>;
   /** population and needs-assessment figures the plan quotes */
   contextFigures: Array<ContextFigure>;
+  /** the document's findings and evidence, optionally of one kind */
+  findings: Array<Finding>;
+  /** terms and expansions the document defines */
+  glossary: Array<GlossaryEntry>;
   id: Scalars['ID']['output'];
   /** indicators the plan sets for itself as a whole (e.g. a 'measures of success' table), not under one priority */
   indicators: Array<PerformanceIndicator>;
+  /** inspections and reviews the document names */
+  inspections: Array<Inspection>;
   kind: PlanKind;
   leadMember?: Maybe<Scalars['String']['output']>;
   leadOfficer?: Maybe<Scalars['String']['output']>;
+  /** members of partnerships and boards as the document lists them */
+  memberships: Array<Membership>;
   owner?: Maybe<Scalars['String']['output']>;
   period: PlanPeriod;
   /** principles, promises and corporate parenting principles */
   principles: Array<Principle>;
   priorities: Array<Priority>;
+  /** the ages and groups the document covers, as it states them; empty: it does not state them */
+  scope: Array<ScopeItem>;
   source: Source;
   /** vision, aims, obsessions and alignment to council priorities */
   statements: Array<PlanStatement>;
+  /** draft, summary of a longer document, or final, as the document states it; null: the document does not say */
+  status?: Maybe<DocumentStatus>;
   title: Scalars['String']['output'];
+};
+
+
+/** A plan, strategy or progress report, as its authority published it */
+export type PlanFindingsArgs = {
+  kind?: InputMaybe<FindingKind>;
 };
 
 
@@ -325,6 +511,22 @@ export type PrincipleKind =
   | 'principle'
   | 'promise'
   | 'value';
+
+/** A date or period as printed, normalised (YYYY, YYYY-MM or YYYY-MM-DD) where the wording allows */
+export type PrintedDate = {
+  __typename?: 'PrintedDate';
+  end?: Maybe<Scalars['String']['output']>;
+  start?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+};
+
+/** A figure as printed. value is null where the document gives no single number (e.g. a range): never 0 for a missing figure. */
+export type PrintedFigure = {
+  __typename?: 'PrintedFigure';
+  text: Scalars['String']['output'];
+  unit?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['Float']['output']>;
+};
 
 export type Priority = {
   __typename?: 'Priority';
@@ -407,6 +609,18 @@ export type Region = {
   code: Scalars['ID']['output'];
   dfeNumber?: Maybe<Scalars['Int']['output']>;
   name: Scalars['String']['output'];
+};
+
+/** Who a document covers: a group and its ages, as the document states them */
+export type ScopeItem = {
+  __typename?: 'ScopeItem';
+  group: Scalars['String']['output'];
+  maxAge?: Maybe<Scalars['Int']['output']>;
+  /** null where the document states no age */
+  minAge?: Maybe<Scalars['Int']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+  source: Source;
+  text: Scalars['String']['output'];
 };
 
 /** Where a fact came from: the document, the section, and the document's own words where useful. */
@@ -643,26 +857,41 @@ export type ResolversTypes = ResolversObject<{
   ContextFigure: ResolverTypeWrapper<ContextFigure>;
   DocumentOwner: ResolverTypeWrapper<DocumentOwner>;
   DocumentOwnerKind: DocumentOwnerKind;
+  DocumentStatus: ResolverTypeWrapper<DocumentStatus>;
+  DocumentStatusKind: null;
   EducationIndicatorOutcome: ResolverTypeWrapper<EducationIndicatorOutcome>;
+  Finding: ResolverTypeWrapper<Omit<Finding, 'inspection' | 'plan'> & { inspection?: Maybe<ResolversTypes['Inspection']>, plan: ResolversTypes['Plan'] }>;
+  FindingKind: null;
+  GlossaryEntry: ResolverTypeWrapper<Omit<GlossaryEntry, 'plan'> & { plan: ResolversTypes['Plan'] }>;
+  GlossaryKind: null;
   GroupKind: null;
   IndicatorOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorOutcome']>;
+  Inspection: ResolverTypeWrapper<Omit<Inspection, 'findings' | 'plan'> & { findings: Array<ResolversTypes['Finding']>, plan: ResolversTypes['Plan'] }>;
+  InspectionKind: null;
+  InspectionStatus: null;
   LeadGroup: ResolverTypeWrapper<Omit<LeadGroup, 'actions'> & { actions: Array<ResolversTypes['Action']> }>;
   LinkedPlan: ResolverTypeWrapper<Omit<LinkedPlan, 'actions'> & { actions: Array<ResolversTypes['Action']> }>;
   LocalAuthority: ResolverTypeWrapper<AreaModel>;
+  MemberKind: null;
+  MemberRole: null;
+  Membership: ResolverTypeWrapper<Omit<Membership, 'group'> & { group?: Maybe<ResolversTypes['LeadGroup']> }>;
   NeighbourSetInfo: ResolverTypeWrapper<NeighbourSetInfo>;
   OutcomeStatement: ResolverTypeWrapper<OutcomeStatement>;
   PerformanceIndicator: ResolverTypeWrapper<Omit<PerformanceIndicator, 'current' | 'outcome' | 'target'> & { current?: Maybe<ResolversTypes['StatedValue']>, outcome?: Maybe<ResolversTypes['IndicatorOutcome']>, target?: Maybe<ResolversTypes['StatedValue']> }>;
-  Plan: ResolverTypeWrapper<Omit<Plan, 'actions' | 'contextFigures' | 'indicators' | 'priorities'> & { actions: Array<ResolversTypes['Action']>, contextFigures: Array<ResolversTypes['ContextFigure']>, indicators: Array<ResolversTypes['PerformanceIndicator']>, priorities: Array<ResolversTypes['Priority']> }>;
+  Plan: ResolverTypeWrapper<Omit<Plan, 'actions' | 'contextFigures' | 'findings' | 'glossary' | 'indicators' | 'inspections' | 'memberships' | 'priorities'> & { actions: Array<ResolversTypes['Action']>, contextFigures: Array<ResolversTypes['ContextFigure']>, findings: Array<ResolversTypes['Finding']>, glossary: Array<ResolversTypes['GlossaryEntry']>, indicators: Array<ResolversTypes['PerformanceIndicator']>, inspections: Array<ResolversTypes['Inspection']>, memberships: Array<ResolversTypes['Membership']>, priorities: Array<ResolversTypes['Priority']> }>;
   PlanKind: null;
   PlanPeriod: ResolverTypeWrapper<PlanPeriod>;
   PlanStatement: ResolverTypeWrapper<PlanStatement>;
   Principle: ResolverTypeWrapper<Principle>;
   PrincipleKind: null;
+  PrintedDate: ResolverTypeWrapper<PrintedDate>;
+  PrintedFigure: ResolverTypeWrapper<PrintedFigure>;
   Priority: ResolverTypeWrapper<Omit<Priority, 'actions' | 'indicators' | 'plan' | 'themes'> & { actions: Array<ResolversTypes['Action']>, indicators: Array<ResolversTypes['PerformanceIndicator']>, plan: ResolversTypes['Plan'], themes: Array<ResolversTypes['Theme']> }>;
   ProgressNote: ResolverTypeWrapper<ProgressNote>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RedcarAndCleveland: ResolverTypeWrapper<AreaModel>;
   Region: ResolverTypeWrapper<AreaModel>;
+  ScopeItem: ResolverTypeWrapper<ScopeItem>;
   Source: ResolverTypeWrapper<Source>;
   SourceDocument: ResolverTypeWrapper<SourceDocument>;
   StatedValue: ResolverTypeWrapper<StatedValue>;
@@ -688,23 +917,31 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   ContextFigure: ContextFigure;
   DocumentOwner: DocumentOwner;
+  DocumentStatus: DocumentStatus;
   EducationIndicatorOutcome: EducationIndicatorOutcome;
+  Finding: Omit<Finding, 'inspection' | 'plan'> & { inspection?: Maybe<ResolversParentTypes['Inspection']>, plan: ResolversParentTypes['Plan'] };
+  GlossaryEntry: Omit<GlossaryEntry, 'plan'> & { plan: ResolversParentTypes['Plan'] };
   IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
+  Inspection: Omit<Inspection, 'findings' | 'plan'> & { findings: Array<ResolversParentTypes['Finding']>, plan: ResolversParentTypes['Plan'] };
   LeadGroup: Omit<LeadGroup, 'actions'> & { actions: Array<ResolversParentTypes['Action']> };
   LinkedPlan: Omit<LinkedPlan, 'actions'> & { actions: Array<ResolversParentTypes['Action']> };
   LocalAuthority: AreaModel;
+  Membership: Omit<Membership, 'group'> & { group?: Maybe<ResolversParentTypes['LeadGroup']> };
   NeighbourSetInfo: NeighbourSetInfo;
   OutcomeStatement: OutcomeStatement;
   PerformanceIndicator: Omit<PerformanceIndicator, 'current' | 'outcome' | 'target'> & { current?: Maybe<ResolversParentTypes['StatedValue']>, outcome?: Maybe<ResolversParentTypes['IndicatorOutcome']>, target?: Maybe<ResolversParentTypes['StatedValue']> };
-  Plan: Omit<Plan, 'actions' | 'contextFigures' | 'indicators' | 'priorities'> & { actions: Array<ResolversParentTypes['Action']>, contextFigures: Array<ResolversParentTypes['ContextFigure']>, indicators: Array<ResolversParentTypes['PerformanceIndicator']>, priorities: Array<ResolversParentTypes['Priority']> };
+  Plan: Omit<Plan, 'actions' | 'contextFigures' | 'findings' | 'glossary' | 'indicators' | 'inspections' | 'memberships' | 'priorities'> & { actions: Array<ResolversParentTypes['Action']>, contextFigures: Array<ResolversParentTypes['ContextFigure']>, findings: Array<ResolversParentTypes['Finding']>, glossary: Array<ResolversParentTypes['GlossaryEntry']>, indicators: Array<ResolversParentTypes['PerformanceIndicator']>, inspections: Array<ResolversParentTypes['Inspection']>, memberships: Array<ResolversParentTypes['Membership']>, priorities: Array<ResolversParentTypes['Priority']> };
   PlanPeriod: PlanPeriod;
   PlanStatement: PlanStatement;
   Principle: Principle;
+  PrintedDate: PrintedDate;
+  PrintedFigure: PrintedFigure;
   Priority: Omit<Priority, 'actions' | 'indicators' | 'plan' | 'themes'> & { actions: Array<ResolversParentTypes['Action']>, indicators: Array<ResolversParentTypes['PerformanceIndicator']>, plan: ResolversParentTypes['Plan'], themes: Array<ResolversParentTypes['Theme']> };
   ProgressNote: ProgressNote;
   Query: Record<PropertyKey, never>;
   RedcarAndCleveland: AreaModel;
   Region: AreaModel;
+  ScopeItem: ScopeItem;
   Source: Source;
   SourceDocument: SourceDocument;
   StatedValue: StatedValue;
@@ -771,6 +1008,15 @@ export type DocumentOwnerResolvers<ContextType = RegionContext, ParentType exten
   kind?: Resolver<ResolversTypes['DocumentOwnerKind'], ParentType, ContextType>;
 }>;
 
+export type DocumentStatusResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['DocumentStatus'] = ResolversParentTypes['DocumentStatus']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['DocumentStatusKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  wording?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DocumentStatusKindResolvers = { DRAFT: 'draft', FINAL: 'final', SUMMARY: 'summary' };
+
 export type EducationIndicatorOutcomeResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['EducationIndicatorOutcome'] = ResolversParentTypes['EducationIndicatorOutcome']> = ResolversObject<{
   authorityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   measureCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -778,11 +1024,57 @@ export type EducationIndicatorOutcomeResolvers<ContextType = RegionContext, Pare
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type FindingResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = ResolversObject<{
+  figures?: Resolver<Array<ResolversTypes['PrintedFigure']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inspection?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FindingKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['PrintedDate']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FindingKindResolvers = { ACHIEVEMENT: 'achievement', AREA_FOR_CONSIDERATION: 'area-for-consideration', CARER_VOICE: 'carer-voice', CHILD_VOICE: 'child-voice', INSPECTION_ISSUE: 'inspection-issue', INSPECTION_STRENGTH: 'inspection-strength', ISSUE: 'issue', NEEDS_ASSESSMENT: 'needs-assessment', PEER_REVIEW_STRENGTH: 'peer-review-strength', PERFORMANCE: 'performance', RISK: 'risk', WORKING_WELL: 'working-well' };
+
+export type GlossaryEntryResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['GlossaryEntry'] = ResolversParentTypes['GlossaryEntry']> = ResolversObject<{
+  expansion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['GlossaryKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type GlossaryKindResolvers = { GLOSSARY: 'glossary', INLINE: 'inline' };
+
 export type GroupKindResolvers = { BOARD: 'board', LEAD_GROUP: 'lead-group', OTHER: 'other', PARTNERSHIP: 'partnership', SERVICE_TEAM: 'service-team', VOICE_GROUP: 'voice-group' };
 
 export type IndicatorOutcomeResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['IndicatorOutcome'] = ResolversParentTypes['IndicatorOutcome']> = ResolversObject<{
   __resolveType: TypeResolveFn<'CareIndicatorOutcome' | 'EducationIndicatorOutcome', ParentType, ContextType>;
 }>;
+
+export type InspectionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection']> = ResolversObject<{
+  date?: Resolver<Maybe<ResolversTypes['PrintedDate']>, ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inspectorate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  judgement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InspectionKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InspectionStatus'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type InspectionKindResolvers = { ACCREDITATION: 'accreditation', CRITICAL_FRIEND_REVIEW: 'critical-friend-review', FOCUSED_VISIT: 'focused-visit', INSPECTION: 'inspection', PEER_REVIEW: 'peer-review', REVIEW: 'review' };
+
+export type InspectionStatusResolvers = { EXPECTED: 'expected', HELD: 'held' };
 
 export type LeadGroupResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['LeadGroup'] = ResolversParentTypes['LeadGroup']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
@@ -810,15 +1102,35 @@ export type LocalAuthorityResolvers<ContextType = RegionContext, ParentType exte
   authorityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dfeNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  findings?: Resolver<Maybe<Array<ResolversTypes['Finding']>>, ParentType, ContextType, Partial<LocalAuthorityFindingsArgs>>;
+  glossary?: Resolver<Maybe<Array<ResolversTypes['GlossaryEntry']>>, ParentType, ContextType, RequireFields<LocalAuthorityGlossaryArgs, 'prefix'>>;
   groups?: Resolver<Maybe<Array<ResolversTypes['LeadGroup']>>, ParentType, ContextType, Partial<LocalAuthorityGroupsArgs>>;
   hasPlanSubgraph?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inspections?: Resolver<Maybe<Array<ResolversTypes['Inspection']>>, ParentType, ContextType, Partial<LocalAuthorityInspectionsArgs>>;
+  latestJudgement?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
   linkedPlans?: Resolver<Maybe<Array<ResolversTypes['LinkedPlan']>>, ParentType, ContextType>;
+  memberships?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plans?: Resolver<Maybe<Array<ResolversTypes['Plan']>>, ParentType, ContextType>;
   priorities?: Resolver<Maybe<Array<ResolversTypes['Priority']>>, ParentType, ContextType, Partial<LocalAuthorityPrioritiesArgs>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   statisticalNeighbours?: Resolver<ResolversTypes['StatisticalNeighbours'], ParentType, ContextType, RequireFields<LocalAuthorityStatisticalNeighboursArgs, 'set'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MemberKindResolvers = { GROUP: 'group', ORGANISATION: 'organisation', ROLE: 'role', ROLE_AND_ORGANISATION: 'role-and-organisation' };
+
+export type MemberRoleResolvers = { ATTENDS: 'attends', CHAIR: 'chair', CO_CHAIR: 'co-chair', DEPUTY: 'deputy', MEMBER: 'member' };
+
+export type MembershipResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['LeadGroup']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  memberKind?: Resolver<ResolversTypes['MemberKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['MemberRole'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
 export type NeighbourSetInfoResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['NeighbourSetInfo'] = ResolversParentTypes['NeighbourSetInfo']> = ResolversObject<{
@@ -846,17 +1158,23 @@ export type PerformanceIndicatorResolvers<ContextType = RegionContext, ParentTyp
 export type PlanResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
   contextFigures?: Resolver<Array<ResolversTypes['ContextFigure']>, ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<PlanFindingsArgs>>;
+  glossary?: Resolver<Array<ResolversTypes['GlossaryEntry']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType>;
+  inspections?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlanKind'], ParentType, ContextType>;
   leadMember?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   leadOfficer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['PlanPeriod'], ParentType, ContextType>;
   principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType, Partial<PlanPrinciplesArgs>>;
   priorities?: Resolver<Array<ResolversTypes['Priority']>, ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['ScopeItem']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['PlanStatement']>, ParentType, ContextType, Partial<PlanStatementsArgs>>;
+  status?: Resolver<Maybe<ResolversTypes['DocumentStatus']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -884,6 +1202,18 @@ export type PrincipleResolvers<ContextType = RegionContext, ParentType extends R
 }>;
 
 export type PrincipleKindResolvers = { CORPORATE_PARENTING_PRINCIPLE: 'corporate-parenting-principle', PRINCIPLE: 'principle', PROMISE: 'promise', VALUE: 'value' };
+
+export type PrintedDateResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PrintedDate'] = ResolversParentTypes['PrintedDate']> = ResolversObject<{
+  end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PrintedFigureResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PrintedFigure'] = ResolversParentTypes['PrintedFigure']> = ResolversObject<{
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
 
 export type PriorityResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Priority'] = ResolversParentTypes['Priority']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
@@ -932,6 +1262,15 @@ export type RegionResolvers<ContextType = RegionContext, ParentType extends Reso
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dfeNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ScopeItemResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ScopeItem'] = ResolversParentTypes['ScopeItem']> = ResolversObject<{
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -1002,12 +1341,24 @@ export type Resolvers<ContextType = RegionContext> = ResolversObject<{
   CareIndicatorOutcome?: CareIndicatorOutcomeResolvers<ContextType>;
   ContextFigure?: ContextFigureResolvers<ContextType>;
   DocumentOwner?: DocumentOwnerResolvers<ContextType>;
+  DocumentStatus?: DocumentStatusResolvers<ContextType>;
+  DocumentStatusKind?: DocumentStatusKindResolvers;
   EducationIndicatorOutcome?: EducationIndicatorOutcomeResolvers<ContextType>;
+  Finding?: FindingResolvers<ContextType>;
+  FindingKind?: FindingKindResolvers;
+  GlossaryEntry?: GlossaryEntryResolvers<ContextType>;
+  GlossaryKind?: GlossaryKindResolvers;
   GroupKind?: GroupKindResolvers;
   IndicatorOutcome?: IndicatorOutcomeResolvers<ContextType>;
+  Inspection?: InspectionResolvers<ContextType>;
+  InspectionKind?: InspectionKindResolvers;
+  InspectionStatus?: InspectionStatusResolvers;
   LeadGroup?: LeadGroupResolvers<ContextType>;
   LinkedPlan?: LinkedPlanResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
+  MemberKind?: MemberKindResolvers;
+  MemberRole?: MemberRoleResolvers;
+  Membership?: MembershipResolvers<ContextType>;
   NeighbourSetInfo?: NeighbourSetInfoResolvers<ContextType>;
   OutcomeStatement?: OutcomeStatementResolvers<ContextType>;
   PerformanceIndicator?: PerformanceIndicatorResolvers<ContextType>;
@@ -1017,11 +1368,14 @@ export type Resolvers<ContextType = RegionContext> = ResolversObject<{
   PlanStatement?: PlanStatementResolvers<ContextType>;
   Principle?: PrincipleResolvers<ContextType>;
   PrincipleKind?: PrincipleKindResolvers;
+  PrintedDate?: PrintedDateResolvers<ContextType>;
+  PrintedFigure?: PrintedFigureResolvers<ContextType>;
   Priority?: PriorityResolvers<ContextType>;
   ProgressNote?: ProgressNoteResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RedcarAndCleveland?: RedcarAndClevelandResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  ScopeItem?: ScopeItemResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceDocument?: SourceDocumentResolvers<ContextType>;
   StatedValue?: StatedValueResolvers<ContextType>;
