@@ -21,20 +21,64 @@ export type Scalars = {
 export type Action = {
   __typename?: 'Action';
   id: Scalars['ID']['output'];
+  /** the same, each with how the link is known */
+  leadGroupLinks: Array<ActionLeadGroupLink>;
+  /** includeInferred false: only groups the document states lead the action */
   leadGroups: Array<LeadGroup>;
   linkedPlans: Array<LinkedPlan>;
+  /**
+   * true: a passage of the document's narrative (e.g. work a progress report describes beyond its
+   * plan's commitments) stored as an action; not a commitment the plan makes
+   */
+  narrative: Scalars['Boolean']['output'];
   /** what is uncertain in the source */
   note?: Maybe<Scalars['String']['output']>;
   plan: Plan;
   principles: Array<Principle>;
-  /** every priority the action serves */
+  /** every priority the action serves; includeInferred false: only those the document states */
   priorities: Array<Priority>;
+  /** the same, each with how the link is known */
+  priorityLinks: Array<ActionPriorityLink>;
   progress: Array<ProgressNote>;
   source: Source;
   status?: Maybe<Scalars['String']['output']>;
   themes: Array<Theme>;
   timescale?: Maybe<Timescale>;
   title: Scalars['String']['output'];
+};
+
+
+export type ActionLeadGroupLinksArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ActionLeadGroupsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ActionPrioritiesArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ActionPriorityLinksArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** An action's link to a group that leads it, with how the link is known */
+export type ActionLeadGroupLink = {
+  __typename?: 'ActionLeadGroupLink';
+  basis: LinkBasis;
+  leadGroup: LeadGroup;
+};
+
+/** An action's link to a priority it serves, with how the link is known */
+export type ActionPriorityLink = {
+  __typename?: 'ActionPriorityLink';
+  basis: LinkBasis;
+  priority: Priority;
 };
 
 /** One successful write, as the audit log recorded it (in the same transaction as the write) */
@@ -59,7 +103,7 @@ export type AuditEntry = {
 
 /** The plan fields of an authority. Null where the authority runs no plan subgraph (or it is unavailable). */
 export type Authority = {
-  /** Key actions across all the authority's plans, optionally only those tagged with a theme */
+  /** Key actions across all the authority's plans, optionally only those tagged with a theme; includeNarrative false: commitments only (see Action.narrative) */
   actions?: Maybe<Array<Action>>;
   /**
    * Every change made to the authority's plans, newest first: who, when, what (the record
@@ -80,6 +124,7 @@ export type Authority = {
 
 /** The plan fields of an authority. Null where the authority runs no plan subgraph (or it is unavailable). */
 export type AuthorityActionsArgs = {
+  includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
   theme?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -220,7 +265,10 @@ export type IndicatorOutcome = CareIndicatorOutcome | EducationIndicatorOutcome;
 /** A board, partnership, lead group, team or voice group */
 export type LeadGroup = {
   __typename?: 'LeadGroup';
+  /** includeInferred false: only actions the document states it leads */
   actions: Array<Action>;
+  /** STATED: the document names the body as what its canonical name says; INFERRED: matching it to other bodies of that name is a judgement (the note says why) */
+  canonicalBasis: LinkBasis;
   /** the same kind of body in every authority has the same canonical name (e.g. malap) */
   canonicalName: Scalars['String']['output'];
   description?: Maybe<Scalars['String']['output']>;
@@ -230,9 +278,35 @@ export type LeadGroup = {
   source: Source;
 };
 
+
+/** A board, partnership, lead group, team or voice group */
+export type LeadGroupActionsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Whether a link is stated by the document or inferred, and why */
+export type LinkBasis = {
+  __typename?: 'LinkBasis';
+  kind: LinkBasisKind;
+  /** why the link was inferred (or what is uncertain about a stated one) */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * How a link is known. STATED: the document itself states it (an action printed under its priority,
+ * a body in the action's own lead-group cell, a body named as what its canonical name says).
+ * INFERRED: the extractor made it (read off a garbled table, placed by position, a plan-wide list
+ * placed under one priority, a judgement that two bodies are the same), and the note says why.
+ */
+export type LinkBasisKind =
+  | 'INFERRED'
+  | 'STATED';
+
 export type LinkedPlan = {
   __typename?: 'LinkedPlan';
   actions: Array<Action>;
+  /** STATED: the document names the plan as what its canonical name says; INFERRED: matching it to other plans of that name is a judgement (the note says why) */
+  canonicalBasis: LinkBasis;
   canonicalName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   note?: Maybe<Scalars['String']['output']>;
@@ -248,6 +322,8 @@ export type Mutation = {
 
 export type OutcomeStatement = {
   __typename?: 'OutcomeStatement';
+  /** whether the document lists it under its priority (STATED) or it was placed there (INFERRED) */
+  placement: LinkBasis;
   source: Source;
   text: Scalars['String']['output'];
 };
@@ -266,6 +342,8 @@ export type PerformanceIndicator = {
    * indicator maps to no measure.
    */
   outcome?: Maybe<IndicatorOutcome>;
+  /** under a priority: whether the document lists it there (STATED) or it was placed there (INFERRED); null for an indicator of the whole plan */
+  placement?: Maybe<LinkBasis>;
   source: Source;
   target?: Maybe<StatedValue>;
   /** exactly as the plan words it */
@@ -275,6 +353,7 @@ export type PerformanceIndicator = {
 /** A plan, strategy or progress report, as its authority published it */
 export type Plan = {
   __typename?: 'Plan';
+  /** includeNarrative false: commitments only (see Action.narrative) */
   actions: Array<Action>;
   /** population and needs-assessment figures the plan quotes */
   contextFigures: Array<ContextFigure>;
@@ -284,6 +363,8 @@ export type Plan = {
   kind: PlanKind;
   leadMember?: Maybe<Scalars['String']['output']>;
   leadOfficer?: Maybe<Scalars['String']['output']>;
+  /** where the document names the lead member and lead officer; null when it names neither */
+  metadataSource?: Maybe<Source>;
   owner?: Maybe<Scalars['String']['output']>;
   period: PlanPeriod;
   /** principles, promises and corporate parenting principles */
@@ -293,6 +374,12 @@ export type Plan = {
   /** vision, aims, obsessions and alignment to council priorities */
   statements: Array<PlanStatement>;
   title: Scalars['String']['output'];
+};
+
+
+/** A plan, strategy or progress report, as its authority published it */
+export type PlanActionsArgs = {
+  includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -352,18 +439,44 @@ export type PrincipleKind =
 
 export type Priority = {
   __typename?: 'Priority';
+  /** includeInferred false: only actions the document states serve this priority */
   actions: Array<Action>;
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** includeInferred false: only those the document lists under this priority (not a plan-wide list placed here) */
   indicators: Array<PerformanceIndicator>;
   /** the plan's own numbering */
   number?: Maybe<Scalars['String']['output']>;
+  /** includeInferred false: only those the document lists under this priority */
   outcomes: Array<OutcomeStatement>;
+  /** whose priority this is where the document quotes another body's own priorities (e.g. a partnership's in a progress report); null: the plan's own */
+  owner?: Maybe<Scalars['String']['output']>;
   plan: Plan;
   source: Source;
+  /** includeInferred false: only those the document lists under this priority (not a plan-wide list placed here) */
   successCriteria: Array<OutcomeStatement>;
   themes: Array<Theme>;
   title: Scalars['String']['output'];
+};
+
+
+export type PriorityActionsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type PriorityIndicatorsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type PriorityOutcomesArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type PrioritySuccessCriteriaArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type ProgressNote = {
@@ -381,7 +494,7 @@ export type ProgressNoteInput = {
 
 export type RedcarAndCleveland = Authority & {
   __typename?: 'RedcarAndCleveland';
-  /** Key actions across all the authority's plans, optionally only those tagged with a theme */
+  /** Key actions across all the authority's plans, optionally only those tagged with a theme; includeNarrative false: commitments only (see Action.narrative) */
   actions?: Maybe<Array<Action>>;
   /**
    * Every change made to the authority's plans, newest first: who, when, what (the record
@@ -401,6 +514,7 @@ export type RedcarAndCleveland = Authority & {
 
 
 export type RedcarAndClevelandActionsArgs = {
+  includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
   theme?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -789,6 +903,11 @@ export type SourceInput = {
 export type StatedValue = {
   __typename?: 'StatedValue';
   asAt?: Maybe<Scalars['String']['output']>;
+  /** false: the document gives no date or period for this value (it is not taken from a caption) */
+  dateStated: Scalars['Boolean']['output'];
+  periodEnd?: Maybe<Scalars['String']['output']>;
+  /** the period the value is for, where the document prints one (e.g. '(2023/24)'): YYYY, YYYY-MM or YYYY-MM-DD */
+  periodStart?: Maybe<Scalars['String']['output']>;
   /** as printed */
   text: Scalars['String']['output'];
   unit?: Maybe<Scalars['String']['output']>;
@@ -798,6 +917,9 @@ export type StatedValue = {
 /** A target or current value as the plan states it. Leave value out (or null) where the plan gives no figure: it is never taken as 0. */
 export type StatedValueInput = {
   asAt?: InputMaybe<Scalars['String']['input']>;
+  periodEnd?: InputMaybe<Scalars['String']['input']>;
+  /** the period the value is for, where the document prints one (YYYY, YYYY-MM or YYYY-MM-DD) */
+  periodStart?: InputMaybe<Scalars['String']['input']>;
   /** as printed, e.g. below 10% */
   text: Scalars['String']['input'];
   unit?: InputMaybe<Scalars['String']['input']>;
@@ -986,7 +1108,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = ResolversObject<{
   Action: ResolverTypeWrapper<ActionModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ActionLeadGroupLink: ResolverTypeWrapper<Omit<ActionLeadGroupLink, 'leadGroup'> & { leadGroup: ResolversTypes['LeadGroup'] }>;
+  ActionPriorityLink: ResolverTypeWrapper<Omit<ActionPriorityLink, 'priority'> & { priority: ResolversTypes['Priority'] }>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   Authority: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Authority']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1004,6 +1129,8 @@ export type ResolversTypes = ResolversObject<{
   GroupKind: null;
   IndicatorOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorOutcome']>;
   LeadGroup: ResolverTypeWrapper<LeadGroupModel>;
+  LinkBasis: ResolverTypeWrapper<LinkBasis>;
+  LinkBasisKind: LinkBasisKind;
   LinkedPlan: ResolverTypeWrapper<LinkedPlanModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OutcomeStatement: ResolverTypeWrapper<OutcomeStatementModel>;
@@ -1035,14 +1162,16 @@ export type ResolversTypes = ResolversObject<{
   UpdateLeadGroupInput: UpdateLeadGroupInput;
   UpdatePlanInput: UpdatePlanInput;
   UpdatePriorityInput: UpdatePriorityInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Action: ActionModel;
   ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
+  ActionLeadGroupLink: Omit<ActionLeadGroupLink, 'leadGroup'> & { leadGroup: ResolversParentTypes['LeadGroup'] };
+  ActionPriorityLink: Omit<ActionPriorityLink, 'priority'> & { priority: ResolversParentTypes['Priority'] };
   AuditEntry: AuditEntryModel;
   Authority: ResolversInterfaceTypes<ResolversParentTypes>['Authority'];
   Int: Scalars['Int']['output'];
@@ -1058,6 +1187,7 @@ export type ResolversParentTypes = ResolversObject<{
   EducationIndicatorOutcome: EducationIndicatorOutcome;
   IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
   LeadGroup: LeadGroupModel;
+  LinkBasis: LinkBasis;
   LinkedPlan: LinkedPlanModel;
   Mutation: Record<PropertyKey, never>;
   OutcomeStatement: OutcomeStatementModel;
@@ -1086,23 +1216,35 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateLeadGroupInput: UpdateLeadGroupInput;
   UpdatePlanInput: UpdatePlanInput;
   UpdatePriorityInput: UpdatePriorityInput;
-  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type ActionResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  leadGroups?: Resolver<Array<ResolversTypes['LeadGroup']>, ParentType, ContextType>;
+  leadGroupLinks?: Resolver<Array<ResolversTypes['ActionLeadGroupLink']>, ParentType, ContextType, RequireFields<ActionLeadGroupLinksArgs, 'includeInferred'>>;
+  leadGroups?: Resolver<Array<ResolversTypes['LeadGroup']>, ParentType, ContextType, RequireFields<ActionLeadGroupsArgs, 'includeInferred'>>;
   linkedPlans?: Resolver<Array<ResolversTypes['LinkedPlan']>, ParentType, ContextType>;
+  narrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType>;
-  priorities?: Resolver<Array<ResolversTypes['Priority']>, ParentType, ContextType>;
+  priorities?: Resolver<Array<ResolversTypes['Priority']>, ParentType, ContextType, RequireFields<ActionPrioritiesArgs, 'includeInferred'>>;
+  priorityLinks?: Resolver<Array<ResolversTypes['ActionPriorityLink']>, ParentType, ContextType, RequireFields<ActionPriorityLinksArgs, 'includeInferred'>>;
   progress?: Resolver<Array<ResolversTypes['ProgressNote']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   timescale?: Resolver<Maybe<ResolversTypes['Timescale']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ActionLeadGroupLinkResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['ActionLeadGroupLink'] = ResolversParentTypes['ActionLeadGroupLink']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
+  leadGroup?: Resolver<ResolversTypes['LeadGroup'], ParentType, ContextType>;
+}>;
+
+export type ActionPriorityLinkResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['ActionPriorityLink'] = ResolversParentTypes['ActionPriorityLink']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
 }>;
 
 export type AuditEntryResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
@@ -1158,7 +1300,8 @@ export type IndicatorOutcomeResolvers<ContextType = PlanContext, ParentType exte
 }>;
 
 export type LeadGroupResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['LeadGroup'] = ResolversParentTypes['LeadGroup']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<LeadGroupActionsArgs, 'includeInferred'>>;
+  canonicalBasis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
   canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1167,8 +1310,14 @@ export type LeadGroupResolvers<ContextType = PlanContext, ParentType extends Res
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
+export type LinkBasisResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['LinkBasis'] = ResolversParentTypes['LinkBasis']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['LinkBasisKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type LinkedPlanResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['LinkedPlan'] = ResolversParentTypes['LinkedPlan']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  canonicalBasis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
   canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1181,6 +1330,7 @@ export type MutationResolvers<ContextType = PlanContext, ParentType extends Reso
 }>;
 
 export type OutcomeStatementResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['OutcomeStatement'] = ResolversParentTypes['OutcomeStatement']> = ResolversObject<{
+  placement?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1191,19 +1341,21 @@ export type PerformanceIndicatorResolvers<ContextType = PlanContext, ParentType 
   measureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   measureNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['IndicatorOutcome']>, ParentType, ContextType>;
+  placement?: Resolver<Maybe<ResolversTypes['LinkBasis']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['StatedValue']>, ParentType, ContextType>;
   wording?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PlanResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<PlanActionsArgs, 'includeNarrative'>>;
   contextFigures?: Resolver<Array<ResolversTypes['ContextFigure']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlanKind'], ParentType, ContextType>;
   leadMember?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   leadOfficer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  metadataSource?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['PlanPeriod'], ParentType, ContextType>;
   principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType, Partial<PlanPrinciplesArgs>>;
@@ -1239,15 +1391,16 @@ export type PrincipleResolvers<ContextType = PlanContext, ParentType extends Res
 export type PrincipleKindResolvers = { CORPORATE_PARENTING_PRINCIPLE: 'corporate-parenting-principle', PRINCIPLE: 'principle', PROMISE: 'promise', VALUE: 'value' };
 
 export type PriorityResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Priority'] = ResolversParentTypes['Priority']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<PriorityActionsArgs, 'includeInferred'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  indicators?: Resolver<Array<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType, RequireFields<PriorityIndicatorsArgs, 'includeInferred'>>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  outcomes?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType, RequireFields<PriorityOutcomesArgs, 'includeInferred'>>;
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
-  successCriteria?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType>;
+  successCriteria?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType, RequireFields<PrioritySuccessCriteriaArgs, 'includeInferred'>>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1260,7 +1413,7 @@ export type ProgressNoteResolvers<ContextType = PlanContext, ParentType extends 
 
 export type RedcarAndClevelandResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['RedcarAndCleveland'] = ResolversParentTypes['RedcarAndCleveland'], FederationReferenceType extends FederationReferenceTypes['RedcarAndCleveland'] = FederationReferenceTypes['RedcarAndCleveland']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RedcarAndCleveland']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, Partial<RedcarAndClevelandActionsArgs>>;
+  actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, RequireFields<RedcarAndClevelandActionsArgs, 'includeNarrative'>>;
   auditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<RedcarAndClevelandAuditLogArgs, 'limit'>>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   groups?: Resolver<Maybe<Array<ResolversTypes['LeadGroup']>>, ParentType, ContextType, Partial<RedcarAndClevelandGroupsArgs>>;
@@ -1308,6 +1461,9 @@ export type SourceDocumentResolvers<ContextType = PlanContext, ParentType extend
 
 export type StatedValueResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['StatedValue'] = ResolversParentTypes['StatedValue']> = ResolversObject<{
   asAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateStated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  periodEnd?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  periodStart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1327,6 +1483,8 @@ export type TimescaleResolvers<ContextType = PlanContext, ParentType extends Res
 
 export type Resolvers<ContextType = PlanContext> = ResolversObject<{
   Action?: ActionResolvers<ContextType>;
+  ActionLeadGroupLink?: ActionLeadGroupLinkResolvers<ContextType>;
+  ActionPriorityLink?: ActionPriorityLinkResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Authority?: AuthorityResolvers<ContextType>;
   CareIndicatorOutcome?: CareIndicatorOutcomeResolvers<ContextType>;
@@ -1336,6 +1494,7 @@ export type Resolvers<ContextType = PlanContext> = ResolversObject<{
   GroupKind?: GroupKindResolvers;
   IndicatorOutcome?: IndicatorOutcomeResolvers<ContextType>;
   LeadGroup?: LeadGroupResolvers<ContextType>;
+  LinkBasis?: LinkBasisResolvers<ContextType>;
   LinkedPlan?: LinkedPlanResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OutcomeStatement?: OutcomeStatementResolvers<ContextType>;

@@ -56,7 +56,9 @@ const timescale = z
   .object({ text: text(200), start: partialDate.nullish(), end: partialDate.nullish() })
   .refine((t) => !t.start || !t.end || inOrder(t.start, t.end), { message: "must not be before start", path: ["end"] });
 
-export const statedValueInput = z.object({ value: figure.nullish(), unit: maybeText(50), asAt: partialDate.nullish(), text: text(LONG_TEXT) });
+export const statedValueInput = z.object({
+  value: figure.nullish(), unit: maybeText(50), asAt: partialDate.nullish(), periodStart: partialDate.nullish(), periodEnd: partialDate.nullish(), text: text(LONG_TEXT),
+});
 export type StatedValueInput = z.output<typeof statedValueInput>;
 
 const planKind = z.enum(["strategy", "plan", "progress-report"]);

@@ -57,5 +57,7 @@ export const statedValue = (input: StatedValueInput | null | undefined): StatedV
   unit: input?.unit ?? null,
   asAt: input?.asAt ?? null,
   text: input?.text ?? null,
+  periodStart: input?.periodStart ?? null,
+  periodEnd: input?.periodEnd ?? null,
 });
 
