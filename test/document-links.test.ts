@@ -433,6 +433,29 @@ describe.each(databases)("stated and inferred links through the gateway on $labe
     for (const i of eis.filter((x: Row) => x.current.text.endsWith("(2023/24)"))) expect([i.current.periodStart, i.current.periodEnd], i.wording).toEqual(["2023", "2024"]);
     expect(eis.filter((x: Row) => x.current.text.endsWith("(2023/24)")).length).toBe(3);
   });
+
+  it("lets an editor record how an action's links are known (INFERRED needs a note), and whether it is narrative", async () => {
+    const token = await system.token({ role: "editor", authority: REDCAR });
+    const cypf = plans.get("redcar-cypf-strategy-2024-2027");
+    const p1 = cypf.priorities.find((p: Row) => key(p.id) === "p1").id;
+    const create = `mutation C($input: CreateActionInput!) { redcarAndCleveland { createAction(input: $input) { id narrative priorityLinks { priority { id } basis { kind note } } stated: priorities(includeInferred: false) { id } } } }`;
+    const input = { planId: cypf.id, title: "Test action read off a garbled row", priorityIds: [p1], themes: ["safety-and-early-help"], source: { section: "ACTIONS" } };
+    const refused = await system.query<Row>(create, { input: { ...input, priorityBasis: { kind: "INFERRED" } } }, { token });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(refused.errors?.[0]?.message).toMatch(/priorityBasis\.note: an INFERRED link needs a note saying why/);
+    const created = await system.query<Row>(create, { input: { ...input, narrative: true, priorityBasis: { kind: "INFERRED", note: "label not legible" } } }, { token });
+    expect(created.errors).toBeUndefined();
+    const action = created.data.redcarAndCleveland.createAction;
+    expect(action).toMatchObject({ narrative: true, priorityLinks: [{ priority: { id: p1 }, basis: { kind: "INFERRED", note: "label not legible" } }], stated: [] });
+    const update = `mutation U($id: ID!, $input: UpdateActionInput!) { redcarAndCleveland { updateAction(id: $id, input: $input) { narrative priorityLinks { basis { kind note } } } } }`;
+    const alone = await system.query<Row>(update, { id: action.id, input: { priorityBasis: { kind: "STATED" } } }, { token });
+    expect(alone.errors?.[0]?.message).toMatch(/priorityBasis: give priorityIds with it/);
+    const updated = await system.query<Row>(update, { id: action.id, input: { narrative: false, priorityIds: [p1] } }, { token });
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data.redcarAndCleveland.updateAction).toEqual({ narrative: false, priorityLinks: [{ basis: { kind: "STATED", note: null } }] });
+    const removed = await system.query<Row>(`mutation D($id: ID!) { redcarAndCleveland { deleteAction(id: $id) } }`, { id: action.id }, { token });
+    expect(removed.errors).toBeUndefined();
+  });
 });
 
 // the seed folders this test reads exist (a rename would otherwise leave lists empty)

@@ -166,11 +166,17 @@ export type ContextFigure = {
 };
 
 export type CreateActionInput = {
+  /** how the links to leadGroupIds are known (default STATED) */
+  leadGroupBasis?: InputMaybe<LinkBasisInput>;
   /** lead groups of this authority (from any of its plans) that lead the action */
   leadGroupIds?: Array<Scalars['ID']['input']>;
+  /** true: a passage of the document's narrative, not a commitment (default false) */
+  narrative?: InputMaybe<Scalars['Boolean']['input']>;
   /** what is uncertain in the source */
   note?: InputMaybe<Scalars['String']['input']>;
   planId: Scalars['ID']['input'];
+  /** how the links to priorityIds are known (default STATED) */
+  priorityBasis?: InputMaybe<LinkBasisInput>;
   /** priorities of the same plan that the action serves */
   priorityIds?: Array<Scalars['ID']['input']>;
   source: SourceInput;
@@ -290,6 +296,13 @@ export type LinkBasis = {
   kind: LinkBasisKind;
   /** why the link was inferred (or what is uncertain about a stated one) */
   note?: Maybe<Scalars['String']['output']>;
+};
+
+/** How links an editor records are known (left out: STATED, the document states them) */
+export type LinkBasisInput = {
+  kind: LinkBasisKind;
+  /** required for INFERRED: why the link was made */
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -955,8 +968,13 @@ export type TimescaleInput = {
 
 /** Lists given here replace the action's current ones */
 export type UpdateActionInput = {
+  /** how the links set by leadGroupIds are known (only with leadGroupIds; default STATED) */
+  leadGroupBasis?: InputMaybe<LinkBasisInput>;
   leadGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  narrative?: InputMaybe<Scalars['Boolean']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
+  /** how the links set by priorityIds are known (only with priorityIds; default STATED) */
+  priorityBasis?: InputMaybe<LinkBasisInput>;
   priorityIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   source?: InputMaybe<SourceInput>;
   status?: InputMaybe<Scalars['String']['input']>;
@@ -1130,6 +1148,7 @@ export type ResolversTypes = ResolversObject<{
   IndicatorOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IndicatorOutcome']>;
   LeadGroup: ResolverTypeWrapper<LeadGroupModel>;
   LinkBasis: ResolverTypeWrapper<LinkBasis>;
+  LinkBasisInput: LinkBasisInput;
   LinkBasisKind: LinkBasisKind;
   LinkedPlan: ResolverTypeWrapper<LinkedPlanModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1188,6 +1207,7 @@ export type ResolversParentTypes = ResolversObject<{
   IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
   LeadGroup: LeadGroupModel;
   LinkBasis: LinkBasis;
+  LinkBasisInput: LinkBasisInput;
   LinkedPlan: LinkedPlanModel;
   Mutation: Record<PropertyKey, never>;
   OutcomeStatement: OutcomeStatementModel;

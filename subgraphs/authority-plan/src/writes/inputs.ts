@@ -100,6 +100,12 @@ export const updatePriorityInput = z.object({
   source: sourceInput.optional(),
 });
 
+/** how links an editor records are known; INFERRED needs a note saying why */
+const linkBasisInput = z
+  .object({ kind: z.enum(["STATED", "INFERRED"]), note: maybeText(LONG_TEXT) })
+  .refine((b) => b.kind === "STATED" || (b.note ?? null) !== null, { message: "an INFERRED link needs a note saying why", path: ["note"] });
+export type LinkBasisInput = z.output<typeof linkBasisInput>;
+
 export const createActionInput = z.object({
   planId: id,
   title: text(LONG_TEXT),
@@ -107,7 +113,10 @@ export const createActionInput = z.object({
   status: maybeText(200),
   note: maybeText(LONG_TEXT),
   priorityIds: ids.default([]),
+  priorityBasis: linkBasisInput.nullish(),
   leadGroupIds: ids.default([]),
+  leadGroupBasis: linkBasisInput.nullish(),
+  narrative: z.boolean().nullish(),
   themes,
   source: sourceInput,
 });
@@ -117,10 +126,15 @@ export const updateActionInput = z.object({
   status: maybeText(200),
   note: maybeText(LONG_TEXT),
   priorityIds: ids.optional(),
+  priorityBasis: linkBasisInput.nullish(),
   leadGroupIds: ids.optional(),
+  leadGroupBasis: linkBasisInput.nullish(),
+  narrative: z.boolean().nullish(),
   themes: themes.optional(),
   source: sourceInput.optional(),
-});
+})
+  .refine((i) => i.priorityBasis == null || i.priorityIds !== undefined, { message: "give priorityIds with it: a basis applies to the links it sets", path: ["priorityBasis"] })
+  .refine((i) => i.leadGroupBasis == null || i.leadGroupIds !== undefined, { message: "give leadGroupIds with it: a basis applies to the links it sets", path: ["leadGroupBasis"] });
 
 export const progressNoteInput = z.object({ text: text(LONG_TEXT), asAt: partialDate });
 
