@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchCommonBodies } from "../gateway/client/common-bodies";
 import { repoRoot } from "../scripts/catalog";
 import { readPlanSeeds } from "../subgraphs/authority-plan/src/seeding/load";
-import { readLocalFigures } from "@tees/subgraph-common/outcomes/local-figures";
+import { alsoStatedRows, readLocalFigures } from "@tees/subgraph-common/outcomes/local-figures";
+import { localFiguresFile } from "@tees/subgraph-common/seed-schema";
 import { databases } from "./support/matrix";
 import { startSystem, type RunningSystem } from "./support/system";
 
@@ -217,6 +218,29 @@ describe("plan files and local-figure files agree on the measure of the same fig
     expect(eet.current?.value).toBe(94);
     expect(eet.measureCode).toBeNull();
     expect(eet.measureNote).toMatch(/16-17 NEET/);
+  });
+});
+
+describe("local-figure seeds: a figure held once, with every document that states it", () => {
+  const files = () => readLocalFigures(join(repoRoot, "seeds", "education", "local-figures"));
+
+  it("refuses a further source that is not another document of the same authority, naming it", () => {
+    const [cypf, eis] = [...files()].sort((a, b) => a.document.key.localeCompare(b.document.key));
+    const figure = cypf!.figures.find((f) => f.key === "suspensions")!;
+    expect(figure.alsoStatedIn?.map((s) => s.document)).toEqual(["redcar-education-improvement-strategy-2024-2027"]);
+    expect(alsoStatedRows([cypf!, eis!]).map((r) => r.figureId)).toContain("redcar-cypf-strategy-2024-2027/suspensions");
+    // the other document's file is not loaded with it
+    expect(() => alsoStatedRows([cypf!])).toThrow(/redcar-cypf-strategy-2024-2027\.json: figure "gld-children": field "alsoStatedIn\.0\.document": "redcar-education-improvement-strategy-2024-2027" has no local-figures file in this folder/);
+    // another authority's document
+    expect(() => alsoStatedRows([cypf!, { ...eis!, authorityCode: "E06000004" }])).toThrow(/is E06000004's document, not E06000003's/);
+  });
+
+  it("refuses a period labelled 'date not stated' that has a date", () => {
+    const [file] = files();
+    const figure = { ...file!.figures[0]!, period: { label: "date not stated", end: "2024-09-30" } };
+    const parsed = localFiguresFile.safeParse({ ...file, figures: [figure] });
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error?.issues)).toContain('a period labelled \\"date not stated\\" has no start or end');
   });
 });
 
