@@ -3,7 +3,7 @@ import { Action, ActionLeadGroup, ActionPriority, ActionTheme, LeadGroup, Plan, 
 import type { PlanContext } from "../context";
 import { badInput, parseArgument } from "@tees/subgraph-common/input-errors";
 import { createActionInput, id, progressNoteInput, updateActionInput, type LinkBasisInput } from "./inputs";
-import { findAllOrFail, findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
+import { findAllOrFail, findOrFail, insertGiven, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";
 
 /** a link's basis as stored: stated unless the editor says it is inferred */
@@ -27,7 +27,7 @@ async function setPriorities(manager: EntityManager, action: Action, priorityIds
   });
   if (mode === "replace") await manager.delete(ActionPriority, { actionId: action.id });
   if (priorityIds.length > 0) {
-    await manager.insert(ActionPriority, priorityIds.map((priorityId) => ({ actionId: action.id, priorityId, documentKey: action.documentKey, ...stored(basis) })));
+    await insertGiven(manager, ActionPriority, priorityIds.map((priorityId) => ({ actionId: action.id, priorityId, documentKey: action.documentKey, ...stored(basis) })));
   }
 }
 
@@ -36,7 +36,7 @@ async function setLeadGroups(manager: EntityManager, action: Action, groupIds: s
   await findAllOrFail(manager, LeadGroup, groupIds, field, "lead group");
   if (mode === "replace") await manager.delete(ActionLeadGroup, { actionId: action.id });
   if (groupIds.length > 0) {
-    await manager.insert(ActionLeadGroup, groupIds.map((groupId) => ({ actionId: action.id, groupId, documentKey: action.documentKey, ...stored(basis) })));
+    await insertGiven(manager, ActionLeadGroup, groupIds.map((groupId) => ({ actionId: action.id, groupId, documentKey: action.documentKey, ...stored(basis) })));
   }
 }
 
@@ -73,7 +73,7 @@ export const createAction = (context: PlanContext, rawInput: unknown) =>
       narrative: input.narrative ?? false,
       source: await sourceOf(manager, input.source, plan, "input.source"),
     });
-    await manager.insert(Action, action);
+    await insertGiven(manager, Action, [action]);
     await setPriorities(manager, action, input.priorityIds, "input.priorityIds", "new", input.priorityBasis);
     await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds", "new", input.leadGroupBasis);
     await setThemes(manager, action, input.themes, "new");
