@@ -479,6 +479,32 @@ describe.each(databases)("stated and inferred links through the gateway on $labe
     expect(updated.data.redcarAndCleveland.updateAction).toEqual({ narrative: false, priorityLinks: [{ basis: { kind: "STATED", note: null } }] });
     const removed = await system.query<Row>(`mutation D($id: ID!) { redcarAndCleveland { deleteAction(id: $id) } }`, { id: action.id }, { token });
     expect(removed.errors).toBeUndefined();
+
+    // a body whose identity with others is a judgement, and a priority that is another body's
+    const group = await system.query<Row>(
+      `mutation G($input: CreateLeadGroupInput!) { redcarAndCleveland { createLeadGroup(input: $input) { id canonicalName canonicalBasis { kind note } } } }`,
+      { input: { planId: cypf.id, name: "Test Strategic Board", kind: "BOARD", canonicalName: "strategic-education-board", canonicalNote: "taken to be the strategic education board", source: { section: "ACTIONS" } } },
+      { token },
+    );
+    expect(group.errors).toBeUndefined();
+    expect(group.data.redcarAndCleveland.createLeadGroup.canonicalBasis).toEqual({ kind: "INFERRED", note: "taken to be the strategic education board" });
+    const cleared = await system.query<Row>(
+      `mutation G($id: ID!, $input: UpdateLeadGroupInput!) { redcarAndCleveland { updateLeadGroup(id: $id, input: $input) { canonicalBasis { kind note } } } }`,
+      { id: group.data.redcarAndCleveland.createLeadGroup.id, input: { canonicalNote: null } },
+      { token },
+    );
+    expect(cleared.data.redcarAndCleveland.updateLeadGroup.canonicalBasis).toEqual({ kind: "STATED", note: null });
+    const priority = await system.query<Row>(
+      `mutation P($input: CreatePriorityInput!) { redcarAndCleveland { createPriority(input: $input) { id owner } } }`,
+      { input: { planId: cypf.id, title: "A partnership's priority", owner: "A test partnership", themes: ["early-years"], source: { section: "PRIORITIES" } } },
+      { token },
+    );
+    expect(priority.errors).toBeUndefined();
+    expect(priority.data.redcarAndCleveland.createPriority.owner).toBe("A test partnership");
+    for (const [op, id] of [["deleteLeadGroup", group.data.redcarAndCleveland.createLeadGroup.id], ["deletePriority", priority.data.redcarAndCleveland.createPriority.id]]) {
+      const done = await system.query<Row>(`mutation D($id: ID!) { redcarAndCleveland { ${op}(id: $id) } }`, { id }, { token });
+      expect(done.errors, op).toBeUndefined();
+    }
   });
 });
 

@@ -204,6 +204,8 @@ export type CreateIndicatorInput = {
 export type CreateLeadGroupInput = {
   /** the same kind of body in every authority has the same canonical name, e.g. malap */
   canonicalName: Scalars['String']['input'];
+  /** where taking this body to be the same as other authorities' bodies of that canonical name is a judgement, why (its matches are then INFERRED) */
+  canonicalNote?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   kind: GroupKind;
   name: Scalars['String']['input'];
@@ -227,6 +229,8 @@ export type CreatePriorityInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** the plan's own numbering, e.g. 2 */
   number?: InputMaybe<Scalars['String']['input']>;
+  /** whose priority it is, where the document quotes another body's own priorities; left out: the plan's own */
+  owner?: InputMaybe<Scalars['String']['input']>;
   planId: Scalars['ID']['input'];
   source: SourceInput;
   /** theme ids of the shared taxonomy (at least one) */
@@ -994,6 +998,7 @@ export type UpdateIndicatorInput = {
 
 export type UpdateLeadGroupInput = {
   canonicalName?: InputMaybe<Scalars['String']['input']>;
+  canonicalNote?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<GroupKind>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -1013,6 +1018,7 @@ export type UpdatePlanInput = {
 export type UpdatePriorityInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   number?: InputMaybe<Scalars['String']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<SourceInput>;
   themes?: InputMaybe<Array<Scalars['ID']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;

@@ -89,6 +89,7 @@ export const createPriorityInput = z.object({
   number: maybeText(20),
   title: text(500),
   description: maybeText(LONG_TEXT),
+  owner: maybeText(300),
   themes,
   source: sourceInput,
 });
@@ -96,6 +97,7 @@ export const updatePriorityInput = z.object({
   number: maybeText(20),
   title: text(500).optional(),
   description: maybeText(LONG_TEXT),
+  owner: maybeText(300),
   themes: themes.optional(),
   source: sourceInput.optional(),
 });
@@ -143,6 +145,7 @@ export const createLeadGroupInput = z.object({
   name: text(300),
   kind: groupKind,
   canonicalName: slug(120),
+  canonicalNote: maybeText(LONG_TEXT),
   description: maybeText(LONG_TEXT),
   source: sourceInput,
 });
@@ -150,6 +153,7 @@ export const updateLeadGroupInput = z.object({
   name: text(300).optional(),
   kind: groupKind.optional(),
   canonicalName: slug(120).optional(),
+  canonicalNote: maybeText(LONG_TEXT),
   description: maybeText(LONG_TEXT),
   source: sourceInput.optional(),
 });
