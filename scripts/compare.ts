@@ -2,7 +2,7 @@
  * Side-by-side comparison of priorities, lead groups and outcome figures for a theme.
  * npm run compare -- --theme <theme id> [--authorities E06000003,E06000004,...]
  *                    [--format md|csv|json] [--neighbours MAY_2025|APRIL_2021]
- *                    [--measures CODE,...] [--gateway http://localhost:4000/graphql]
+ *                    [--measures CODE,...] [--stated-only] [--gateway http://localhost:4000/graphql]
  * Authorities default to the five Tees Valley authorities. Needs a running gateway (npm start).
  */
 import { parseArgs } from "node:util";
@@ -10,7 +10,7 @@ import { compareTheme, renderCsv, renderMarkdown } from "../gateway/client/compa
 import type { StatisticalNeighbourSet } from "../gateway/client/generated/graphql";
 
 const TEES_VALLEY = ["E06000001", "E06000002", "E06000003", "E06000004", "E06000005"];
-const usage = "usage: npm run compare -- --theme <theme id> [--authorities CODE,...] [--format md|csv|json] [--neighbours MAY_2025|APRIL_2021] [--gateway URL]";
+const usage = "usage: npm run compare -- --theme <theme id> [--authorities CODE,...] [--format md|csv|json] [--neighbours MAY_2025|APRIL_2021] [--stated-only] [--gateway URL]";
 
 let options;
 try {
@@ -21,6 +21,7 @@ try {
       format: { type: "string", default: "md" },
       neighbours: { type: "string", default: "MAY_2025" },
       measures: { type: "string" },
+      "stated-only": { type: "boolean", default: false },
       gateway: { type: "string", default: process.env.GATEWAY_URL ?? "http://localhost:4000/graphql" },
     },
   }).values;
@@ -47,6 +48,7 @@ try {
     codes,
     neighbours: options.neighbours as StatisticalNeighbourSet,
     extraMeasures: { education: extra, care: extra },
+    statedOnly: options["stated-only"] === true,
   });
   const output = options.format === "json" ? JSON.stringify(result, null, 2) + "\n" : options.format === "csv" ? renderCsv(result) : renderMarkdown(result);
   process.stdout.write(output);

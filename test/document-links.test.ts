@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchCommonBodies } from "../gateway/client/common-bodies";
+import { compareTheme, renderMarkdown } from "../gateway/client/compare";
 import { repoRoot } from "../scripts/catalog";
 import { readPlanSeeds } from "../subgraphs/authority-plan/src/seeding/load";
 import { alsoStatedRows, readLocalFigures } from "@tees/subgraph-common/outcomes/local-figures";
@@ -410,6 +411,25 @@ describe.each(databases)("stated and inferred links through the gateway on $labe
     expect(redcar.groups.find((g: Row) => g.name === "Strategic Education Board").canonicalName).toBe("strategic-education-board");
     const eip = redcar.groups.filter((g: Row) => g.canonicalName === "education-improvement-partnership");
     expect(eip.map((g: Row) => g.canonicalBasis.kind).sort()).toEqual(["INFERRED", "STATED"]);
+  });
+
+  it("npm run compare --stated-only leaves out lead groups and measures reached only through inferred links", async () => {
+    const request = { theme: "education-and-attainment", codes: [REDCAR, STOCKTON], neighbours: "MAY_2025" as const };
+    const [all, stated] = await Promise.all([compareTheme(system.gatewayUrl, request), compareTheme(system.gatewayUrl, { ...request, statedOnly: true })]);
+    const groups = (c: typeof all) => c.authorities.find((a) => a.code === REDCAR)!.leadGroups!;
+    // the Virtual School's key areas are placed under the education commitment by position only
+    expect(groups(all)).toContain("virtual-school");
+    expect(groups(stated)).not.toContain("virtual-school");
+    for (const g of groups(stated)) expect(groups(all)).toContain(g);
+    // Stockton's delivery plan states every link: the same either way
+    const stockton = (c: typeof all) => c.authorities.find((a) => a.code === STOCKTON)!.leadGroups;
+    expect(stockton(stated)).toEqual(stockton(all));
+    expect(renderMarkdown(stated)).toContain("Stated links only");
+    expect(renderMarkdown(all)).not.toContain("Stated links only");
+    // the care plan's measures are placed under its priorities by the extractor: left out when stated only
+    const care = { ...request, theme: "children-in-care-and-care-leavers", codes: [REDCAR] };
+    const [careAll, careStated] = await Promise.all([compareTheme(system.gatewayUrl, care), compareTheme(system.gatewayUrl, { ...care, statedOnly: true })]);
+    expect(careStated.measures.length).toBeLessThan(careAll.measures.length);
   });
 
   it("holds each local figure once, with every document that states it as a source", async () => {
