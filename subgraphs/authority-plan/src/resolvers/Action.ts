@@ -7,7 +7,7 @@ export const Action: ActionResolvers = {
     action.timescaleText === null ? null : { text: action.timescaleText, start: action.timescaleStart, end: action.timescaleEnd },
   progress: (action, _args, { loaders }) => loaders.progressByAction.load(action.id),
   priorities: (action, { includeInferred }, { loaders }) =>
-    keepStated(loaders.prioritiesByAction.load(action.id), loaders.priorityLinksByAction.load(action.id), (l: ActionPriority) => l.priorityId, includeInferred),
+    keepStated(loaders.prioritiesByAction.load(action.id), () => loaders.priorityLinksByAction.load(action.id), (l: ActionPriority) => l.priorityId, includeInferred),
   priorityLinks: async (action, { includeInferred }, { loaders }) => {
     const [priorities, links] = await Promise.all([loaders.prioritiesByAction.load(action.id), loaders.priorityLinksByAction.load(action.id)]);
     const byTarget = new Map(links.map((l) => [l.priorityId, l]));
@@ -20,7 +20,7 @@ export const Action: ActionResolvers = {
   principles: (action, _args, { loaders }) => loaders.principlesByAction.load(action.id),
   themes: async (action, _args, { loaders }) => (await loaders.themeIdsByAction.load(action.id)).map((id) => ({ id })),
   leadGroups: (action, { includeInferred }, { loaders }) =>
-    keepStated(loaders.groupsByAction.load(action.id), loaders.groupLinksByAction.load(action.id), (l: ActionLeadGroup) => l.groupId, includeInferred),
+    keepStated(loaders.groupsByAction.load(action.id), () => loaders.groupLinksByAction.load(action.id), (l: ActionLeadGroup) => l.groupId, includeInferred),
   leadGroupLinks: async (action, { includeInferred }, { loaders }) => {
     const [groups, links] = await Promise.all([loaders.groupsByAction.load(action.id), loaders.groupLinksByAction.load(action.id)]);
     const byTarget = new Map(links.map((l) => [l.groupId, l]));

@@ -6,5 +6,5 @@ export const LeadGroup: LeadGroupResolvers = {
   canonicalName: (group) => group.canonical,
   canonicalBasis: (group) => canonicalBasis(group),
   actions: (group, { includeInferred }, { loaders }) =>
-    keepStated(loaders.actionsByGroup.load(group.id), loaders.groupLinksByGroup.load(group.id), (l: ActionLeadGroup) => l.actionId, includeInferred),
+    keepStated(loaders.actionsByGroup.load(group.id), () => loaders.groupLinksByGroup.load(group.id), (l: ActionLeadGroup) => l.actionId, includeInferred),
 };

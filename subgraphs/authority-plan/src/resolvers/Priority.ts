@@ -13,7 +13,7 @@ export const Priority: PriorityResolvers = {
     placed((await loaders.outcomesByPriority.load(priority.id)).filter((o) => o.kind === "success-criterion"), includeInferred),
   indicators: async (priority, { includeInferred }, { loaders }) => placed(await loaders.indicatorsByPriority.load(priority.id), includeInferred),
   actions: (priority, { includeInferred }, { loaders }) =>
-    keepStated(loaders.actionsByPriority.load(priority.id), loaders.priorityLinksByPriority.load(priority.id), (l: ActionPriority) => l.actionId, includeInferred),
+    keepStated(loaders.actionsByPriority.load(priority.id), () => loaders.priorityLinksByPriority.load(priority.id), (l: ActionPriority) => l.actionId, includeInferred),
   plan: async (priority, _args, { loaders }) => (await loaders.planById.load(priority.planId))!,
 };
 

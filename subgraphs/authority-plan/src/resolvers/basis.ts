@@ -8,15 +8,16 @@ export const canonicalBasis = (row: { canonicalNote: string | null }) => linkBas
 
 /**
  * Rows through a link, optionally only those the document states: `rows` come in their own order
- * (from the joined loader), `links` carry the basis; both are loaded in batches, never per row.
+ * (from the joined loader); the link rows, which carry the basis, are loaded (in a batch, never per
+ * row) only when inferred links are to be left out.
  */
-export async function keepStated<T extends { id: string }>(
+export async function keepStated<T extends { id: string }, L extends { basis: LinkBasisKind }>(
   rows: Promise<T[]>,
-  links: Promise<Array<{ basis: LinkBasisKind }>>,
-  targetId: (link: never) => string,
+  links: () => Promise<L[]>,
+  targetId: (link: L) => string,
   includeInferred: boolean,
 ): Promise<T[]> {
   if (includeInferred) return rows;
-  const stated = new Set((await links).filter((l) => l.basis === "stated").map((l) => targetId(l as never)));
+  const stated = new Set((await links()).filter((l) => l.basis === "stated").map(targetId));
   return (await rows).filter((r) => stated.has(r.id));
 }
