@@ -2,7 +2,7 @@
  * Side-by-side comparison of priorities, lead groups and outcome figures for a theme.
  * npm run compare -- --theme <theme id> [--authorities E06000003,E06000004,...]
  *                    [--format md|csv|json] [--neighbours MAY_2025|APRIL_2021]
- *                    [--measures CODE,...] [--gateway http://localhost:4000/graphql]
+ *                    [--measures CODE,...] [--stated-only] [--gateway http://localhost:4000/graphql]
  * npm run compare -- --inspections [--authorities ...] [--format md|csv|json]: the latest inspection
  *                    judgement of each authority (gateway/client/inspections.ts), in place of a theme.
  * Authorities default to the five Tees Valley authorities. Needs a running gateway (npm start).
@@ -14,7 +14,7 @@ import type { StatisticalNeighbourSet } from "../gateway/client/generated/graphq
 
 const TEES_VALLEY = ["E06000001", "E06000002", "E06000003", "E06000004", "E06000005"];
 const usage =
-  "usage: npm run compare -- --theme <theme id> [--authorities CODE,...] [--format md|csv|json] [--neighbours MAY_2025|APRIL_2021] [--gateway URL]\n" +
+  "usage: npm run compare -- --theme <theme id> [--authorities CODE,...] [--format md|csv|json] [--neighbours MAY_2025|APRIL_2021] [--stated-only] [--gateway URL]\n" +
   "       npm run compare -- --inspections [--authorities CODE,...] [--format md|csv|json] [--gateway URL]";
 
 let options;
@@ -27,6 +27,7 @@ try {
       format: { type: "string", default: "md" },
       neighbours: { type: "string", default: "MAY_2025" },
       measures: { type: "string" },
+      "stated-only": { type: "boolean", default: false },
       gateway: { type: "string", default: process.env.GATEWAY_URL ?? "http://localhost:4000/graphql" },
     },
   }).values;
@@ -68,6 +69,7 @@ try {
     codes,
     neighbours: options.neighbours as StatisticalNeighbourSet,
     extraMeasures: { education: extra, care: extra },
+    statedOnly: options["stated-only"] === true,
   });
   const output = options.format === "json" ? JSON.stringify(result, null, 2) + "\n" : options.format === "csv" ? renderCsv(result) : renderMarkdown(result);
   process.stdout.write(output);

@@ -1,5 +1,5 @@
 import { execute } from "./request";
-import { AuthorityBodiesDocument, type AuthorityBodiesQuery } from "./generated/graphql";
+import { AuthorityBodiesDocument, type AuthorityBodiesQuery, type LinkBasisKind } from "./generated/graphql";
 
 type AuthorityRow = AuthorityBodiesQuery["authorities"][number];
 
@@ -7,6 +7,13 @@ export interface SharedBody {
   canonicalName: string;
   /** authority name → how that authority names it (several where its documents name several) */
   names: Record<string, string[]>;
+  /**
+   * STATED: each authority's documents name a body as what the canonical name says; INFERRED: for at
+   * least one authority, taking its body to be this one is a judgement (see `notes`)
+   */
+  match: LinkBasisKind;
+  /** for each authority whose match is inferred: "<authority>: <its name for the body>: <why it is a judgement>" */
+  notes: string[];
 }
 
 export interface CommonBodies {
@@ -17,35 +24,59 @@ export interface CommonBodies {
   linkedPlans: SharedBody[];
 }
 
-function shared<T extends { canonicalName: string }>(rows: AuthorityRow[], pick: (a: AuthorityRow) => T[] | null | undefined, label: (item: T) => string): SharedBody[] {
-  const byName = new Map<string, Record<string, string[]>>();
-  for (const authority of rows) {
-    for (const item of pick(authority) ?? []) {
-      const names = byName.get(item.canonicalName) ?? {};
-      names[authority.name] = [...new Set([...(names[authority.name] ?? []), label(item)])];
-      byName.set(item.canonicalName, names);
-    }
-  }
-  return [...byName]
-    .filter(([, names]) => Object.keys(names).length === rows.length)
-    .map(([canonicalName, names]) => ({ canonicalName, names }))
-    .sort((a, b) => a.canonicalName.localeCompare(b.canonicalName));
+interface Named {
+  canonicalName: string;
+  canonicalBasis: { kind: LinkBasisKind; note?: string | null };
 }
 
-/** Which lead groups and linked plans (by canonical name) every one of the given authorities has. */
-export function commonBodies(result: AuthorityBodiesQuery): CommonBodies {
+/**
+ * The canonical names every one of the authorities has. An authority matches as STATED when any of
+ * its bodies of that name is stated, else INFERRED; a shared body is INFERRED when any authority's is.
+ */
+function shared<T extends Named>(rows: AuthorityRow[], pick: (a: AuthorityRow) => T[] | null | undefined, label: (item: T) => string, statedOnly: boolean): SharedBody[] {
+  const byName = new Map<string, Map<string, T[]>>();
+  for (const authority of rows) {
+    for (const item of pick(authority) ?? []) {
+      const perAuthority = byName.get(item.canonicalName) ?? new Map<string, T[]>();
+      perAuthority.set(authority.name, [...(perAuthority.get(authority.name) ?? []), item]);
+      byName.set(item.canonicalName, perAuthority);
+    }
+  }
+  const bodies: SharedBody[] = [];
+  for (const [canonicalName, perAuthority] of byName) {
+    if (perAuthority.size !== rows.length) continue;
+    const names: Record<string, string[]> = {};
+    const notes: string[] = [];
+    let match: LinkBasisKind = "STATED";
+    for (const [authority, items] of perAuthority) {
+      names[authority] = [...new Set(items.map(label))];
+      if (items.some((i) => i.canonicalBasis.kind === "STATED")) continue;
+      match = "INFERRED";
+      for (const item of items) notes.push(`${authority}: ${label(item)}: ${item.canonicalBasis.note ?? "no note given"}`);
+    }
+    if (statedOnly && match === "INFERRED") continue;
+    bodies.push({ canonicalName, names, match, notes });
+  }
+  return bodies.sort((a, b) => a.canonicalName.localeCompare(b.canonicalName));
+}
+
+/**
+ * Which lead groups and linked plans (by canonical name) every one of the given authorities has,
+ * each labelled STATED or INFERRED; `statedOnly` leaves the inferred matches out.
+ */
+export function commonBodies(result: AuthorityBodiesQuery, statedOnly = false): CommonBodies {
   const withPlans = result.authorities.filter((a) => a.groups !== null && a.groups !== undefined);
   return {
     authorities: result.authorities.map((a) => a.name),
     withoutPlans: result.authorities.filter((a) => !withPlans.includes(a)).map((a) => a.name),
-    groups: withPlans.length ? shared(withPlans, (a) => a.groups, (g) => g.name) : [],
-    linkedPlans: withPlans.length ? shared(withPlans, (a) => a.linkedPlans, (l) => l.title) : [],
+    groups: withPlans.length ? shared(withPlans, (a) => a.groups, (g) => g.name, statedOnly) : [],
+    linkedPlans: withPlans.length ? shared(withPlans, (a) => a.linkedPlans, (l) => l.title, statedOnly) : [],
   };
 }
 
 /** Runs the typed operation against a gateway. */
-export async function fetchCommonBodies(gatewayUrl: string, codes: string[]): Promise<CommonBodies> {
+export async function fetchCommonBodies(gatewayUrl: string, codes: string[], statedOnly = false): Promise<CommonBodies> {
   const { data, errors } = await execute(gatewayUrl, AuthorityBodiesDocument, { codes });
   if (errors.length) console.warn(`partial answer: ${errors.join("; ")}`);
-  return commonBodies(data);
+  return commonBodies(data, statedOnly);
 }

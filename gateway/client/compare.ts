@@ -17,6 +17,8 @@ export interface ThemeComparisonRequest {
   neighbours: StatisticalNeighbourSet;
   /** measures to add to those the authorities' indicators map to */
   extraMeasures?: { education: string[]; care: string[] };
+  /** leave out the links the documents do not state (inferred by the extractor; see seeds/README.md) */
+  statedOnly?: boolean;
 }
 
 export interface AuthorityColumn {
@@ -39,6 +41,8 @@ export interface MeasureRow {
 
 export interface ThemeComparison {
   theme: { id: string; name: string };
+  /** true: inferred links were left out (lead groups and indicators reached only through stated links) */
+  statedOnly?: boolean;
   neighbours: StatisticalNeighbourSet;
   authorities: AuthorityColumn[];
   measures: MeasureRow[];
@@ -51,7 +55,7 @@ type Series = ComparedSeriesFragment | ComparedCareSeriesFragment;
 /** Fetches, through the typed client, everything `npm run compare` prints. */
 export async function compareTheme(gatewayUrl: string, request: ThemeComparisonRequest): Promise<ThemeComparison> {
   const codes = request.codes.length ? request.codes : null;
-  const plans = await execute(gatewayUrl, ComparePlansByThemeDocument, { codes, theme: request.theme });
+  const plans = await execute(gatewayUrl, ComparePlansByThemeDocument, { codes, theme: request.theme, includeInferred: !request.statedOnly });
   if (!plans.data.theme) throw new Error(`no theme "${request.theme}"`);
 
   const measures = new Map<string, { domain: "education" | "care"; name: string }>();
@@ -95,6 +99,7 @@ export async function compareTheme(gatewayUrl: string, request: ThemeComparisonR
 
   return {
     theme: plans.data.theme,
+    statedOnly: request.statedOnly ?? false,
     neighbours: request.neighbours,
     // columns in the order asked for (the registry answers in name order)
     authorities: [...plans.data.authorities].sort((a, b) => (codes ? codes.indexOf(a.code) - codes.indexOf(b.code) : 0)).map((a) => ({
@@ -128,6 +133,7 @@ export function renderMarkdown(result: ThemeComparison): string {
   const names = result.authorities.map((a) => a.name);
   const header = (first: string, rest: string[]) => [`| ${[first, ...rest].map(mdCell).join(" | ")} |`, `|${[first, ...rest].map(() => " --- ").join("|")}|`];
   const lines = [`# ${mdCell(result.theme.name)}`, "", `Authorities: ${names.map(mdCell).join(", ")}.`, ""];
+  if (result.statedOnly) lines.push("Stated links only: actions, lead groups and indicators the documents do not themselves link to a priority are left out.", "");
   lines.push("## Priorities", "", ...header("Authority", ["Priorities tagged with this theme"]));
   for (const a of result.authorities) {
     const text = a.priorities === null ? "no plan subgraph: plans not held" : a.priorities.length ? a.priorities.map((p) => `${p.title} (${p.plan})`).join("; ") : "none tagged";

@@ -44,6 +44,11 @@ export function createLoaders(dataSource: DataSource) {
     groupsByAction: rowsThroughLink(dataSource, LeadGroup, { table: ActionLeadGroup, ownerColumn: "actionId", targetColumn: "groupId" }),
     linkedPlansByAction: rowsThroughLink(dataSource, LinkedPlan, { table: ActionLinkedPlan, ownerColumn: "actionId", targetColumn: "linkedPlanId" }),
     actionsByGroup: rowsThroughLink(dataSource, Action, { table: ActionLeadGroup, ownerColumn: "groupId", targetColumn: "actionId" }),
+    // link rows with their basis (stated or inferred), by either end
+    priorityLinksByAction: rowsByColumn(dataSource, ActionPriority, "actionId", { priorityId: "ASC" }),
+    priorityLinksByPriority: rowsByColumn(dataSource, ActionPriority, "priorityId", { actionId: "ASC" }),
+    groupLinksByAction: rowsByColumn(dataSource, ActionLeadGroup, "actionId", { groupId: "ASC" }),
+    groupLinksByGroup: rowsByColumn(dataSource, ActionLeadGroup, "groupId", { actionId: "ASC" }),
     actionsByLinkedPlan: rowsThroughLink(dataSource, Action, { table: ActionLinkedPlan, ownerColumn: "linkedPlanId", targetColumn: "actionId" }),
     ...evidenceLoaders(dataSource),
   };

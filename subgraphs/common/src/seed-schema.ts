@@ -44,6 +44,9 @@ export const documentSeed = z
  * published (LAIT) figures in the education or care subgraph:
  * seeds/<education|care>/local-figures/<document-key>.json (one file per document).
  */
+/** The period label of a figure whose date the document does not state (it never takes a caption's or the document's date). */
+export const DATE_NOT_STATED = "date not stated";
+
 export const localFigureSeed = z
   .object({
     key: slug,
@@ -52,9 +55,16 @@ export const localFigureSeed = z
     label: z.string().min(1),
     value: z.number().nullable(),
     unit: z.string().min(1),
-    /** period as printed ("2023/24", "30/09/2024") and normalised bounds where readable */
-    period: z.object({ label: z.string().min(1), start: partialDate.optional(), end: partialDate.optional() }).strict(),
+    /** period as printed ("2023/24", "30/09/2024") and normalised bounds where readable; "date not stated" where the document gives none */
+    period: z
+      .object({ label: z.string().min(1), start: partialDate.optional(), end: partialDate.optional() })
+      .strict()
+      .refine((p) => p.label !== DATE_NOT_STATED || (p.start === undefined && p.end === undefined), {
+        message: `a period labelled "${DATE_NOT_STATED}" has no start or end`,
+      }),
     source: sourceRef,
+    /** the other documents (of the same authority, each with its own local-figures file) that state the same figure */
+    alsoStatedIn: z.array(sourceRef.extend({ document: slug }).strict()).optional(),
   })
   .strict();
 

@@ -20,4 +20,8 @@ export class Action extends PlanChild {
 
   @Column({ type: "text", nullable: true })
   note: string | null;
+
+  /** a passage of the document's narrative stored as an action: not a commitment the plan makes */
+  @Column({ type: "boolean", default: false })
+  narrative: boolean;
 }

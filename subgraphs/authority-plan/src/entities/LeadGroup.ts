@@ -18,4 +18,8 @@ export class LeadGroup extends PlanChild {
 
   @Column({ type: "text", nullable: true })
   description: string | null;
+
+  /** where matching this body to others by its canonical name is a judgement, why (the match is then inferred) */
+  @Column({ type: "text", nullable: true })
+  canonicalNote: string | null;
 }

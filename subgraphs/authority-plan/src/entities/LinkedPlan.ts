@@ -12,4 +12,8 @@ export class LinkedPlan extends PlanChild {
 
   @Column({ type: "text", nullable: true })
   note: string | null;
+
+  /** where matching this body to others by its canonical name is a judgement, why (the match is then inferred) */
+  @Column({ type: "text", nullable: true })
+  canonicalNote: string | null;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from "typeorm";
+import type { LinkBasisKind } from "./links";
 import { PlanChild } from "./PlanChild";
 import { Priority } from "./Priority";
 
@@ -16,6 +17,13 @@ export class StatedValueColumns {
   /** null: the plan states no such value at all */
   @Column({ type: "text", nullable: true })
   text: string | null;
+
+  /** the period the value is for, where the document prints one (e.g. "(2023/24)"): YYYY, YYYY-MM or YYYY-MM-DD */
+  @Column({ type: "varchar", length: 10, nullable: true })
+  periodStart: string | null;
+
+  @Column({ type: "varchar", length: 10, nullable: true })
+  periodEnd: string | null;
 }
 
 /** An indicator of a priority, or of the whole plan (a plan's "measures of success" table) when priorityId is null. */
@@ -43,4 +51,11 @@ export class PerformanceIndicator extends PlanChild {
 
   @Column(() => StatedValueColumns)
   current: StatedValueColumns;
+
+  /** for an indicator under a priority: stated (the document lists it there) or inferred (placementNote says why) */
+  @Column({ type: "varchar", length: 10, default: "stated" })
+  placement: LinkBasisKind;
+
+  @Column({ type: "text", nullable: true })
+  placementNote: string | null;
 }

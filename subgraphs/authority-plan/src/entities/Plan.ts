@@ -39,4 +39,11 @@ export class Plan {
 
   @Column(() => SourceColumns)
   source: SourceColumns;
+
+  /** where the document names the plan's lead member and lead officer (in the plan's own document); null: it names neither */
+  @Column({ type: "varchar", length: 300, nullable: true })
+  metadataSection: string | null;
+
+  @Column({ type: "text", nullable: true })
+  metadataQuote: string | null;
 }

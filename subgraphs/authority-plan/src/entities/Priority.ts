@@ -11,4 +11,8 @@ export class Priority extends PlanChild {
 
   @Column({ type: "text", nullable: true })
   description: string | null;
+
+  /** whose priority it is, where the document quotes another body's priorities; null: the plan's own */
+  @Column({ type: "varchar", length: 300, nullable: true })
+  owner: string | null;
 }

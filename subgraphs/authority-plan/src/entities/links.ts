@@ -7,11 +7,16 @@ import { Priority } from "./Priority";
 
 // Many-to-many links, as explicit rows so loaders can batch on either side.
 
+/** stated: the document states the link; inferred: the extractor made it (basisNote says why) */
+export type LinkBasisKind = "stated" | "inferred";
+
 @Entity("action_priority")
 export class ActionPriority {
   @PrimaryColumn({ type: "varchar", length: 191 }) actionId: string;
   @PrimaryColumn({ type: "varchar", length: 191 }) priorityId: string;
   @Index() @Column({ type: "varchar", length: 120 }) documentKey: string;
+  @Column({ type: "varchar", length: 10, default: "stated" }) basis: LinkBasisKind;
+  @Column({ type: "text", nullable: true }) basisNote: string | null;
   @ManyToOne(() => Action, { onDelete: "CASCADE" }) @JoinColumn({ name: "actionId" }) action?: Relation<Action>;
   @ManyToOne(() => Priority, { onDelete: "CASCADE" }) @JoinColumn({ name: "priorityId" }) priority?: Relation<Priority>;
 }
@@ -30,6 +35,8 @@ export class ActionLeadGroup {
   @PrimaryColumn({ type: "varchar", length: 191 }) actionId: string;
   @PrimaryColumn({ type: "varchar", length: 191 }) groupId: string;
   @Index() @Column({ type: "varchar", length: 120 }) documentKey: string;
+  @Column({ type: "varchar", length: 10, default: "stated" }) basis: LinkBasisKind;
+  @Column({ type: "text", nullable: true }) basisNote: string | null;
   @ManyToOne(() => Action, { onDelete: "CASCADE" }) @JoinColumn({ name: "actionId" }) action?: Relation<Action>;
   @ManyToOne(() => LeadGroup, { onDelete: "CASCADE" }) @JoinColumn({ name: "groupId" }) group?: Relation<LeadGroup>;
 }

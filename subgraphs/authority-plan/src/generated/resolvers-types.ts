@@ -22,20 +22,64 @@ export type Scalars = {
 export type Action = {
   __typename?: 'Action';
   id: Scalars['ID']['output'];
+  /** the same, each with how the link is known */
+  leadGroupLinks: Array<ActionLeadGroupLink>;
+  /** includeInferred false: only groups the document states lead the action */
   leadGroups: Array<LeadGroup>;
   linkedPlans: Array<LinkedPlan>;
+  /**
+   * true: a passage of the document's narrative (e.g. work a progress report describes beyond its
+   * plan's commitments) stored as an action; not a commitment the plan makes
+   */
+  narrative: Scalars['Boolean']['output'];
   /** what is uncertain in the source */
   note?: Maybe<Scalars['String']['output']>;
   plan: Plan;
   principles: Array<Principle>;
-  /** every priority the action serves */
+  /** every priority the action serves; includeInferred false: only those the document states */
   priorities: Array<Priority>;
+  /** the same, each with how the link is known */
+  priorityLinks: Array<ActionPriorityLink>;
   progress: Array<ProgressNote>;
   source: Source;
   status?: Maybe<Scalars['String']['output']>;
   themes: Array<Theme>;
   timescale?: Maybe<Timescale>;
   title: Scalars['String']['output'];
+};
+
+
+export type ActionLeadGroupLinksArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ActionLeadGroupsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ActionPrioritiesArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ActionPriorityLinksArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** An action's link to a group that leads it, with how the link is known */
+export type ActionLeadGroupLink = {
+  __typename?: 'ActionLeadGroupLink';
+  basis: LinkBasis;
+  leadGroup: LeadGroup;
+};
+
+/** An action's link to a priority it serves, with how the link is known */
+export type ActionPriorityLink = {
+  __typename?: 'ActionPriorityLink';
+  basis: LinkBasis;
+  priority: Priority;
 };
 
 /** One successful write, as the audit log recorded it (in the same transaction as the write) */
@@ -60,7 +104,7 @@ export type AuditEntry = {
 
 /** The plan fields of an authority. Null where the authority runs no plan subgraph (or it is unavailable). */
 export type Authority = {
-  /** Key actions across all the authority's plans, optionally only those tagged with a theme */
+  /** Key actions across all the authority's plans, optionally only those tagged with a theme; includeNarrative false: commitments only (see Action.narrative) */
   actions?: Maybe<Array<Action>>;
   /**
    * Every change made to the authority's plans, newest first: who, when, what (the record
@@ -97,6 +141,7 @@ export type Authority = {
 
 /** The plan fields of an authority. Null where the authority runs no plan subgraph (or it is unavailable). */
 export type AuthorityActionsArgs = {
+  includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
   theme?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -157,11 +202,17 @@ export type ContextFigure = {
 };
 
 export type CreateActionInput = {
+  /** how the links to leadGroupIds are known (default STATED) */
+  leadGroupBasis?: InputMaybe<LinkBasisInput>;
   /** lead groups of this authority (from any of its plans) that lead the action */
   leadGroupIds?: Array<Scalars['ID']['input']>;
+  /** true: a passage of the document's narrative, not a commitment (default false) */
+  narrative?: InputMaybe<Scalars['Boolean']['input']>;
   /** what is uncertain in the source */
   note?: InputMaybe<Scalars['String']['input']>;
   planId: Scalars['ID']['input'];
+  /** how the links to priorityIds are known (default STATED) */
+  priorityBasis?: InputMaybe<LinkBasisInput>;
   /** priorities of the same plan that the action serves */
   priorityIds?: Array<Scalars['ID']['input']>;
   source: SourceInput;
@@ -189,6 +240,8 @@ export type CreateIndicatorInput = {
 export type CreateLeadGroupInput = {
   /** the same kind of body in every authority has the same canonical name, e.g. malap */
   canonicalName: Scalars['String']['input'];
+  /** where taking this body to be the same as other authorities' bodies of that canonical name is a judgement, why (its matches are then INFERRED) */
+  canonicalNote?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   kind: GroupKind;
   name: Scalars['String']['input'];
@@ -212,6 +265,8 @@ export type CreatePriorityInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** the plan's own numbering, e.g. 2 */
   number?: InputMaybe<Scalars['String']['input']>;
+  /** whose priority it is, where the document quotes another body's own priorities; left out: the plan's own */
+  owner?: InputMaybe<Scalars['String']['input']>;
   planId: Scalars['ID']['input'];
   source: SourceInput;
   /** theme ids of the shared taxonomy (at least one) */
@@ -362,7 +417,10 @@ export type InspectionStatus =
 /** A board, partnership, lead group, team or voice group */
 export type LeadGroup = {
   __typename?: 'LeadGroup';
+  /** includeInferred false: only actions the document states it leads */
   actions: Array<Action>;
+  /** STATED: the document names the body as what its canonical name says; INFERRED: matching it to other bodies of that name is a judgement (the note says why) */
+  canonicalBasis: LinkBasis;
   /** the same kind of body in every authority has the same canonical name (e.g. malap) */
   canonicalName: Scalars['String']['output'];
   description?: Maybe<Scalars['String']['output']>;
@@ -372,9 +430,42 @@ export type LeadGroup = {
   source: Source;
 };
 
+
+/** A board, partnership, lead group, team or voice group */
+export type LeadGroupActionsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Whether a link is stated by the document or inferred, and why */
+export type LinkBasis = {
+  __typename?: 'LinkBasis';
+  kind: LinkBasisKind;
+  /** why the link was inferred (or what is uncertain about a stated one) */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** How links an editor records are known (left out: STATED, the document states them) */
+export type LinkBasisInput = {
+  kind: LinkBasisKind;
+  /** required for INFERRED: why the link was made */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * How a link is known. STATED: the document itself states it (an action printed under its priority,
+ * a body in the action's own lead-group cell, a body named as what its canonical name says).
+ * INFERRED: the extractor made it (read off a garbled table, placed by position, a plan-wide list
+ * placed under one priority, a judgement that two bodies are the same), and the note says why.
+ */
+export type LinkBasisKind =
+  | 'INFERRED'
+  | 'STATED';
+
 export type LinkedPlan = {
   __typename?: 'LinkedPlan';
   actions: Array<Action>;
+  /** STATED: the document names the plan as what its canonical name says; INFERRED: matching it to other plans of that name is a judgement (the note says why) */
+  canonicalBasis: LinkBasis;
   canonicalName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   note?: Maybe<Scalars['String']['output']>;
@@ -420,6 +511,8 @@ export type Mutation = {
 
 export type OutcomeStatement = {
   __typename?: 'OutcomeStatement';
+  /** whether the document lists it under its priority (STATED) or it was placed there (INFERRED) */
+  placement: LinkBasis;
   source: Source;
   text: Scalars['String']['output'];
 };
@@ -438,6 +531,8 @@ export type PerformanceIndicator = {
    * indicator maps to no measure.
    */
   outcome?: Maybe<IndicatorOutcome>;
+  /** under a priority: whether the document lists it there (STATED) or it was placed there (INFERRED); null for an indicator of the whole plan */
+  placement?: Maybe<LinkBasis>;
   source: Source;
   target?: Maybe<StatedValue>;
   /** exactly as the plan words it */
@@ -447,6 +542,7 @@ export type PerformanceIndicator = {
 /** A plan, strategy or progress report, as its authority published it */
 export type Plan = {
   __typename?: 'Plan';
+  /** includeNarrative false: commitments only (see Action.narrative) */
   actions: Array<Action>;
   /** population and needs-assessment figures the plan quotes */
   contextFigures: Array<ContextFigure>;
@@ -464,6 +560,8 @@ export type Plan = {
   leadOfficer?: Maybe<Scalars['String']['output']>;
   /** members of partnerships and boards as the document lists them */
   memberships: Array<Membership>;
+  /** where the document names the lead member and lead officer; null when it names neither */
+  metadataSource?: Maybe<Source>;
   owner?: Maybe<Scalars['String']['output']>;
   period: PlanPeriod;
   /** principles, promises and corporate parenting principles */
@@ -477,6 +575,12 @@ export type Plan = {
   /** draft, summary of a longer document, or final, as the document states it; null: the document does not say */
   status?: Maybe<DocumentStatus>;
   title: Scalars['String']['output'];
+};
+
+
+/** A plan, strategy or progress report, as its authority published it */
+export type PlanActionsArgs = {
+  includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -558,18 +662,44 @@ export type PrintedFigure = {
 
 export type Priority = {
   __typename?: 'Priority';
+  /** includeInferred false: only actions the document states serve this priority */
   actions: Array<Action>;
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** includeInferred false: only those the document lists under this priority (not a plan-wide list placed here) */
   indicators: Array<PerformanceIndicator>;
   /** the plan's own numbering */
   number?: Maybe<Scalars['String']['output']>;
+  /** includeInferred false: only those the document lists under this priority */
   outcomes: Array<OutcomeStatement>;
+  /** whose priority this is where the document quotes another body's own priorities (e.g. a partnership's in a progress report); null: the plan's own */
+  owner?: Maybe<Scalars['String']['output']>;
   plan: Plan;
   source: Source;
+  /** includeInferred false: only those the document lists under this priority (not a plan-wide list placed here) */
   successCriteria: Array<OutcomeStatement>;
   themes: Array<Theme>;
   title: Scalars['String']['output'];
+};
+
+
+export type PriorityActionsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type PriorityIndicatorsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type PriorityOutcomesArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type PrioritySuccessCriteriaArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type ProgressNote = {
@@ -587,7 +717,7 @@ export type ProgressNoteInput = {
 
 export type RedcarAndCleveland = Authority & {
   __typename?: 'RedcarAndCleveland';
-  /** Key actions across all the authority's plans, optionally only those tagged with a theme */
+  /** Key actions across all the authority's plans, optionally only those tagged with a theme; includeNarrative false: commitments only (see Action.narrative) */
   actions?: Maybe<Array<Action>>;
   /**
    * Every change made to the authority's plans, newest first: who, when, what (the record
@@ -623,6 +753,7 @@ export type RedcarAndCleveland = Authority & {
 
 
 export type RedcarAndClevelandActionsArgs = {
+  includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
   theme?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1039,6 +1170,11 @@ export type SourceInput = {
 export type StatedValue = {
   __typename?: 'StatedValue';
   asAt?: Maybe<Scalars['String']['output']>;
+  /** false: the document gives no date or period for this value (it is not taken from a caption) */
+  dateStated: Scalars['Boolean']['output'];
+  periodEnd?: Maybe<Scalars['String']['output']>;
+  /** the period the value is for, where the document prints one (e.g. '(2023/24)'): YYYY, YYYY-MM or YYYY-MM-DD */
+  periodStart?: Maybe<Scalars['String']['output']>;
   /** as printed */
   text: Scalars['String']['output'];
   unit?: Maybe<Scalars['String']['output']>;
@@ -1048,6 +1184,9 @@ export type StatedValue = {
 /** A target or current value as the plan states it. Leave value out (or null) where the plan gives no figure: it is never taken as 0. */
 export type StatedValueInput = {
   asAt?: InputMaybe<Scalars['String']['input']>;
+  periodEnd?: InputMaybe<Scalars['String']['input']>;
+  /** the period the value is for, where the document prints one (YYYY, YYYY-MM or YYYY-MM-DD) */
+  periodStart?: InputMaybe<Scalars['String']['input']>;
   /** as printed, e.g. below 10% */
   text: Scalars['String']['input'];
   unit?: InputMaybe<Scalars['String']['input']>;
@@ -1083,8 +1222,13 @@ export type TimescaleInput = {
 
 /** Lists given here replace the action's current ones */
 export type UpdateActionInput = {
+  /** how the links set by leadGroupIds are known (only with leadGroupIds; default STATED) */
+  leadGroupBasis?: InputMaybe<LinkBasisInput>;
   leadGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  narrative?: InputMaybe<Scalars['Boolean']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
+  /** how the links set by priorityIds are known (only with priorityIds; default STATED) */
+  priorityBasis?: InputMaybe<LinkBasisInput>;
   priorityIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   source?: InputMaybe<SourceInput>;
   status?: InputMaybe<Scalars['String']['input']>;
@@ -1104,6 +1248,7 @@ export type UpdateIndicatorInput = {
 
 export type UpdateLeadGroupInput = {
   canonicalName?: InputMaybe<Scalars['String']['input']>;
+  canonicalNote?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<GroupKind>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -1123,6 +1268,7 @@ export type UpdatePlanInput = {
 export type UpdatePriorityInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   number?: InputMaybe<Scalars['String']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<SourceInput>;
   themes?: InputMaybe<Array<Scalars['ID']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;
@@ -1236,11 +1382,13 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = ResolversObject<{
   Action: ResolverTypeWrapper<ActionModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ActionLeadGroupLink: ResolverTypeWrapper<Omit<ActionLeadGroupLink, 'leadGroup'> & { leadGroup: ResolversTypes['LeadGroup'] }>;
+  ActionPriorityLink: ResolverTypeWrapper<Omit<ActionPriorityLink, 'priority'> & { priority: ResolversTypes['Priority'] }>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   Authority: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Authority']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CareIndicatorOutcome: ResolverTypeWrapper<CareIndicatorOutcome>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ContextFigure: ResolverTypeWrapper<ContextFigureModel>;
@@ -1264,6 +1412,9 @@ export type ResolversTypes = ResolversObject<{
   InspectionKind: null;
   InspectionStatus: null;
   LeadGroup: ResolverTypeWrapper<LeadGroupModel>;
+  LinkBasis: ResolverTypeWrapper<LinkBasis>;
+  LinkBasisInput: LinkBasisInput;
+  LinkBasisKind: LinkBasisKind;
   LinkedPlan: ResolverTypeWrapper<LinkedPlanModel>;
   MemberKind: null;
   MemberRole: null;
@@ -1307,11 +1458,13 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Action: ActionModel;
   ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
+  ActionLeadGroupLink: Omit<ActionLeadGroupLink, 'leadGroup'> & { leadGroup: ResolversParentTypes['LeadGroup'] };
+  ActionPriorityLink: Omit<ActionPriorityLink, 'priority'> & { priority: ResolversParentTypes['Priority'] };
   AuditEntry: AuditEntryModel;
   Authority: ResolversInterfaceTypes<ResolversParentTypes>['Authority'];
   Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
   CareIndicatorOutcome: CareIndicatorOutcome;
   Float: Scalars['Float']['output'];
   ContextFigure: ContextFigureModel;
@@ -1328,6 +1481,8 @@ export type ResolversParentTypes = ResolversObject<{
   IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
   Inspection: InspectionModel;
   LeadGroup: LeadGroupModel;
+  LinkBasis: LinkBasis;
+  LinkBasisInput: LinkBasisInput;
   LinkedPlan: LinkedPlanModel;
   Membership: MembershipModel;
   Mutation: Record<PropertyKey, never>;
@@ -1364,18 +1519,31 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type ActionResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  leadGroups?: Resolver<Array<ResolversTypes['LeadGroup']>, ParentType, ContextType>;
+  leadGroupLinks?: Resolver<Array<ResolversTypes['ActionLeadGroupLink']>, ParentType, ContextType, RequireFields<ActionLeadGroupLinksArgs, 'includeInferred'>>;
+  leadGroups?: Resolver<Array<ResolversTypes['LeadGroup']>, ParentType, ContextType, RequireFields<ActionLeadGroupsArgs, 'includeInferred'>>;
   linkedPlans?: Resolver<Array<ResolversTypes['LinkedPlan']>, ParentType, ContextType>;
+  narrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType>;
-  priorities?: Resolver<Array<ResolversTypes['Priority']>, ParentType, ContextType>;
+  priorities?: Resolver<Array<ResolversTypes['Priority']>, ParentType, ContextType, RequireFields<ActionPrioritiesArgs, 'includeInferred'>>;
+  priorityLinks?: Resolver<Array<ResolversTypes['ActionPriorityLink']>, ParentType, ContextType, RequireFields<ActionPriorityLinksArgs, 'includeInferred'>>;
   progress?: Resolver<Array<ResolversTypes['ProgressNote']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   timescale?: Resolver<Maybe<ResolversTypes['Timescale']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ActionLeadGroupLinkResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['ActionLeadGroupLink'] = ResolversParentTypes['ActionLeadGroupLink']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
+  leadGroup?: Resolver<ResolversTypes['LeadGroup'], ParentType, ContextType>;
+}>;
+
+export type ActionPriorityLinkResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['ActionPriorityLink'] = ResolversParentTypes['ActionPriorityLink']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
 }>;
 
 export type AuditEntryResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
@@ -1486,7 +1654,8 @@ export type InspectionKindResolvers = { ACCREDITATION: 'accreditation', CRITICAL
 export type InspectionStatusResolvers = { EXPECTED: 'expected', HELD: 'held' };
 
 export type LeadGroupResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['LeadGroup'] = ResolversParentTypes['LeadGroup']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<LeadGroupActionsArgs, 'includeInferred'>>;
+  canonicalBasis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
   canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1495,8 +1664,14 @@ export type LeadGroupResolvers<ContextType = PlanContext, ParentType extends Res
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
+export type LinkBasisResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['LinkBasis'] = ResolversParentTypes['LinkBasis']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['LinkBasisKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type LinkedPlanResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['LinkedPlan'] = ResolversParentTypes['LinkedPlan']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  canonicalBasis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
   canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1524,6 +1699,7 @@ export type MutationResolvers<ContextType = PlanContext, ParentType extends Reso
 }>;
 
 export type OutcomeStatementResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['OutcomeStatement'] = ResolversParentTypes['OutcomeStatement']> = ResolversObject<{
+  placement?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1534,13 +1710,14 @@ export type PerformanceIndicatorResolvers<ContextType = PlanContext, ParentType 
   measureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   measureNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['IndicatorOutcome']>, ParentType, ContextType>;
+  placement?: Resolver<Maybe<ResolversTypes['LinkBasis']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['StatedValue']>, ParentType, ContextType>;
   wording?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PlanResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<PlanActionsArgs, 'includeNarrative'>>;
   contextFigures?: Resolver<Array<ResolversTypes['ContextFigure']>, ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<PlanFindingsArgs>>;
   glossary?: Resolver<Array<ResolversTypes['GlossaryEntry']>, ParentType, ContextType>;
@@ -1551,6 +1728,7 @@ export type PlanResolvers<ContextType = PlanContext, ParentType extends Resolver
   leadMember?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   leadOfficer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  metadataSource?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['PlanPeriod'], ParentType, ContextType>;
   principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType, Partial<PlanPrinciplesArgs>>;
@@ -1600,15 +1778,16 @@ export type PrintedFigureResolvers<ContextType = PlanContext, ParentType extends
 }>;
 
 export type PriorityResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Priority'] = ResolversParentTypes['Priority']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<PriorityActionsArgs, 'includeInferred'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  indicators?: Resolver<Array<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType, RequireFields<PriorityIndicatorsArgs, 'includeInferred'>>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  outcomes?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType, RequireFields<PriorityOutcomesArgs, 'includeInferred'>>;
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
-  successCriteria?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType>;
+  successCriteria?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType, RequireFields<PrioritySuccessCriteriaArgs, 'includeInferred'>>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1621,7 +1800,7 @@ export type ProgressNoteResolvers<ContextType = PlanContext, ParentType extends 
 
 export type RedcarAndClevelandResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['RedcarAndCleveland'] = ResolversParentTypes['RedcarAndCleveland'], FederationReferenceType extends FederationReferenceTypes['RedcarAndCleveland'] = FederationReferenceTypes['RedcarAndCleveland']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RedcarAndCleveland']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, Partial<RedcarAndClevelandActionsArgs>>;
+  actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, RequireFields<RedcarAndClevelandActionsArgs, 'includeNarrative'>>;
   auditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<RedcarAndClevelandAuditLogArgs, 'limit'>>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   findings?: Resolver<Maybe<Array<ResolversTypes['Finding']>>, ParentType, ContextType, Partial<RedcarAndClevelandFindingsArgs>>;
@@ -1683,6 +1862,9 @@ export type SourceDocumentResolvers<ContextType = PlanContext, ParentType extend
 
 export type StatedValueResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['StatedValue'] = ResolversParentTypes['StatedValue']> = ResolversObject<{
   asAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateStated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  periodEnd?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  periodStart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1702,6 +1884,8 @@ export type TimescaleResolvers<ContextType = PlanContext, ParentType extends Res
 
 export type Resolvers<ContextType = PlanContext> = ResolversObject<{
   Action?: ActionResolvers<ContextType>;
+  ActionLeadGroupLink?: ActionLeadGroupLinkResolvers<ContextType>;
+  ActionPriorityLink?: ActionPriorityLinkResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Authority?: AuthorityResolvers<ContextType>;
   CareIndicatorOutcome?: CareIndicatorOutcomeResolvers<ContextType>;
@@ -1720,6 +1904,7 @@ export type Resolvers<ContextType = PlanContext> = ResolversObject<{
   InspectionKind?: InspectionKindResolvers;
   InspectionStatus?: InspectionStatusResolvers;
   LeadGroup?: LeadGroupResolvers<ContextType>;
+  LinkBasis?: LinkBasisResolvers<ContextType>;
   LinkedPlan?: LinkedPlanResolvers<ContextType>;
   MemberKind?: MemberKindResolvers;
   MemberRole?: MemberRoleResolvers;

@@ -18,8 +18,10 @@ export const authorityResolvers: AuthorityTypeResolvers = {
   plans: (_authority, _args, { loaders }) => loaders.allPlans.load("all"),
   priorities: async (_authority, { theme }, { loaders }) =>
     only(await loaders.allPriorities.load("all"), theme ? loaders.priorityIdsByTheme.load(theme) : null),
-  actions: async (_authority, { theme }, { loaders }) =>
-    only(await loaders.allActions.load("all"), theme ? loaders.actionIdsByTheme.load(theme) : null),
+  actions: async (_authority, { theme, includeNarrative }, { loaders }) => {
+    const rows = await only(await loaders.allActions.load("all"), theme ? loaders.actionIdsByTheme.load(theme) : null);
+    return includeNarrative === false ? rows.filter((a) => !a.narrative) : rows;
+  },
   groups: async (_authority, { kind }, { loaders }) => {
     const groups = await loaders.allGroups.load("all");
     return kind ? groups.filter((g) => g.kind === kind) : groups;

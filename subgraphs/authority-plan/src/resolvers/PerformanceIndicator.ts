@@ -1,14 +1,17 @@
 import type { PerformanceIndicatorResolvers } from "../generated/resolvers-types";
 import type { StatedValueColumns } from "../entities/PerformanceIndicator";
+import { linkBasis } from "./basis";
 
 /** A value the plan does not state at all is null; one stated without a figure keeps its text and a null value. */
-const stated = (value: StatedValueColumns) => (value.text === null ? null : value);
+const stated = (value: StatedValueColumns) =>
+  value.text === null ? null : { ...value, dateStated: value.asAt !== null || value.periodStart !== null || value.periodEnd !== null };
 
 const outcomeType = { education: "EducationIndicatorOutcome", care: "CareIndicatorOutcome" } as const;
 
 export const PerformanceIndicator: PerformanceIndicatorResolvers = {
   target: (indicator) => stated(indicator.target),
   current: (indicator) => stated(indicator.current),
+  placement: (indicator) => (indicator.priorityId === null ? null : linkBasis(indicator.placement, indicator.placementNote)),
   /** a reference the gateway resolves in education or care; the key carries this authority and the plan's target */
   outcome: (indicator, _args, { deployment, measureDomains }) => {
     if (!indicator.measureCode) return null;

@@ -13,7 +13,12 @@ export const Plan: PlanResolvers = {
   },
   priorities: (plan, _args, { loaders }) => loaders.prioritiesByPlan.load(plan.id),
   indicators: async (plan, _args, { loaders }) => (await loaders.indicatorsByPlan.load(plan.id)).filter((i) => i.priorityId === null),
-  actions: (plan, _args, { loaders }) => loaders.actionsByPlan.load(plan.id),
+  actions: async (plan, { includeNarrative }, { loaders }) => {
+    const rows = await loaders.actionsByPlan.load(plan.id);
+    return includeNarrative ? rows : rows.filter((a) => !a.narrative);
+  },
+  metadataSource: (plan) =>
+    plan.metadataSection === null ? null : { document: plan.documentKey, section: plan.metadataSection, quote: plan.metadataQuote },
   contextFigures: (plan, _args, { loaders }) => loaders.contextFiguresByPlan.load(plan.id),
   ...evidencePlanFields,
 };

@@ -8,7 +8,7 @@ import { LinkedPlan } from "./LinkedPlan";
 import { PerformanceIndicator } from "./PerformanceIndicator";
 import { Plan } from "./Plan";
 import { enterPlanMutations, PlanMutations } from "./PlanMutations";
-import { Priority } from "./Priority";
+import { OutcomeStatement, Priority } from "./Priority";
 import { Source } from "./Source";
 import { SourceDocument } from "./SourceDocument";
 import { mutationFieldName, mutationsTypeName } from "../schema";
@@ -21,6 +21,7 @@ export function buildResolvers(typeName: string) {
     [mutationsTypeName(typeName)]: PlanMutations,
     Plan,
     Priority,
+    OutcomeStatement,
     Action,
     LeadGroup,
     LinkedPlan,

@@ -25,6 +25,18 @@ export const themeId = z.enum(themeIds);
 
 const note = z.string().min(1).optional();
 
+/**
+ * How a link is known: "stated" where the document itself states it (an action printed under its
+ * priority, a lead group in the action's own "Lead Group" cell); "inferred" where the extractor made
+ * it (read off a garbled table, placed by position, a plan-wide list placed under one priority), with
+ * a note saying why. See seeds/README.md, "Stated and inferred".
+ */
+export const linkBasis = z
+  .object({ kind: z.enum(["stated", "inferred"]), note: z.string().min(1).optional() })
+  .strict()
+  .refine((b) => b.kind === "stated" || b.note !== undefined, { message: "an inferred link needs a note saying why", path: ["note"] });
+export type LinkBasisSeed = z.infer<typeof linkBasis>;
+
 export const planStatementSeed = z
   .object({
     kind: z.enum(["vision", "aim", "obsession", "council-priority"]),
@@ -51,6 +63,9 @@ export const measuredValue = z
     value: z.number().nullable(),
     unit: z.string().min(1).optional(),
     asAt: partialDate.optional(),
+    /** the period the value is for where the document prints one, e.g. "(2023/24)": start and end */
+    periodStart: partialDate.optional(),
+    periodEnd: partialDate.optional(),
     /** the wording as printed, e.g. "below 10%" */
     text: z.string().min(1),
   })
@@ -67,9 +82,14 @@ export const indicatorSeed = z
     measureNote: note,
     target: measuredValue.optional(),
     current: measuredValue.optional(),
+    /** under a priority: whether the document lists it there (default stated) */
+    placement: linkBasis.optional(),
     source: sourceRef,
   })
   .strict();
+
+/** an outcome or success criterion; `placement`: whether the document lists it under this priority (default stated) */
+const outcomeSeed = z.object({ text: z.string().min(1), placement: linkBasis.optional(), source: sourceRef.optional() }).strict();
 
 export const prioritySeed = z
   .object({
@@ -78,9 +98,11 @@ export const prioritySeed = z
     number: z.string().min(1).nullable(),
     title: z.string().min(1),
     description: z.string().min(1).optional(),
+    /** whose priority it is, where the document quotes another body's own priorities (e.g. a partnership's); absent: the plan's own */
+    owner: z.string().min(1).optional(),
     themes: z.array(themeId).min(1),
-    outcomes: z.array(z.object({ text: z.string().min(1), source: sourceRef.optional() }).strict()),
-    successCriteria: z.array(z.object({ text: z.string().min(1), source: sourceRef.optional() }).strict()),
+    outcomes: z.array(outcomeSeed),
+    successCriteria: z.array(outcomeSeed),
     indicators: z.array(indicatorSeed),
     source: sourceRef,
   })
@@ -101,11 +123,21 @@ export const actionSeed = z
     progress: z.array(z.object({ text: z.string().min(1), asAt: partialDate.nullable() }).strict()),
     leadGroupKeys: z.array(slug),
     linkedPlanKeys: z.array(slug),
+    /** how the links to `priorityKeys` are known: required when there are any */
+    priorityBasis: linkBasis.optional(),
+    /** how the links to `leadGroupKeys` are known: required when there are any */
+    leadGroupBasis: linkBasis.optional(),
+    /** true: a passage of the document's narrative (not a commitment the plan makes) stored as an action */
+    narrative: z.boolean().optional(),
     /** what is uncertain in the source (garbled text, ambiguous priority numbers, ...) */
     note,
     source: sourceRef,
   })
-  .strict();
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.priorityKeys.length && !a.priorityBasis) ctx.addIssue({ code: "custom", path: ["priorityBasis"], message: "required when priorityKeys is not empty (stated, or inferred with a note)" });
+    if (a.leadGroupKeys.length && !a.leadGroupBasis) ctx.addIssue({ code: "custom", path: ["leadGroupBasis"], message: "required when leadGroupKeys is not empty (stated, or inferred with a note)" });
+  });
 
 export const groupSeed = z
   .object({
@@ -114,6 +146,8 @@ export const groupSeed = z
     kind: z.enum(["board", "partnership", "lead-group", "service-team", "voice-group", "other"]),
     /** cross-authority name, e.g. "malap", "local-safeguarding-children-board", "children-in-care-council" */
     canonical: slug,
+    /** where identity with other authorities' bodies of this canonical name is a judgement, why (the match is then inferred) */
+    canonicalNote: note,
     description: z.string().min(1).optional(),
     source: sourceRef,
   })
@@ -125,6 +159,8 @@ export const linkedPlanSeed = z
     title: z.string().min(1),
     /** cross-authority name, e.g. "early-help-strategy", "send-strategy" */
     canonical: slug,
+    /** where identity with other plans of this canonical name is a judgement, why (the match is then inferred) */
+    canonicalNote: note,
     note,
     source: sourceRef,
   })
@@ -158,13 +194,19 @@ export const planSeedFile = z
         owner: z.string().min(1).optional(),
         leadMember: z.string().min(1).optional(),
         leadOfficer: z.string().min(1).optional(),
+        /** where the document names the lead member and lead officer: required when either is given */
+        metadataSource: sourceRef.optional(),
         statements: z.array(planStatementSeed),
         principles: z.array(principleSeed),
         /** indicators the plan lists for itself as a whole ("measures of success"), not under one priority */
         indicators: z.array(indicatorSeed).default([]),
         source: sourceRef,
       })
-      .strict(),
+      .strict()
+      .refine((p) => p.metadataSource !== undefined || (p.leadMember === undefined && p.leadOfficer === undefined), {
+        message: "required when leadMember or leadOfficer is given",
+        path: ["metadataSource"],
+      }),
     priorities: z.array(prioritySeed),
     actions: z.array(actionSeed),
     groups: z.array(groupSeed),

@@ -2,9 +2,13 @@ import type { EntityManager } from "typeorm";
 import { Action, ActionLeadGroup, ActionPriority, ActionTheme, LeadGroup, Plan, Priority, ProgressNote } from "../entities";
 import type { PlanContext } from "../context";
 import { badInput, parseArgument } from "@tees/subgraph-common/input-errors";
-import { createActionInput, id, progressNoteInput, updateActionInput } from "./inputs";
-import { findAllOrFail, findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
+import { createActionInput, id, progressNoteInput, updateActionInput, type LinkBasisInput } from "./inputs";
+import { findAllOrFail, findOrFail, insertGiven, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";
+
+/** a link's basis as stored: stated unless the editor says it is inferred */
+const stored = (basis: LinkBasisInput | null | undefined) =>
+  basis?.kind === "INFERRED" ? { basis: "inferred" as const, basisNote: basis.note ?? null } : { basis: "stated" as const, basisNote: basis?.note ?? null };
 
 interface Links {
   priorityIds: string[];
@@ -16,23 +20,23 @@ interface Links {
 type Mode = "new" | "replace";
 
 /** Sets the action's priorities (which must be of its own plan), checking each id as it goes. */
-async function setPriorities(manager: EntityManager, action: Action, priorityIds: string[], field: string, mode: Mode): Promise<void> {
+async function setPriorities(manager: EntityManager, action: Action, priorityIds: string[], field: string, mode: Mode, basis?: LinkBasisInput | null): Promise<void> {
   const priorities = await findAllOrFail(manager, Priority, priorityIds, field, "priority");
   priorities.forEach((p, i) => {
     if (p.planId !== action.planId) throw badInput(`${field}.${i}`, `priority "${p.id}" is not in the action's plan "${action.planId}"`);
   });
   if (mode === "replace") await manager.delete(ActionPriority, { actionId: action.id });
   if (priorityIds.length > 0) {
-    await manager.insert(ActionPriority, priorityIds.map((priorityId) => ({ actionId: action.id, priorityId, documentKey: action.documentKey })));
+    await insertGiven(manager, ActionPriority, priorityIds.map((priorityId) => ({ actionId: action.id, priorityId, documentKey: action.documentKey, ...stored(basis) })));
   }
 }
 
 /** Sets the action's lead groups: any group of this authority, from any of its plans. */
-async function setLeadGroups(manager: EntityManager, action: Action, groupIds: string[], field: string, mode: Mode): Promise<void> {
+async function setLeadGroups(manager: EntityManager, action: Action, groupIds: string[], field: string, mode: Mode, basis?: LinkBasisInput | null): Promise<void> {
   await findAllOrFail(manager, LeadGroup, groupIds, field, "lead group");
   if (mode === "replace") await manager.delete(ActionLeadGroup, { actionId: action.id });
   if (groupIds.length > 0) {
-    await manager.insert(ActionLeadGroup, groupIds.map((groupId) => ({ actionId: action.id, groupId, documentKey: action.documentKey })));
+    await insertGiven(manager, ActionLeadGroup, groupIds.map((groupId) => ({ actionId: action.id, groupId, documentKey: action.documentKey, ...stored(basis) })));
   }
 }
 
@@ -66,11 +70,12 @@ export const createAction = (context: PlanContext, rawInput: unknown) =>
       timescaleEnd: input.timescale?.end ?? null,
       status: input.status ?? null,
       note: input.note ?? null,
+      narrative: input.narrative ?? false,
       source: await sourceOf(manager, input.source, plan, "input.source"),
     });
-    await manager.insert(Action, action);
-    await setPriorities(manager, action, input.priorityIds, "input.priorityIds", "new");
-    await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds", "new");
+    await insertGiven(manager, Action, [action]);
+    await setPriorities(manager, action, input.priorityIds, "input.priorityIds", "new", input.priorityBasis);
+    await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds", "new", input.leadGroupBasis);
     await setThemes(manager, action, input.themes, "new");
     const links: Links = { priorityIds: input.priorityIds, leadGroupIds: input.leadGroupIds, themes: input.themes };
     return { result: action, entityType: "Action", entityId: action.id, before: null, after: { ...snapshot(action), ...links } };
@@ -94,11 +99,12 @@ export const updateAction = (context: PlanContext, rawId: unknown, rawInput: unk
       }
       if (input.status !== undefined) changes.status = input.status;
       if (input.note !== undefined) changes.note = input.note;
+      if (input.narrative !== undefined && input.narrative !== null) changes.narrative = input.narrative;
       if (input.source !== undefined) changes.source = await sourceOf(manager, input.source, action, "input.source");
       if (Object.keys(changes).length > 0) await manager.update(Action, { id: action.id }, changes);
       Object.assign(action, changes);
-      if (input.priorityIds !== undefined) await setPriorities(manager, action, input.priorityIds, "input.priorityIds", "replace");
-      if (input.leadGroupIds !== undefined) await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds", "replace");
+      if (input.priorityIds !== undefined) await setPriorities(manager, action, input.priorityIds, "input.priorityIds", "replace", input.priorityBasis);
+      if (input.leadGroupIds !== undefined) await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds", "replace", input.leadGroupBasis);
       if (input.themes !== undefined) await setThemes(manager, action, input.themes, "replace");
       const after = {
         ...snapshot(action),

@@ -3,7 +3,7 @@ import { PerformanceIndicator, Plan, Priority } from "../entities";
 import type { PlanContext } from "../context";
 import { badInput, parseArgument } from "@tees/subgraph-common/input-errors";
 import { createIndicatorInput, id, updateIndicatorInput } from "./inputs";
-import { findOrFail, newId, nextOrdinal, snapshot, sourceOf, statedValue } from "./rows";
+import { findOrFail, insertGiven, newId, nextOrdinal, snapshot, sourceOf, statedValue } from "./rows";
 import { runWrite } from "./run";
 
 /** A measure code must be a measure of the LAIT data dictionary (it decides which outcomes subgraph answers). */
@@ -40,9 +40,12 @@ export const createIndicator = (context: PlanContext, rawInput: unknown) =>
         measureNote: input.measureNote ?? null,
         target: statedValue(input.target),
         current: statedValue(input.current),
+        // an editor lists the indicator under the priority it names: stated
+        placement: "stated",
+        placementNote: null,
         source: await sourceOf(manager, input.source, plan, "input.source"),
       });
-      await manager.insert(PerformanceIndicator, indicator);
+      await insertGiven(manager, PerformanceIndicator, [indicator]);
       return { result: indicator, entityType: "PerformanceIndicator", entityId: indicator.id, before: null, after: snapshot(indicator) };
     },
   );

@@ -56,7 +56,9 @@ const timescale = z
   .object({ text: text(200), start: partialDate.nullish(), end: partialDate.nullish() })
   .refine((t) => !t.start || !t.end || inOrder(t.start, t.end), { message: "must not be before start", path: ["end"] });
 
-export const statedValueInput = z.object({ value: figure.nullish(), unit: maybeText(50), asAt: partialDate.nullish(), text: text(LONG_TEXT) });
+export const statedValueInput = z.object({
+  value: figure.nullish(), unit: maybeText(50), asAt: partialDate.nullish(), periodStart: partialDate.nullish(), periodEnd: partialDate.nullish(), text: text(LONG_TEXT),
+});
 export type StatedValueInput = z.output<typeof statedValueInput>;
 
 const planKind = z.enum(["strategy", "plan", "progress-report"]);
@@ -87,6 +89,7 @@ export const createPriorityInput = z.object({
   number: maybeText(20),
   title: text(500),
   description: maybeText(LONG_TEXT),
+  owner: maybeText(300),
   themes,
   source: sourceInput,
 });
@@ -94,9 +97,16 @@ export const updatePriorityInput = z.object({
   number: maybeText(20),
   title: text(500).optional(),
   description: maybeText(LONG_TEXT),
+  owner: maybeText(300),
   themes: themes.optional(),
   source: sourceInput.optional(),
 });
+
+/** how links an editor records are known; INFERRED needs a note saying why */
+const linkBasisInput = z
+  .object({ kind: z.enum(["STATED", "INFERRED"]), note: maybeText(LONG_TEXT) })
+  .refine((b) => b.kind === "STATED" || (b.note ?? null) !== null, { message: "an INFERRED link needs a note saying why", path: ["note"] });
+export type LinkBasisInput = z.output<typeof linkBasisInput>;
 
 export const createActionInput = z.object({
   planId: id,
@@ -105,7 +115,10 @@ export const createActionInput = z.object({
   status: maybeText(200),
   note: maybeText(LONG_TEXT),
   priorityIds: ids.default([]),
+  priorityBasis: linkBasisInput.nullish(),
   leadGroupIds: ids.default([]),
+  leadGroupBasis: linkBasisInput.nullish(),
+  narrative: z.boolean().nullish(),
   themes,
   source: sourceInput,
 });
@@ -115,10 +128,15 @@ export const updateActionInput = z.object({
   status: maybeText(200),
   note: maybeText(LONG_TEXT),
   priorityIds: ids.optional(),
+  priorityBasis: linkBasisInput.nullish(),
   leadGroupIds: ids.optional(),
+  leadGroupBasis: linkBasisInput.nullish(),
+  narrative: z.boolean().nullish(),
   themes: themes.optional(),
   source: sourceInput.optional(),
-});
+})
+  .refine((i) => i.priorityBasis == null || i.priorityIds !== undefined, { message: "give priorityIds with it: a basis applies to the links it sets", path: ["priorityBasis"] })
+  .refine((i) => i.leadGroupBasis == null || i.leadGroupIds !== undefined, { message: "give leadGroupIds with it: a basis applies to the links it sets", path: ["leadGroupBasis"] });
 
 export const progressNoteInput = z.object({ text: text(LONG_TEXT), asAt: partialDate });
 
@@ -127,6 +145,7 @@ export const createLeadGroupInput = z.object({
   name: text(300),
   kind: groupKind,
   canonicalName: slug(120),
+  canonicalNote: maybeText(LONG_TEXT),
   description: maybeText(LONG_TEXT),
   source: sourceInput,
 });
@@ -134,6 +153,7 @@ export const updateLeadGroupInput = z.object({
   name: text(300).optional(),
   kind: groupKind.optional(),
   canonicalName: slug(120).optional(),
+  canonicalNote: maybeText(LONG_TEXT),
   description: maybeText(LONG_TEXT),
   source: sourceInput.optional(),
 });

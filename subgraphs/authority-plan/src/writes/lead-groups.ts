@@ -17,6 +17,7 @@ export const createLeadGroup = (context: PlanContext, rawInput: unknown) =>
       kind: input.kind,
       canonical: input.canonicalName,
       description: input.description ?? null,
+      canonicalNote: input.canonicalNote ?? null,
       source: await sourceOf(manager, input.source, plan, "input.source"),
     });
     await manager.insert(LeadGroup, group);
@@ -36,6 +37,7 @@ export const updateLeadGroup = (context: PlanContext, rawId: unknown, rawInput: 
       if (input.kind !== undefined) changes.kind = input.kind;
       if (input.canonicalName !== undefined) changes.canonical = input.canonicalName;
       if (input.description !== undefined) changes.description = input.description;
+      if (input.canonicalNote !== undefined) changes.canonicalNote = input.canonicalNote;
       if (input.source !== undefined) changes.source = await sourceOf(manager, input.source, group, "input.source");
       if (Object.keys(changes).length > 0) await manager.update(LeadGroup, { id: group.id }, changes);
       Object.assign(group, changes);

@@ -25,6 +25,7 @@ export const createPriority = (context: PlanContext, rawInput: unknown) =>
       number: input.number ?? null,
       title: input.title,
       description: input.description ?? null,
+      owner: input.owner ?? null,
       source: await sourceOf(manager, input.source, plan, "input.source"),
     });
     await manager.insert(Priority, priority);
@@ -45,6 +46,7 @@ export const updatePriority = (context: PlanContext, rawId: unknown, rawInput: u
       if (input.number !== undefined) changes.number = input.number;
       if (input.title !== undefined) changes.title = input.title;
       if (input.description !== undefined) changes.description = input.description;
+      if (input.owner !== undefined) changes.owner = input.owner;
       if (input.source !== undefined) changes.source = await sourceOf(manager, input.source, priority, "input.source");
       if (Object.keys(changes).length > 0) await manager.update(Priority, { id: priority.id }, changes);
       Object.assign(priority, changes);

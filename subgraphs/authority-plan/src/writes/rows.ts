@@ -1,6 +1,6 @@
 /** Reads and small helpers the writes share; every read uses the write's own transaction. */
 import { randomUUID } from "node:crypto";
-import { In, type EntityManager, type EntityTarget, type FindOptionsWhere } from "typeorm";
+import { In, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral, type QueryDeepPartialEntity } from "typeorm";
 import type { SourceColumns } from "@tees/subgraph-common/entities/SourceColumns";
 import { Plan, SourceDocument } from "../entities";
 import type { StatedValueColumns } from "../entities/PerformanceIndicator";
@@ -42,6 +42,14 @@ export async function nextOrdinal<T extends { ordinal: number }>(manager: Entity
   return max === null ? 0 : max + 1;
 }
 
+/**
+ * Inserts rows whose every column is given, without TypeORM's read-back of columns that have a
+ * database default (one more SELECT per insert on SQLite and MySQL): the basis and narrative columns.
+ */
+export async function insertGiven<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: QueryDeepPartialEntity<T>[]): Promise<void> {
+  if (rows.length) await manager.createQueryBuilder().insert().into(entity).values(rows).updateEntity(false).execute();
+}
+
 /** A fact's source: the plan's own document unless another one held here is named. */
 export async function sourceOf(manager: EntityManager, input: SourceInput, plan: Pick<Plan, "documentKey">, field: string): Promise<SourceColumns> {
   const document = input.document ?? plan.documentKey;
@@ -57,5 +65,7 @@ export const statedValue = (input: StatedValueInput | null | undefined): StatedV
   unit: input?.unit ?? null,
   asAt: input?.asAt ?? null,
   text: input?.text ?? null,
+  periodStart: input?.periodStart ?? null,
+  periodEnd: input?.periodEnd ?? null,
 });
 

@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { groupBy, loadOnce, rowsByColumn, rowsById } from "../loaders";
 import { neighboursLoader } from "../lait/neighbour-loader";
-import { Figure, Measure, OutcomeArea, OutcomeDocument, StoredComparison } from "./entities";
+import { Figure, FigureSource, Measure, OutcomeArea, OutcomeDocument, StoredComparison } from "./entities";
 import type { Identity } from "../signed-identity";
 
 /** area + optional measure filter → figures, batched into one query per distinct filter */
@@ -74,6 +74,8 @@ export function createOutcomeLoaders(dataSource: DataSource) {
       };
     }),
     neighboursOf: neighboursLoader(dataSource),
+    /** a local figure id → the further documents that state it (figure_source), in order */
+    furtherSourcesByFigure: rowsByColumn(dataSource, FigureSource, "figureId", { ordinal: "ASC" }),
     localFiguresByArea: rowsByColumn(dataSource, Figure, "areaCode", { periodEndYear: "ASC", periodLabel: "ASC" }, { kind: "local" }),
     measureByCode: rowsById(dataSource, Measure, "code"),
     documentByKey: rowsById(dataSource, OutcomeDocument, "key"),

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { In, type DataSource } from "typeorm";
 import { parseSeed, SeedError } from "../seed-files";
 import { localFiguresFile, type LocalFiguresFile } from "../seed-schema";
-import { Figure, OutcomeDocument, UNASSIGNED_OWNER } from "./entities";
+import { Figure, FigureSource, OutcomeDocument, UNASSIGNED_OWNER } from "./entities";
 import { lockDocument, writeTransaction } from "./documents";
 
 /** Reads and validates every local-figures file of a folder before anything is written. */
@@ -56,8 +56,33 @@ export function localFigureRow(authorityCode: string, documentKey: string, f: Lo
  * published dataset) is refused, naming it, before anything is written; one the owner migration left
  * "unassigned" is given to the file's authority.
  */
+/**
+ * The further sources of the files' figures ("also stated in"). Each names another document of the
+ * same authority that has its own file here: a figure is held once, with every document that states it.
+ */
+export function alsoStatedRows(files: LocalFiguresFile[]): FigureSource[] {
+  const ownerOf = new Map(files.map((f) => [f.document.key, f.authorityCode]));
+  return files.flatMap((file) =>
+    file.figures.flatMap((f) =>
+      (f.alsoStatedIn ?? []).map((s, n) => {
+        const where = `figure "${f.key}"`;
+        if (s.document === file.document.key) throw new SeedError(`${file.document.key}.json`, where, `alsoStatedIn.${n}.document`, "is the file's own document");
+        const owner = ownerOf.get(s.document);
+        if (owner === undefined) throw new SeedError(`${file.document.key}.json`, where, `alsoStatedIn.${n}.document`, `"${s.document}" has no local-figures file in this folder`);
+        if (owner !== file.authorityCode) throw new SeedError(`${file.document.key}.json`, where, `alsoStatedIn.${n}.document`, `"${s.document}" is ${owner}'s document, not ${file.authorityCode}'s`);
+        const figureId = `${file.document.key}/${f.key}`;
+        return Object.assign(new FigureSource(), {
+          id: `${figureId}/also-${n + 1}`, figureId, documentKey: file.document.key, ordinal: n,
+          source: { document: s.document, section: s.section, quote: s.quote ?? null },
+        });
+      }),
+    ),
+  );
+}
+
 export async function loadLocalFigures(dataSource: DataSource, files: LocalFiguresFile[]): Promise<number> {
   const rows = files.flatMap((file) => file.figures.map((f) => localFigureRow(file.authorityCode, file.document.key, f)));
+  const further = alsoStatedRows(files);
   await writeTransaction(dataSource, async (manager) => {
     for (const { authorityCode, document } of files) {
       const held = await lockDocument(manager, document.key);
@@ -66,12 +91,14 @@ export async function loadLocalFigures(dataSource: DataSource, files: LocalFigur
       }
     }
     const keys = files.map((f) => f.document.key);
+    if (keys.length) await manager.delete(FigureSource, { documentKey: In(keys) });
     if (keys.length) await manager.delete(Figure, { documentKey: In(keys), kind: "local" });
     await manager.getRepository(OutcomeDocument).upsert(
       files.map(({ authorityCode, document: d }) => ({ key: d.key, title: d.title, publisher: d.publisher, location: d.file, asAt: d.asAt, asAtText: d.asAtText, owner: authorityCode })),
       ["key"],
     );
     for (let i = 0; i < rows.length; i += 200) await manager.insert(Figure, rows.slice(i, i + 200));
+    for (let i = 0; i < further.length; i += 200) await manager.insert(FigureSource, further.slice(i, i + 200));
   });
   return rows.length;
 }

@@ -127,6 +127,9 @@ export const outcomeResolvers = {
 
   OutcomeFigure: {
     kind: (figure: Figure) => upper(figure.kind),
+    /** its own source, then every further document that states the same local figure */
+    sources: async (figure: Figure, _args: unknown, { loaders }: OutcomeContext) =>
+      figure.kind === "local" ? [figure.source, ...(await loaders.furtherSourcesByFigure.load(figure.id)).map((s) => s.source)] : [figure.source],
     period: (figure: Figure) => ({
       label: figure.periodLabel,
       kind: upper(figure.periodKind),

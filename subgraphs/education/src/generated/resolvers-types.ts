@@ -184,6 +184,7 @@ export type FigurePeriod = {
   end?: Maybe<Scalars['String']['output']>;
   endYear?: Maybe<Scalars['Int']['output']>;
   kind: PeriodKind;
+  /** as published; "date not stated" for a local figure whose document gives it no date (never a caption's or the document's date) */
   label: Scalars['String']['output'];
   /** YYYY-MM-DD where the measure's calendar makes it certain */
   start?: Maybe<Scalars['String']['output']>;
@@ -306,7 +307,10 @@ export type OutcomeFigure = {
   /** the authority's own wording, for a local figure */
   label?: Maybe<Scalars['String']['output']>;
   period: FigurePeriod;
+  /** the document the figure is held under (for a local figure, the file it was recorded from) */
   source: Source;
+  /** every document that states the figure: its own source first, then any other document of the authority that prints the same figure */
+  sources: Array<Source>;
   unit?: Maybe<Scalars['String']['output']>;
   value?: Maybe<Scalars['Float']['output']>;
 };
@@ -737,6 +741,7 @@ export type OutcomeFigureResolvers<ContextType = OutcomeContext, ParentType exte
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['FigurePeriod'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;

@@ -18,20 +18,64 @@ export type Scalars = {
 export type Action = {
   __typename?: 'Action';
   id: Scalars['ID']['output'];
+  /** the same, each with how the link is known */
+  leadGroupLinks: Array<ActionLeadGroupLink>;
+  /** includeInferred false: only groups the document states lead the action */
   leadGroups: Array<LeadGroup>;
   linkedPlans: Array<LinkedPlan>;
+  /**
+   * true: a passage of the document's narrative (e.g. work a progress report describes beyond its
+   * plan's commitments) stored as an action; not a commitment the plan makes
+   */
+  narrative: Scalars['Boolean']['output'];
   /** what is uncertain in the source */
   note?: Maybe<Scalars['String']['output']>;
   plan: Plan;
   principles: Array<Principle>;
-  /** every priority the action serves */
+  /** every priority the action serves; includeInferred false: only those the document states */
   priorities: Array<Priority>;
+  /** the same, each with how the link is known */
+  priorityLinks: Array<ActionPriorityLink>;
   progress: Array<ProgressNote>;
   source: Source;
   status?: Maybe<Scalars['String']['output']>;
   themes: Array<Theme>;
   timescale?: Maybe<Timescale>;
   title: Scalars['String']['output'];
+};
+
+
+export type ActionLeadGroupLinksArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ActionLeadGroupsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ActionPrioritiesArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ActionPriorityLinksArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** An action's link to a group that leads it, with how the link is known */
+export type ActionLeadGroupLink = {
+  __typename?: 'ActionLeadGroupLink';
+  basis: LinkBasis;
+  leadGroup: LeadGroup;
+};
+
+/** An action's link to a priority it serves, with how the link is known */
+export type ActionPriorityLink = {
+  __typename?: 'ActionPriorityLink';
+  basis: LinkBasis;
+  priority: Priority;
 };
 
 /** One successful write, as the audit log recorded it (in the same transaction as the write) */
@@ -250,7 +294,10 @@ export type InspectionStatus =
 /** A board, partnership, lead group, team or voice group */
 export type LeadGroup = {
   __typename?: 'LeadGroup';
+  /** includeInferred false: only actions the document states it leads */
   actions: Array<Action>;
+  /** STATED: the document names the body as what its canonical name says; INFERRED: matching it to other bodies of that name is a judgement (the note says why) */
+  canonicalBasis: LinkBasis;
   /** the same kind of body in every authority has the same canonical name (e.g. malap) */
   canonicalName: Scalars['String']['output'];
   description?: Maybe<Scalars['String']['output']>;
@@ -260,9 +307,35 @@ export type LeadGroup = {
   source: Source;
 };
 
+
+/** A board, partnership, lead group, team or voice group */
+export type LeadGroupActionsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Whether a link is stated by the document or inferred, and why */
+export type LinkBasis = {
+  __typename?: 'LinkBasis';
+  kind: LinkBasisKind;
+  /** why the link was inferred (or what is uncertain about a stated one) */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * How a link is known. STATED: the document itself states it (an action printed under its priority,
+ * a body in the action's own lead-group cell, a body named as what its canonical name says).
+ * INFERRED: the extractor made it (read off a garbled table, placed by position, a plan-wide list
+ * placed under one priority, a judgement that two bodies are the same), and the note says why.
+ */
+export type LinkBasisKind =
+  | 'INFERRED'
+  | 'STATED';
+
 export type LinkedPlan = {
   __typename?: 'LinkedPlan';
   actions: Array<Action>;
+  /** STATED: the document names the plan as what its canonical name says; INFERRED: matching it to other plans of that name is a judgement (the note says why) */
+  canonicalBasis: LinkBasis;
   canonicalName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   note?: Maybe<Scalars['String']['output']>;
@@ -272,7 +345,7 @@ export type LinkedPlan = {
 
 export type LocalAuthority = Authority & {
   __typename?: 'LocalAuthority';
-  /** Key actions across all the authority's plans, optionally only those tagged with a theme */
+  /** Key actions across all the authority's plans, optionally only those tagged with a theme; includeNarrative false: commitments only (see Action.narrative) */
   actions?: Maybe<Array<Action>>;
   /**
    * Every change made to the authority's plans, newest first: who, when, what (the record
@@ -319,6 +392,7 @@ export type LocalAuthority = Authority & {
 
 
 export type LocalAuthorityActionsArgs = {
+  includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
   theme?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -399,6 +473,8 @@ export type NeighbourSetInfo = {
 
 export type OutcomeStatement = {
   __typename?: 'OutcomeStatement';
+  /** whether the document lists it under its priority (STATED) or it was placed there (INFERRED) */
+  placement: LinkBasis;
   source: Source;
   text: Scalars['String']['output'];
 };
@@ -417,6 +493,8 @@ export type PerformanceIndicator = {
    * indicator maps to no measure.
    */
   outcome?: Maybe<IndicatorOutcome>;
+  /** under a priority: whether the document lists it there (STATED) or it was placed there (INFERRED); null for an indicator of the whole plan */
+  placement?: Maybe<LinkBasis>;
   source: Source;
   target?: Maybe<StatedValue>;
   /** exactly as the plan words it */
@@ -426,6 +504,7 @@ export type PerformanceIndicator = {
 /** A plan, strategy or progress report, as its authority published it */
 export type Plan = {
   __typename?: 'Plan';
+  /** includeNarrative false: commitments only (see Action.narrative) */
   actions: Array<Action>;
   /** population and needs-assessment figures the plan quotes */
   contextFigures: Array<ContextFigure>;
@@ -443,6 +522,8 @@ export type Plan = {
   leadOfficer?: Maybe<Scalars['String']['output']>;
   /** members of partnerships and boards as the document lists them */
   memberships: Array<Membership>;
+  /** where the document names the lead member and lead officer; null when it names neither */
+  metadataSource?: Maybe<Source>;
   owner?: Maybe<Scalars['String']['output']>;
   period: PlanPeriod;
   /** principles, promises and corporate parenting principles */
@@ -456,6 +537,12 @@ export type Plan = {
   /** draft, summary of a longer document, or final, as the document states it; null: the document does not say */
   status?: Maybe<DocumentStatus>;
   title: Scalars['String']['output'];
+};
+
+
+/** A plan, strategy or progress report, as its authority published it */
+export type PlanActionsArgs = {
+  includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -530,18 +617,44 @@ export type PrintedFigure = {
 
 export type Priority = {
   __typename?: 'Priority';
+  /** includeInferred false: only actions the document states serve this priority */
   actions: Array<Action>;
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** includeInferred false: only those the document lists under this priority (not a plan-wide list placed here) */
   indicators: Array<PerformanceIndicator>;
   /** the plan's own numbering */
   number?: Maybe<Scalars['String']['output']>;
+  /** includeInferred false: only those the document lists under this priority */
   outcomes: Array<OutcomeStatement>;
+  /** whose priority this is where the document quotes another body's own priorities (e.g. a partnership's in a progress report); null: the plan's own */
+  owner?: Maybe<Scalars['String']['output']>;
   plan: Plan;
   source: Source;
+  /** includeInferred false: only those the document lists under this priority (not a plan-wide list placed here) */
   successCriteria: Array<OutcomeStatement>;
   themes: Array<Theme>;
   title: Scalars['String']['output'];
+};
+
+
+export type PriorityActionsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type PriorityIndicatorsArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type PriorityOutcomesArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type PrioritySuccessCriteriaArgs = {
+  includeInferred?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type ProgressNote = {
@@ -651,6 +764,11 @@ export type SourceDocument = {
 export type StatedValue = {
   __typename?: 'StatedValue';
   asAt?: Maybe<Scalars['String']['output']>;
+  /** false: the document gives no date or period for this value (it is not taken from a caption) */
+  dateStated: Scalars['Boolean']['output'];
+  periodEnd?: Maybe<Scalars['String']['output']>;
+  /** the period the value is for, where the document prints one (e.g. '(2023/24)'): YYYY, YYYY-MM or YYYY-MM-DD */
+  periodStart?: Maybe<Scalars['String']['output']>;
   /** as printed */
   text: Scalars['String']['output'];
   unit?: Maybe<Scalars['String']['output']>;
@@ -845,13 +963,15 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Action: ResolverTypeWrapper<Omit<Action, 'leadGroups' | 'linkedPlans' | 'plan' | 'priorities' | 'themes'> & { leadGroups: Array<ResolversTypes['LeadGroup']>, linkedPlans: Array<ResolversTypes['LinkedPlan']>, plan: ResolversTypes['Plan'], priorities: Array<ResolversTypes['Priority']>, themes: Array<ResolversTypes['Theme']> }>;
+  Action: ResolverTypeWrapper<Omit<Action, 'leadGroupLinks' | 'leadGroups' | 'linkedPlans' | 'plan' | 'priorities' | 'priorityLinks' | 'themes'> & { leadGroupLinks: Array<ResolversTypes['ActionLeadGroupLink']>, leadGroups: Array<ResolversTypes['LeadGroup']>, linkedPlans: Array<ResolversTypes['LinkedPlan']>, plan: ResolversTypes['Plan'], priorities: Array<ResolversTypes['Priority']>, priorityLinks: Array<ResolversTypes['ActionPriorityLink']>, themes: Array<ResolversTypes['Theme']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ActionLeadGroupLink: ResolverTypeWrapper<Omit<ActionLeadGroupLink, 'basis' | 'leadGroup'> & { basis: ResolversTypes['LinkBasis'], leadGroup: ResolversTypes['LeadGroup'] }>;
+  ActionPriorityLink: ResolverTypeWrapper<Omit<ActionPriorityLink, 'basis' | 'priority'> & { basis: ResolversTypes['LinkBasis'], priority: ResolversTypes['Priority'] }>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   Authority: ResolverTypeWrapper<AreaModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CareIndicatorOutcome: ResolverTypeWrapper<CareIndicatorOutcome>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ContextFigure: ResolverTypeWrapper<ContextFigure>;
@@ -869,15 +989,17 @@ export type ResolversTypes = ResolversObject<{
   Inspection: ResolverTypeWrapper<Omit<Inspection, 'findings' | 'plan'> & { findings: Array<ResolversTypes['Finding']>, plan: ResolversTypes['Plan'] }>;
   InspectionKind: null;
   InspectionStatus: null;
-  LeadGroup: ResolverTypeWrapper<Omit<LeadGroup, 'actions'> & { actions: Array<ResolversTypes['Action']> }>;
-  LinkedPlan: ResolverTypeWrapper<Omit<LinkedPlan, 'actions'> & { actions: Array<ResolversTypes['Action']> }>;
+  LeadGroup: ResolverTypeWrapper<Omit<LeadGroup, 'actions' | 'canonicalBasis'> & { actions: Array<ResolversTypes['Action']>, canonicalBasis: ResolversTypes['LinkBasis'] }>;
+  LinkBasis: ResolverTypeWrapper<LinkBasis>;
+  LinkBasisKind: LinkBasisKind;
+  LinkedPlan: ResolverTypeWrapper<Omit<LinkedPlan, 'actions' | 'canonicalBasis'> & { actions: Array<ResolversTypes['Action']>, canonicalBasis: ResolversTypes['LinkBasis'] }>;
   LocalAuthority: ResolverTypeWrapper<AreaModel>;
   MemberKind: null;
   MemberRole: null;
   Membership: ResolverTypeWrapper<Omit<Membership, 'group'> & { group?: Maybe<ResolversTypes['LeadGroup']> }>;
   NeighbourSetInfo: ResolverTypeWrapper<NeighbourSetInfo>;
-  OutcomeStatement: ResolverTypeWrapper<OutcomeStatement>;
-  PerformanceIndicator: ResolverTypeWrapper<Omit<PerformanceIndicator, 'current' | 'outcome' | 'target'> & { current?: Maybe<ResolversTypes['StatedValue']>, outcome?: Maybe<ResolversTypes['IndicatorOutcome']>, target?: Maybe<ResolversTypes['StatedValue']> }>;
+  OutcomeStatement: ResolverTypeWrapper<Omit<OutcomeStatement, 'placement'> & { placement: ResolversTypes['LinkBasis'] }>;
+  PerformanceIndicator: ResolverTypeWrapper<Omit<PerformanceIndicator, 'current' | 'outcome' | 'placement' | 'target'> & { current?: Maybe<ResolversTypes['StatedValue']>, outcome?: Maybe<ResolversTypes['IndicatorOutcome']>, placement?: Maybe<ResolversTypes['LinkBasis']>, target?: Maybe<ResolversTypes['StatedValue']> }>;
   Plan: ResolverTypeWrapper<Omit<Plan, 'actions' | 'contextFigures' | 'findings' | 'glossary' | 'indicators' | 'inspections' | 'memberships' | 'priorities'> & { actions: Array<ResolversTypes['Action']>, contextFigures: Array<ResolversTypes['ContextFigure']>, findings: Array<ResolversTypes['Finding']>, glossary: Array<ResolversTypes['GlossaryEntry']>, indicators: Array<ResolversTypes['PerformanceIndicator']>, inspections: Array<ResolversTypes['Inspection']>, memberships: Array<ResolversTypes['Membership']>, priorities: Array<ResolversTypes['Priority']> }>;
   PlanKind: null;
   PlanPeriod: ResolverTypeWrapper<PlanPeriod>;
@@ -906,13 +1028,15 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Action: Omit<Action, 'leadGroups' | 'linkedPlans' | 'plan' | 'priorities' | 'themes'> & { leadGroups: Array<ResolversParentTypes['LeadGroup']>, linkedPlans: Array<ResolversParentTypes['LinkedPlan']>, plan: ResolversParentTypes['Plan'], priorities: Array<ResolversParentTypes['Priority']>, themes: Array<ResolversParentTypes['Theme']> };
+  Action: Omit<Action, 'leadGroupLinks' | 'leadGroups' | 'linkedPlans' | 'plan' | 'priorities' | 'priorityLinks' | 'themes'> & { leadGroupLinks: Array<ResolversParentTypes['ActionLeadGroupLink']>, leadGroups: Array<ResolversParentTypes['LeadGroup']>, linkedPlans: Array<ResolversParentTypes['LinkedPlan']>, plan: ResolversParentTypes['Plan'], priorities: Array<ResolversParentTypes['Priority']>, priorityLinks: Array<ResolversParentTypes['ActionPriorityLink']>, themes: Array<ResolversParentTypes['Theme']> };
   ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
+  ActionLeadGroupLink: Omit<ActionLeadGroupLink, 'basis' | 'leadGroup'> & { basis: ResolversParentTypes['LinkBasis'], leadGroup: ResolversParentTypes['LeadGroup'] };
+  ActionPriorityLink: Omit<ActionPriorityLink, 'basis' | 'priority'> & { basis: ResolversParentTypes['LinkBasis'], priority: ResolversParentTypes['Priority'] };
   AuditEntry: AuditEntry;
   Authority: AreaModel;
   Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
   CareIndicatorOutcome: CareIndicatorOutcome;
   Float: Scalars['Float']['output'];
   ContextFigure: ContextFigure;
@@ -923,13 +1047,14 @@ export type ResolversParentTypes = ResolversObject<{
   GlossaryEntry: Omit<GlossaryEntry, 'plan'> & { plan: ResolversParentTypes['Plan'] };
   IndicatorOutcome: ResolversUnionTypes<ResolversParentTypes>['IndicatorOutcome'];
   Inspection: Omit<Inspection, 'findings' | 'plan'> & { findings: Array<ResolversParentTypes['Finding']>, plan: ResolversParentTypes['Plan'] };
-  LeadGroup: Omit<LeadGroup, 'actions'> & { actions: Array<ResolversParentTypes['Action']> };
-  LinkedPlan: Omit<LinkedPlan, 'actions'> & { actions: Array<ResolversParentTypes['Action']> };
+  LeadGroup: Omit<LeadGroup, 'actions' | 'canonicalBasis'> & { actions: Array<ResolversParentTypes['Action']>, canonicalBasis: ResolversParentTypes['LinkBasis'] };
+  LinkBasis: LinkBasis;
+  LinkedPlan: Omit<LinkedPlan, 'actions' | 'canonicalBasis'> & { actions: Array<ResolversParentTypes['Action']>, canonicalBasis: ResolversParentTypes['LinkBasis'] };
   LocalAuthority: AreaModel;
   Membership: Omit<Membership, 'group'> & { group?: Maybe<ResolversParentTypes['LeadGroup']> };
   NeighbourSetInfo: NeighbourSetInfo;
-  OutcomeStatement: OutcomeStatement;
-  PerformanceIndicator: Omit<PerformanceIndicator, 'current' | 'outcome' | 'target'> & { current?: Maybe<ResolversParentTypes['StatedValue']>, outcome?: Maybe<ResolversParentTypes['IndicatorOutcome']>, target?: Maybe<ResolversParentTypes['StatedValue']> };
+  OutcomeStatement: Omit<OutcomeStatement, 'placement'> & { placement: ResolversParentTypes['LinkBasis'] };
+  PerformanceIndicator: Omit<PerformanceIndicator, 'current' | 'outcome' | 'placement' | 'target'> & { current?: Maybe<ResolversParentTypes['StatedValue']>, outcome?: Maybe<ResolversParentTypes['IndicatorOutcome']>, placement?: Maybe<ResolversParentTypes['LinkBasis']>, target?: Maybe<ResolversParentTypes['StatedValue']> };
   Plan: Omit<Plan, 'actions' | 'contextFigures' | 'findings' | 'glossary' | 'indicators' | 'inspections' | 'memberships' | 'priorities'> & { actions: Array<ResolversParentTypes['Action']>, contextFigures: Array<ResolversParentTypes['ContextFigure']>, findings: Array<ResolversParentTypes['Finding']>, glossary: Array<ResolversParentTypes['GlossaryEntry']>, indicators: Array<ResolversParentTypes['PerformanceIndicator']>, inspections: Array<ResolversParentTypes['Inspection']>, memberships: Array<ResolversParentTypes['Membership']>, priorities: Array<ResolversParentTypes['Priority']> };
   PlanPeriod: PlanPeriod;
   PlanStatement: PlanStatement;
@@ -954,18 +1079,31 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type ActionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  leadGroups?: Resolver<Array<ResolversTypes['LeadGroup']>, ParentType, ContextType>;
+  leadGroupLinks?: Resolver<Array<ResolversTypes['ActionLeadGroupLink']>, ParentType, ContextType, RequireFields<ActionLeadGroupLinksArgs, 'includeInferred'>>;
+  leadGroups?: Resolver<Array<ResolversTypes['LeadGroup']>, ParentType, ContextType, RequireFields<ActionLeadGroupsArgs, 'includeInferred'>>;
   linkedPlans?: Resolver<Array<ResolversTypes['LinkedPlan']>, ParentType, ContextType>;
+  narrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType>;
-  priorities?: Resolver<Array<ResolversTypes['Priority']>, ParentType, ContextType>;
+  priorities?: Resolver<Array<ResolversTypes['Priority']>, ParentType, ContextType, RequireFields<ActionPrioritiesArgs, 'includeInferred'>>;
+  priorityLinks?: Resolver<Array<ResolversTypes['ActionPriorityLink']>, ParentType, ContextType, RequireFields<ActionPriorityLinksArgs, 'includeInferred'>>;
   progress?: Resolver<Array<ResolversTypes['ProgressNote']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   timescale?: Resolver<Maybe<ResolversTypes['Timescale']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ActionLeadGroupLinkResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ActionLeadGroupLink'] = ResolversParentTypes['ActionLeadGroupLink']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
+  leadGroup?: Resolver<ResolversTypes['LeadGroup'], ParentType, ContextType>;
+}>;
+
+export type ActionPriorityLinkResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ActionPriorityLink'] = ResolversParentTypes['ActionPriorityLink']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
 }>;
 
 export type AuditEntryResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
@@ -1077,7 +1215,8 @@ export type InspectionKindResolvers = { ACCREDITATION: 'accreditation', CRITICAL
 export type InspectionStatusResolvers = { EXPECTED: 'expected', HELD: 'held' };
 
 export type LeadGroupResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['LeadGroup'] = ResolversParentTypes['LeadGroup']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<LeadGroupActionsArgs, 'includeInferred'>>;
+  canonicalBasis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
   canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1086,8 +1225,14 @@ export type LeadGroupResolvers<ContextType = RegionContext, ParentType extends R
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
+export type LinkBasisResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['LinkBasis'] = ResolversParentTypes['LinkBasis']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['LinkBasisKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type LinkedPlanResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['LinkedPlan'] = ResolversParentTypes['LinkedPlan']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  canonicalBasis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
   canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1097,7 +1242,7 @@ export type LinkedPlanResolvers<ContextType = RegionContext, ParentType extends 
 
 export type LocalAuthorityResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['LocalAuthority'] = ResolversParentTypes['LocalAuthority'], FederationReferenceType extends FederationReferenceTypes['LocalAuthority'] = FederationReferenceTypes['LocalAuthority']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LocalAuthority']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, Partial<LocalAuthorityActionsArgs>>;
+  actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, RequireFields<LocalAuthorityActionsArgs, 'includeNarrative'>>;
   auditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<LocalAuthorityAuditLogArgs, 'limit'>>;
   authorityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1140,6 +1285,7 @@ export type NeighbourSetInfoResolvers<ContextType = RegionContext, ParentType ex
 }>;
 
 export type OutcomeStatementResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['OutcomeStatement'] = ResolversParentTypes['OutcomeStatement']> = ResolversObject<{
+  placement?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1150,13 +1296,14 @@ export type PerformanceIndicatorResolvers<ContextType = RegionContext, ParentTyp
   measureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   measureNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['IndicatorOutcome']>, ParentType, ContextType>;
+  placement?: Resolver<Maybe<ResolversTypes['LinkBasis']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['StatedValue']>, ParentType, ContextType>;
   wording?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PlanResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<PlanActionsArgs, 'includeNarrative'>>;
   contextFigures?: Resolver<Array<ResolversTypes['ContextFigure']>, ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<PlanFindingsArgs>>;
   glossary?: Resolver<Array<ResolversTypes['GlossaryEntry']>, ParentType, ContextType>;
@@ -1167,6 +1314,7 @@ export type PlanResolvers<ContextType = RegionContext, ParentType extends Resolv
   leadMember?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   leadOfficer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  metadataSource?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['PlanPeriod'], ParentType, ContextType>;
   principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType, Partial<PlanPrinciplesArgs>>;
@@ -1216,15 +1364,16 @@ export type PrintedFigureResolvers<ContextType = RegionContext, ParentType exten
 }>;
 
 export type PriorityResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Priority'] = ResolversParentTypes['Priority']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<PriorityActionsArgs, 'includeInferred'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  indicators?: Resolver<Array<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType, RequireFields<PriorityIndicatorsArgs, 'includeInferred'>>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  outcomes?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType, RequireFields<PriorityOutcomesArgs, 'includeInferred'>>;
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
-  successCriteria?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType>;
+  successCriteria?: Resolver<Array<ResolversTypes['OutcomeStatement']>, ParentType, ContextType, RequireFields<PrioritySuccessCriteriaArgs, 'includeInferred'>>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1291,6 +1440,9 @@ export type SourceDocumentResolvers<ContextType = RegionContext, ParentType exte
 
 export type StatedValueResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['StatedValue'] = ResolversParentTypes['StatedValue']> = ResolversObject<{
   asAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateStated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  periodEnd?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  periodStart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1336,6 +1488,8 @@ export type TimescaleResolvers<ContextType = RegionContext, ParentType extends R
 
 export type Resolvers<ContextType = RegionContext> = ResolversObject<{
   Action?: ActionResolvers<ContextType>;
+  ActionLeadGroupLink?: ActionLeadGroupLinkResolvers<ContextType>;
+  ActionPriorityLink?: ActionPriorityLinkResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Authority?: AuthorityResolvers<ContextType>;
   CareIndicatorOutcome?: CareIndicatorOutcomeResolvers<ContextType>;
@@ -1354,6 +1508,7 @@ export type Resolvers<ContextType = RegionContext> = ResolversObject<{
   InspectionKind?: InspectionKindResolvers;
   InspectionStatus?: InspectionStatusResolvers;
   LeadGroup?: LeadGroupResolvers<ContextType>;
+  LinkBasis?: LinkBasisResolvers<ContextType>;
   LinkedPlan?: LinkedPlanResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
   MemberKind?: MemberKindResolvers;

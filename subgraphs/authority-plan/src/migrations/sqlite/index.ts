@@ -2,5 +2,6 @@
 import { Initial1795373086181 } from "./1795373086181-Initial";
 import { AuditLog1795379756443 } from "./1795379756443-AuditLog";
 import { DocumentEvidence1796277996829 } from "./1796277996829-DocumentEvidence";
+import { LinkBasis1796278588261 } from "./1796278588261-LinkBasis";
 
-export const migrations = [Initial1795373086181, AuditLog1795379756443, DocumentEvidence1796277996829];
+export const migrations = [Initial1795373086181, AuditLog1795379756443, DocumentEvidence1796277996829, LinkBasis1796278588261];

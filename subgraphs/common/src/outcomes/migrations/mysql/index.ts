@@ -4,5 +4,6 @@ import { LaitComparisons1795376283811 } from "./1795376283811-LaitComparisons";
 import { AuditLog1795379756443 } from "./1795379756443-AuditLog";
 import { DocumentOwner1796231835089 } from "./1796231835089-DocumentOwner";
 import { StoredComparisons1796245530451 } from "./1796245530451-StoredComparisons";
+import { LinkBasis1796278588261 } from "./1796278588261-LinkBasis";
 
-export const migrations = [Initial1795373086181, LaitComparisons1795376283811, AuditLog1795379756443, DocumentOwner1796231835089, StoredComparisons1796245530451];
+export const migrations = [Initial1795373086181, LaitComparisons1795376283811, AuditLog1795379756443, DocumentOwner1796231835089, StoredComparisons1796245530451, LinkBasis1796278588261];
