@@ -5,6 +5,7 @@ import { isPlaceholderSecret, MIN_SECRET_LENGTH } from "@tees/subgraph-common/si
 import type { RateLimitSettings } from "./rate-limit";
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS, DEFAULT_MAX_TOKEN_AGE_SECONDS, readJwks } from "./identity";
 import { subgraphEndpoints } from "./supergraph";
+import { readObservability, type ObservabilitySettings } from "@tees/subgraph-common/observability";
 
 export class GatewayConfigError extends Error {
   override name = "GatewayConfigError";
@@ -27,6 +28,8 @@ export interface GatewayConfig {
   auth: AuthConfig;
   /** requests per caller (token subject, or address without a token); null: off (GATEWAY_RATE_LIMIT=0) */
   rateLimit: RateLimitSettings | null;
+  /** METRICS_PORT, METRICS_HOST, LOG_LEVEL, OTEL_* (readObservability) */
+  observability: ObservabilitySettings;
 }
 
 export interface AuthConfig {
@@ -208,5 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     auth: loadAuth(env, supergraphSdl),
     rateLimit: loadRateLimit(env),
+    observability: readObservability(env),
   };
 }

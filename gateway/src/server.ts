@@ -8,6 +8,7 @@ import { limitPlugins } from "./limits";
 import { createRateLimit } from "./rate-limit";
 import { subgraphGraphs, withSubgraphUrls } from "./supergraph";
 import type { SigningKey } from "@tees/subgraph-common/signed-identity";
+import type { GatewayObservability } from "./observability";
 
 type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs" | "auth"> & Partial<Pick<GatewayConfig, "introspection" | "limits" | "rateLimit">>;
 
@@ -18,7 +19,7 @@ type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgr
  * what an unset environment means to loadConfig (introspection on, DEFAULT_LIMITS); `rateLimit` left
  * out (or null) means none: loadConfig always sets it, tests and the benchmark build without it.
  */
-export function buildGateway(config: BuildConfig, options: { logging?: boolean } = {}) {
+export function buildGateway(config: BuildConfig, options: { logging?: boolean; observability?: GatewayObservability } = {}) {
   const introspection = config.introspection ?? true;
   const supergraph = withSubgraphUrls(config.supergraphSdl, config.subgraphUrls);
   // each subgraph's requests are signed with its own secret, for its own name (the audience it checks)
@@ -46,7 +47,8 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     // NODE_ENV=development (GraphQL Yoga would attach the original: "connect ECONNREFUSED 127.0.0.1:4001");
     // subgraphs' errors: clientSafeErrors
     maskedErrors: { isDev: false },
-    plugins: () => [...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
+    // metrics, traces and the request log first: they time and trace everything after them (observability.ts)
+    plugins: (context) => [...(options.observability?.plugins(context) ?? []), ...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
   });
 }
 
