@@ -12,10 +12,11 @@ import { randomBytes } from "node:crypto";
 import type { GatewayConfigContext, GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import usePrometheus, { createCounter, createHistogram } from "@graphql-mesh/plugin-prometheus";
 import { useOpenTelemetry } from "@graphql-hive/plugin-opentelemetry";
-import { trace } from "@opentelemetry/api";
+import { isSpanContextValid, trace } from "@opentelemetry/api";
+import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { Counter, Registry } from "prom-client";
 import {
-  boundedLabel, requestLogger, startMetricsServer, startTracing, traceIdOf, type MetricsServer, type ObservabilitySettings, type Tracing,
+  boundedLabel, requestLogger, startMetricsServer, startTracing, traceIdOf, useAsGatewayTracer, type MetricsServer, type ObservabilitySettings, type Tracing,
 } from "@tees/subgraph-common/observability";
 import { LIMIT_EXCEEDED } from "./limits";
 
@@ -73,6 +74,15 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
       const state = states.get(request);
       if (state) state.operation = params.operationName ?? null;
     },
+    onParse() {
+      // without an operationName in the request, the document's own (single) operation's name
+      return ({ result, context }) => {
+        const state = states.get(context.request);
+        if (!state || state.operation || !result || result instanceof Error || !("definitions" in result)) return;
+        const operations = (result as DocumentNode).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+        if (operations.length === 1) state.operation = operations[0]!.name?.value ?? null;
+      };
+    },
     onContextBuilding() {
       return ({ context }) => {
         const state = states.get(context.request);
@@ -110,7 +120,8 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
         if (status === 401) tokenRefusals.inc({ reason: request.headers.has("authorization") ? "invalid" : "missing" });
       }
       const httpContext = otel?.getHttpContext(request);
-      const traceId = (httpContext ? trace.getSpan(httpContext)?.spanContext().traceId : undefined) ?? state.ownTraceId ?? traceIdOf(request.headers.get("traceparent"));
+      const spanContext = httpContext ? trace.getSpan(httpContext)?.spanContext() : undefined;
+      const traceId = (spanContext && isSpanContextValid(spanContext) ? spanContext.traceId : undefined) ?? state.ownTraceId ?? traceIdOf(request.headers.get("traceparent"));
       const durationMs = Math.round((performance.now() - state.started) * 10) / 10;
       // the role only: never the token or its subject
       log.info({ traceId, operation: state.operation, durationMs, status, outcome, role: state.role, ...(state.errors ? { errors: state.errors } : {}) }, "request");
@@ -120,6 +131,8 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
   const plugins = (context: GatewayConfigContext): GatewayPlugin[] => {
     const list: GatewayPlugin[] = [];
     if (tracing) {
+      // the plugin takes the global provider's tracer whatever `traces.tracer` says (useAsGatewayTracer)
+      useAsGatewayTracer(tracing.tracer);
       otel = useOpenTelemetry({ ...context, traces: { tracer: tracing.tracer }, flushOnDispose: false });
       list.push(otel);
     }

@@ -153,6 +153,25 @@ export function startTracing(settings: TracingSettings, serviceName: string): Tr
   };
 }
 
+let gatewayTracer: Tracer | undefined;
+let dispatcherInstalled = false;
+
+/**
+ * Hive Gateway's OpenTelemetry plugin (1.5.3) ignores its `traces.tracer` option: it reads the option
+ * before it resolves it (`tracer = traces?.tracer ?? trace.getTracer("gateway")` with `traces` still
+ * unset) and always takes the GLOBAL provider's "gateway" tracer. So the gateway's tracer is reached
+ * through a global provider that hands out the tracer of the gateway being built (one per process in
+ * production; tests build at most one traced gateway at a time). Subgraphs never use it.
+ */
+export function useAsGatewayTracer(tracer: Tracer): void {
+  installTracingGlobals();
+  gatewayTracer = tracer;
+  if (dispatcherInstalled) return;
+  dispatcherInstalled = true;
+  // set just above, before the first call: never undefined here
+  trace.setGlobalTracerProvider({ getTracer: () => gatewayTracer! });
+}
+
 /** the trace id of a W3C traceparent header (00-<32 hex>-<16 hex>-<2 hex>), or null; fixed-length checks only */
 export function traceIdOf(traceparent: string | undefined | null): string | null {
   if (!traceparent || traceparent.length !== 55 || traceparent[2] !== "-" || traceparent[35] !== "-" || traceparent[52] !== "-") return null;
