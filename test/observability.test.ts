@@ -144,6 +144,17 @@ describe.each(databases)("observability on $label", ({ database }) => {
     expect([...regionChange].filter(([key]) => key.startsWith("subgraph_request_duration_seconds_count{") && key.includes('outcome="ok"')).map(([, n]) => n)).toEqual([1]);
   });
 
+  it("counts a subgraph's errors by their code", async () => {
+    const redcar = system.services.get("redcar-and-cleveland")!;
+    const before = await scrape(redcar.metricsUrl!);
+    // an analyst may not write: the plan subgraph refuses it (FORBIDDEN), whatever the action
+    const { body } = await postTo(system.gatewayUrl, `mutation Write { redcarAndCleveland { addProgressNote(actionId: "no-such-action", input: { text: "x", asAt: "2026-11" }) { text } } }`, undefined, { token });
+    expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const change = delta(before, await scrape(redcar.metricsUrl!));
+    expect(change.get('subgraph_errors_total{code="FORBIDDEN"}')).toBe(1);
+    expect([...change].filter(([key]) => key.startsWith("subgraph_request_duration_seconds_count{") && key.includes('outcome="error"')).map(([, n]) => n)).toEqual([1]);
+  });
+
   it("says which database connections are in use and waiting (MySQL), or that SQLite has no pool", async () => {
     const samples = await scrape(system.services.get("education")!.metricsUrl!);
     if (database.kind === "sqlite") {

@@ -36,6 +36,8 @@ interface RequestState {
   operation: string | null;
   role: string | null;
   errors: number;
+  /** when tracing is on: the trace id of the OpenTelemetry plugin's request span */
+  traceId: string | null;
   /** when tracing is off: a trace id of our own, sent on as traceparent so the subgraphs' log lines join this one */
   ownTraceId: string | null;
 }
@@ -57,7 +59,6 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
   const log = requestLogger("gateway", settings);
   const operation = boundedLabel();
   const states = new WeakMap<Request, RequestState>();
-  let otel: ReturnType<typeof useOpenTelemetry> | null = null;
   let server: MetricsServer | null = null;
 
   const requestsTotal = new Counter({ name: "gateway_requests_total", help: "GraphQL requests by operation name and outcome (ok; error: answered with errors; refused: 4xx; failed: 5xx)", labelNames: ["operation", "outcome"], registers: [registry] });
@@ -68,7 +69,12 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
   const requestPlugin: GatewayPlugin = {
     onRequest({ request, url }) {
       if (url.pathname !== "/graphql") return;
-      states.set(request, { started: performance.now(), operation: null, role: null, errors: 0, ownTraceId: tracing ? null : randomBytes(16).toString("hex") });
+      // tracing on: the OpenTelemetry plugin's request span is active here (its instrumentation wraps every hook)
+      const active = tracing ? trace.getActiveSpan()?.spanContext() : undefined;
+      states.set(request, {
+        started: performance.now(), operation: null, role: null, errors: 0,
+        traceId: active && isSpanContextValid(active) ? active.traceId : null, ownTraceId: tracing ? null : randomBytes(16).toString("hex"),
+      });
     },
     onParams({ params, request }) {
       const state = states.get(request);
@@ -119,9 +125,7 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
         if (status === 429) limitRefusals.inc({ limit: "GATEWAY_RATE_LIMIT" });
         if (status === 401) tokenRefusals.inc({ reason: request.headers.has("authorization") ? "invalid" : "missing" });
       }
-      const httpContext = otel?.getHttpContext(request);
-      const spanContext = httpContext ? trace.getSpan(httpContext)?.spanContext() : undefined;
-      const traceId = (spanContext && isSpanContextValid(spanContext) ? spanContext.traceId : undefined) ?? state.ownTraceId ?? traceIdOf(request.headers.get("traceparent"));
+      const traceId = state.traceId ?? state.ownTraceId ?? traceIdOf(request.headers.get("traceparent"));
       const durationMs = Math.round((performance.now() - state.started) * 10) / 10;
       // the role only: never the token or its subject
       log.info({ traceId, operation: state.operation, durationMs, status, outcome, role: state.role, ...(state.errors ? { errors: state.errors } : {}) }, "request");
@@ -133,8 +137,7 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
     if (tracing) {
       // the plugin takes the global provider's tracer whatever `traces.tracer` says (useAsGatewayTracer)
       useAsGatewayTracer(tracing.tracer);
-      otel = useOpenTelemetry({ ...context, traces: { tracer: tracing.tracer }, flushOnDispose: false });
-      list.push(otel);
+      list.push(useOpenTelemetry({ ...context, traces: { tracer: tracing.tracer }, flushOnDispose: false }));
     }
     if (metricsOn) {
       list.push(
