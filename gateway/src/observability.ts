@@ -137,7 +137,8 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
     if (tracing) {
       // the plugin takes the global provider's tracer whatever `traces.tracer` says (useAsGatewayTracer)
       useAsGatewayTracer(tracing.tracer);
-      list.push(useOpenTelemetry({ ...context, traces: { tracer: tracing.tracer }, flushOnDispose: false }));
+      // no graphql.operation.hash attribute: computing it normalises and hashes every document, sampled or not
+      list.push(useOpenTelemetry({ ...context, traces: { tracer: tracing.tracer }, flushOnDispose: false, hashOperation: null }));
     }
     if (metricsOn) {
       list.push(
@@ -150,6 +151,9 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
           labels: { operationName: false, path: false, url: false },
           metrics: {
             graphql_envelop_request_time_summary: false,
+            // gateway_requests_total counts requests (by operation and outcome); the context phase is the token check, timed in the request
+            graphql_envelop_request: false,
+            graphql_envelop_phase_context: false,
             graphql_envelop_deprecated_field: false,
             graphql_envelop_phase_subscribe: false,
             graphql_yoga_http_duration: SECONDS,
