@@ -40,10 +40,11 @@ async function receiver() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, counts: () => ({ posts, bytes }), close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-interface Variant { name: string; system: RunningSystem; token: string; latencies: number[]; requests: number; elapsedMs: number; perRound: number[] }
+interface Variant { name: string; system: RunningSystem; token: string; latencies: number[]; requests: number; elapsedMs: number; perRound: number[]; cpuPerRequest: number[] }
 
 async function round(variant: Variant): Promise<void> {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const requestsBefore = variant.requests;
   const until = started + ROUND_MS;
   await Promise.all(Array.from({ length: CLIENTS }, async () => {
@@ -58,6 +59,9 @@ async function round(variant: Variant): Promise<void> {
   const elapsed = performance.now() - started;
   variant.elapsedMs += elapsed;
   variant.perRound.push(((variant.requests - requestsBefore) * 1000) / elapsed);
+  // this process's CPU time (client, gateway, subgraphs, receiver: all here) per request, in ms
+  const cpu = process.cpuUsage(cpuBefore);
+  variant.cpuPerRequest.push((cpu.user + cpu.system) / 1000 / Math.max(1, variant.requests - requestsBefore));
 }
 
 const median = (values: number[]) => {
@@ -86,12 +90,12 @@ export async function observabilitySection(): Promise<string[]> {
   try {
     for (const [name, observability] of Object.entries(settings)) {
       const system = await startSystem({ observability });
-      variants.push({ name, system, token: await system.token({ role: "analyst", authority: null }), latencies: [], requests: 0, elapsedMs: 0, perRound: [] });
+      variants.push({ name, system, token: await system.token({ role: "analyst", authority: null }), latencies: [], requests: 0, elapsedMs: 0, perRound: [], cpuPerRequest: [] });
     }
     // warm every system (plans cached, connections open), then measure
     for (const variant of variants) {
       await round(variant);
-      Object.assign(variant, { latencies: [], requests: 0, elapsedMs: 0, perRound: [] });
+      Object.assign(variant, { latencies: [], requests: 0, elapsedMs: 0, perRound: [], cpuPerRequest: [] });
     }
     // Prometheus scrapes the metrics system's six listeners every 5 s (compose's prometheus.yml: every 15 s; this is harsher)
     const metrics = variants.find((v) => v.name === "metrics on")!.system;
@@ -121,6 +125,7 @@ export async function observabilitySection(): Promise<string[]> {
     const ratios = [...pairedRatios(v)].sort((a, b) => a - b);
     return `${ratios[Math.floor(ratios.length / 4)]!.toFixed(2)}–${ratios[Math.floor((3 * ratios.length) / 4)]!.toFixed(2)}`;
   };
+  const cpuRatios = (v: Variant) => v.cpuPerRequest.map((c, i) => c / base.cpuPerRequest[i]!);
   const rows = variants.map((v) => [
     v.name,
     v.requests,
@@ -128,6 +133,8 @@ export async function observabilitySection(): Promise<string[]> {
     (throughput(v) / throughput(base)).toFixed(3),
     median(pairedRatios(v)).toFixed(3),
     spread(v),
+    median(v.cpuPerRequest).toFixed(1),
+    median(cpuRatios(v)).toFixed(3),
     quantile(v.latencies, 0.5).toFixed(1),
     (quantile(v.latencies, 0.5) / quantile(base.latencies, 0.5)).toFixed(3),
     quantile(v.latencies, 0.95).toFixed(1),
@@ -142,8 +149,8 @@ export async function observabilitySection(): Promise<string[]> {
   report.line();
   report.line(`The cross-borough query (the five Tees Valley authorities' early-years priorities with their actions and lead groups, one education and one care measure: region, both plan subgraphs, education and care, one fetch each) through three systems side by side in one process (Tees Valley extract, embedded SQLite), ${CLIENTS} concurrent clients, ${ROUNDS} rounds of ${ROUND_MS / 1000} s each per system, the systems taking turns in a rotating order after one warm-up round each. **both off**: no metrics listener, no tracing; **metrics on**: Hive Gateway's Prometheus plugin and the gateway's and subgraphs' prom-client registries, every listener scraped every 5 s during the run (compose scrapes every 15 s) (${scrapes} scrapes); **tracing 10%**: Hive Gateway's OpenTelemetry plugin and the subgraphs' spans (request, resolvers that wait on the database, SQL statements), \`parentbased_traceidratio\` at 0.1, OTLP/HTTP protobuf to a receiver in this process (${posts} exports, ${(bytes / 1024).toFixed(0)} KB). Request logs silent in all three.`);
   report.line();
-  report.table(["system", "requests", "requests/s", "× both off (totals)", "× both off (median of rounds)", "rounds' middle half", "p50 ms", "p50 × both off", "p95 ms"], ["l", "r", "r", "r", "r", "r", "r", "r", "r"], rows);
+  report.table(["system", "requests", "requests/s", "× both off (totals)", "× both off (median of rounds)", "rounds' middle half", "CPU ms / request", "CPU × both off", "p50 ms", "p50 × both off", "p95 ms"], ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"], rows);
   report.line();
-  report.line(`"× both off (median of rounds)" pairs each round with both off's round of the same rotation and takes the median of the ${ROUNDS} ratios (less moved by the load of other work on a shared machine than the totals); "rounds' middle half" is their interquartile range: a difference inside it is noise. Metrics cost ${((1 - metricsRatio) * 100).toFixed(1)}% of throughput by that median (aim: under 5%), tracing at 10% ${((1 - tracingRatio) * 100).toFixed(1)}%.`);
+  report.line(`"× both off (median of rounds)" pairs each round with both off's round of the same rotation and takes the median of the ${ROUNDS} ratios (less moved by the load of other work on a shared machine than the totals); "rounds' middle half" is their interquartile range: a difference inside it is noise. Metrics cost ${((1 - metricsRatio) * 100).toFixed(1)}% of throughput by that median (aim: under 5%), tracing at 10% ${((1 - tracingRatio) * 100).toFixed(1)}%. "CPU ms / request" is this process's CPU time (the clients, the gateway, the subgraphs and the receiver all run in it) per answered request, median of the rounds, and "CPU × both off" the median of the paired ratios: what each costs in work, which the load of other processes moves far less than throughput. By CPU, metrics cost ${((median(cpuRatios(variants[1]!)) - 1) * 100).toFixed(1)}% and tracing at 10% ${((median(cpuRatios(variants[2]!)) - 1) * 100).toFixed(1)}% more per request.`);
   return report.lines;
 }
