@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "@tees/subgraph-common/env";
-import { readObservability, type ObservabilitySettings } from "@tees/subgraph-common/observability";
+import { readObservability, startTracing, type ObservabilitySettings } from "@tees/subgraph-common/observability";
 import { databases } from "./support/matrix";
 import { postTo, startSystem, type RunningSystem } from "./support/system";
 
@@ -249,6 +249,27 @@ describe("tracing off", () => {
     for (const [env, name] of refused) {
       expect(() => readObservability(env), name).toThrow(ConfigError);
       expect(() => readObservability(env), name).toThrow(name);
+    }
+  });
+
+  it("samples as OTEL_TRACES_SAMPLER says: always_off sends nothing, a ratio sends about that share", async () => {
+    const receiver = await otlpReceiver();
+    try {
+      const send = async (env: Record<string, string>, traces: number) => {
+        const tracing = startTracing(readObservability({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: "http/json", ...env }).tracing!, "sampling-test");
+        for (let i = 0; i < traces; i += 1) tracing.tracer.startSpan(`root ${i}`).end();
+        await tracing.flush();
+        await tracing.shutdown();
+      };
+      await send({ OTEL_TRACES_SAMPLER: "always_off" }, 50);
+      expect(receiver.spans.length).toBe(0);
+      await send({ OTEL_TRACES_SAMPLER: "parentbased_traceidratio", OTEL_TRACES_SAMPLER_ARG: "0.1" }, 2000);
+      // 10% of 2000 trace ids: 200 expected, and far from 0 or 2000 (binomial sd ~13)
+      expect(receiver.spans.length).toBeGreaterThan(140);
+      expect(receiver.spans.length).toBeLessThan(260);
+      expect(new Set(receiver.spans.map((s) => s.service))).toEqual(new Set(["sampling-test"]));
+    } finally {
+      await receiver.close();
     }
   });
 
