@@ -13,6 +13,7 @@
  *               size, gateway start and memory, first request, latency and throughput (SCALE_SIZES=2,10 for fewer)
  *   gateways    the project's gateway beside @apollo/gateway and a hand-written fan-out, same subgraph processes
  *   trusted     the cross-borough query by trusted-document id against as text: throughput ratio, same gateway, same run
+ *   observability  the cost of metrics and of tracing at 10% on the cross-borough query, as ratios to both off (same run)
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
  *               on MySQL/MariaDB too when MYSQL_URL is set
@@ -30,9 +31,10 @@ import { soakSection } from "./bench/soak";
 import { scaleSection } from "./bench/scale";
 import { gatewaysSection } from "./bench/gateways";
 import { trustedSection } from "./bench/trusted";
+import { observabilitySection } from "./bench/observability";
 import { startSystem, type RunningSystem } from "../test/support/system";
 
-export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "trusted", "scale", "gateways", "soak"] as const;
+export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "trusted", "observability", "scale", "gateways", "soak"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArguments(args: string[]): { sections: Section[]; folder: string } {
@@ -88,6 +90,7 @@ try {
         await system.close();
       }
     }
+    else if (section === "observability") lines = await observabilitySection();
     else {
       const soak = await soakSection();
       lines = soak.lines;

@@ -74,6 +74,24 @@ export function secretKeys(): string[] {
   return [...keys, "NONCE_STORE_PASSWORD", "NONCE_STORE_URL", "JWT_SECRETS", "DASHBOARD_JWT_SECRET"];
 }
 
+/** where every service serves its Prometheus metrics (a listener of its own, not the public one: README "Operating it") */
+export const METRICS_PORT = 9464;
+/**
+ * Metrics, traces and logs, as compose sets them. Tracing stays off until OTEL_EXPORTER_OTLP_ENDPOINT
+ * names your collector (an empty value is unset); 10% of traces are sampled, following the caller's choice.
+ */
+const observabilityEnv = (): Env[] => [
+  value("METRICS_PORT", String(METRICS_PORT)),
+  value("METRICS_HOST", "0.0.0.0"),
+  value("LOG_LEVEL", "info"),
+  value("OTEL_EXPORTER_OTLP_ENDPOINT", ""),
+  value("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+  value("OTEL_TRACES_SAMPLER", "parentbased_traceidratio"),
+  value("OTEL_TRACES_SAMPLER_ARG", "0.1"),
+];
+/** Prometheus' usual pod annotations: scrape the metrics listener */
+const scrapeAnnotations = { "prometheus.io/scrape": "true", "prometheus.io/port": String(METRICS_PORT), "prometheus.io/path": "/metrics" };
+
 const labels = (name: string) => ({ "app.kubernetes.io/name": name, "app.kubernetes.io/part-of": "tees-partnership-graph" });
 const command = (entry: string) => ["node", "--import", "tsx", entry];
 const httpProbe = (path: string, port: number, periodSeconds: number, failureThreshold: number): IProbe => ({
@@ -99,7 +117,7 @@ function service(name: string, port: number): IService {
   };
 }
 
-function deployment(name: string, replicas: number, podSpec: IPodSpec): IDeployment {
+function deployment(name: string, replicas: number, podSpec: IPodSpec, annotations?: Record<string, string>): IDeployment {
   return {
     apiVersion: "apps/v1",
     kind: "Deployment",
@@ -107,7 +125,7 @@ function deployment(name: string, replicas: number, podSpec: IPodSpec): IDeploym
     spec: {
       replicas,
       selector: { matchLabels: labels(name) },
-      template: { metadata: { labels: labels(name) }, spec: { automountServiceAccountToken: false, ...podSpec } },
+      template: { metadata: { labels: labels(name), ...(annotations ? { annotations } : {}) }, spec: { automountServiceAccountToken: false, ...podSpec } },
     },
   };
 }
@@ -148,6 +166,7 @@ function subgraphObjects(s: { name: string; port: number; entry: string; env: Re
     secret("DATABASE_URL", `DATABASE_URL_${g}`),
     value("DB_POOL_SIZE", String(pool)),
     secret("GATEWAY_SIGNING_SECRETS", `SIGNING_SECRET_${g}`),
+    ...observabilityEnv(),
   ];
   const migrate: IContainer = {
     name: "migrate",
@@ -164,7 +183,7 @@ function subgraphObjects(s: { name: string; port: number; entry: string; env: Re
           name: s.name,
           image: IMAGE,
           command: command(s.entry),
-          ports: [{ name: "http", containerPort: s.port }],
+          ports: [{ name: "http", containerPort: s.port }, { name: "metrics", containerPort: METRICS_PORT }],
           env,
           // /ready: the database answers; /health: the process answers. The first start seeds
           // (education and care import the national LAIT figures): the startup probe allows 10 min.
@@ -175,7 +194,7 @@ function subgraphObjects(s: { name: string; port: number; entry: string; env: Re
           securityContext,
         },
       ],
-    }),
+    }, scrapeAnnotations),
     service(s.name, s.port),
   ];
 }
@@ -193,6 +212,7 @@ function gatewayObjects(subgraphs: { name: string; port: number }[]) {
     value("GATEWAY_ANONYMOUS_READ", "false"),
     // anonymous callers send the typed client's trusted documents only (SECURITY.md)
     value("GATEWAY_ARBITRARY_DOCUMENTS", "authenticated"),
+    ...observabilityEnv(),
   ];
   return [
     deployment("gateway", 2, {
@@ -201,7 +221,7 @@ function gatewayObjects(subgraphs: { name: string; port: number }[]) {
           name: "gateway",
           image: IMAGE,
           command: command("gateway/src/index.ts"),
-          ports: [{ name: "http", containerPort: GATEWAY_PORT }],
+          ports: [{ name: "http", containerPort: GATEWAY_PORT }, { name: "metrics", containerPort: METRICS_PORT }],
           env,
           // Hive Gateway's own endpoints: /readiness (ready to serve), /healthcheck (alive)
           readinessProbe: httpProbe("/readiness", GATEWAY_PORT, 10, 3),
@@ -210,7 +230,7 @@ function gatewayObjects(subgraphs: { name: string; port: number }[]) {
           securityContext,
         },
       ],
-    }),
+    }, scrapeAnnotations),
     service("gateway", GATEWAY_PORT),
     autoscaler("gateway", 2, 6),
   ];

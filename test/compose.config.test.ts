@@ -133,7 +133,7 @@ describe.skipIf(!composeAvailable)("docker-compose.yml", () => {
   });
 
   it("is accepted by docker-compose config and defines every service", () => {
-    for (const service of ["mysql", ...subgraphs.map((s) => s.service), "gateway"]) serviceBlock(config, service);
+    for (const service of ["mysql", ...subgraphs.map((s) => s.service), "gateway", "prometheus", "jaeger"]) serviceBlock(config, service);
   });
 
   it("runs MySQL 8.4 with an explicit max_connections, a ping health check and the init scripts", () => {
@@ -185,6 +185,28 @@ describe.skipIf(!composeAvailable)("docker-compose.yml", () => {
       const name = graphName(service);
       expect(gateway).toContain(`SUBGRAPH_URL_${name}: http://${service}:${port}/graphql`);
     }
+  });
+
+  it("runs Prometheus scraping every service's metrics listener, and Jaeger receiving every service's traces; neither listener is published", () => {
+    const prometheus = serviceBlock(config, "prometheus");
+    expect(prometheus).toMatch(/image: prom\/prometheus:v\d/);
+    expect(prometheus).toMatch(/deploy\/prometheus\/prometheus\.yml/);
+    const jaeger = serviceBlock(config, "jaeger");
+    expect(jaeger).toMatch(/image: jaegertracing\/jaeger:2\./);
+    expect(jaeger).toContain("receivers.otlp.protocols.http.endpoint=0.0.0.0:4318");
+    // the targets Prometheus scrapes (deploy/prometheus/prometheus.yml), as host:port
+    const targets = new Set([...readFileSync(join(root, "deploy/prometheus/prometheus.yml"), "utf8").matchAll(/^\s*(?:- targets: \[|-\s)"?([a-z0-9-]+:\d+)"?/gm)].map((m) => m[1]!));
+    for (const service of [...subgraphs.map((s) => s.service), "gateway"]) {
+      const block = serviceBlock(config, service);
+      expect(block, service).toMatch(/METRICS_PORT: ['"]?9464['"]?\n/);
+      expect(block, service).toContain("METRICS_HOST: 0.0.0.0");
+      expect(block, service).toContain("OTEL_EXPORTER_OTLP_ENDPOINT: http://jaeger:4318\n");
+      expect(block, service).toMatch(/OTEL_TRACES_SAMPLER: parentbased_traceidratio\n/);
+      expect(block, service).toMatch(/LOG_LEVEL: info\n/);
+      expect(block, service).not.toMatch(/9464:9464|:9464['"]?\n.*published/);
+      expect(targets, service).toContain(`${service}:9464`);
+    }
+    expect(targets.size).toBe(subgraphs.length + 1);
   });
 
   it(".env.example matches the compose defaults once its passwords are set, and an unedited copy is refused", () => {

@@ -6,6 +6,7 @@ import type { RateLimitSettings } from "./rate-limit";
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS, DEFAULT_MAX_TOKEN_AGE_SECONDS, readJwks } from "./identity";
 import { subgraphEndpoints } from "./supergraph";
 import { ARBITRARY_DOCUMENTS, DEFAULT_MANIFEST, readManifest, type ArbitraryDocuments, type TrustedDocumentsSettings } from "./trusted-documents";
+import { readObservability, type ObservabilitySettings } from "@tees/subgraph-common/observability";
 
 export class GatewayConfigError extends Error {
   override name = "GatewayConfigError";
@@ -30,6 +31,8 @@ export interface GatewayConfig {
   rateLimit: RateLimitSettings | null;
   /** the typed client's documents accepted by id, and who may send a document's text (trusted-documents.ts) */
   trustedDocuments: TrustedDocumentsSettings;
+  /** METRICS_PORT, METRICS_HOST, LOG_LEVEL, OTEL_* (readObservability) */
+  observability: ObservabilitySettings;
 }
 
 export interface AuthConfig {
@@ -212,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     auth: loadAuth(env, supergraphSdl),
     rateLimit: loadRateLimit(env),
     trustedDocuments: loadTrustedDocuments(env),
+    observability: readObservability(env),
   };
 }
 

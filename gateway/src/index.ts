@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { loadConfig } from "./config";
 import { buildGateway } from "./server";
+import { gatewayObservability } from "./observability";
 
 let config;
 try {
@@ -9,8 +10,16 @@ try {
   console.error(`[gateway] failed to start: ${(error as Error).message}`);
   process.exit(1);
 }
-const gateway = buildGateway(config);
+const observability = gatewayObservability(config.observability);
+const gateway = buildGateway(config, { observability });
 const server = createServer(gateway);
+try {
+  const metricsUrl = await observability.listen();
+  if (metricsUrl) console.log(`[gateway] metrics at ${metricsUrl}`);
+} catch (error) {
+  console.error(`[gateway] failed to start: ${(error as Error).message}`);
+  process.exit(1);
+}
 server.listen(config.port, config.host, () => {
   console.log(`[gateway] GraphiQL at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/graphql`);
 });
@@ -23,6 +32,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     server.close();
     server.closeAllConnections();
     await gateway.dispose();
+    await observability.close();
     process.exit(0);
   });
 }

@@ -9,6 +9,7 @@ import { createRateLimit } from "./rate-limit";
 import { subgraphGraphs, withSubgraphUrls } from "./supergraph";
 import { committedManifest, trustedDocumentsOption } from "./trusted-documents";
 import type { Identity, SigningKey } from "@tees/subgraph-common/signed-identity";
+import type { GatewayObservability } from "./observability";
 
 type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs" | "auth"> & Partial<Pick<GatewayConfig, "introspection" | "limits" | "rateLimit" | "trustedDocuments">>;
 
@@ -20,7 +21,7 @@ type BuildConfig = Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "subgr
  * manifest with arbitrary documents open to everyone); `rateLimit` left
  * out (or null) means none: loadConfig always sets it, tests and the benchmark build without it.
  */
-export function buildGateway(config: BuildConfig, options: { logging?: boolean } = {}) {
+export function buildGateway(config: BuildConfig, options: { logging?: boolean; observability?: GatewayObservability } = {}) {
   const introspection = config.introspection ?? true;
   const supergraph = withSubgraphUrls(config.supergraphSdl, config.subgraphUrls);
   // each subgraph's requests are signed with its own secret, for its own name (the audience it checks)
@@ -53,7 +54,8 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     // NODE_ENV=development (GraphQL Yoga would attach the original: "connect ECONNREFUSED 127.0.0.1:4001");
     // subgraphs' errors: clientSafeErrors
     maskedErrors: { isDev: false },
-    plugins: () => [...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit, identities }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
+    // metrics, traces and the request log first: they time and trace everything after them (observability.ts)
+    plugins: (context) => [...(options.observability?.plugins(context) ?? []), ...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit, identities }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
   });
 }
 

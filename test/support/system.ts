@@ -11,6 +11,8 @@ import { EXTRACT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import { graphName, subgraphCatalog } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
+import { gatewayObservability, type GatewayObservability } from "../../gateway/src/observability";
+import type { ObservabilitySettings } from "@tees/subgraph-common/observability";
 import { DEFAULT_TOKEN_PARTY, type AuthConfig } from "../../gateway/src/config";
 import { issueToken } from "../../gateway/src/identity";
 import { signRequest, type Identity, type Role } from "@tees/subgraph-common/signed-identity";
@@ -52,6 +54,8 @@ export interface RunningSystem {
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** the same, with the HTTP status */
   post<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<{ status: number; body: GraphQLResponse<T> }>;
+  /** the gateway's metrics listener (when SystemOptions.observability turns metrics on), and its tracer */
+  gatewayObservability: { metricsUrl: string | null; flushTraces(): Promise<void> };
   /** total SQL statements run by every subgraph since the last reset */
   statements(): number;
   resetStatements(): void;
@@ -71,6 +75,8 @@ export interface SystemOptions {
   subgraphTimeoutMs?: number;
   /** which LAIT data the outcomes subgraphs are seeded with: the Tees Valley extract (default) or the services' own default (the national release) */
   lait?: "extract" | "default";
+  /** metrics, tracing and logs for the gateway and every subgraph (default: all off); service names come from the services */
+  observability?: ObservabilitySettings;
 }
 
 /** One GraphQL request to a gateway, as a client sends it (with a bearer token if given). */
@@ -90,12 +96,14 @@ export async function postTo<T = Record<string, any>>(url: string, query: string
 
 
 export async function startSystem({
-  database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {}, anonymousRead = true, subgraphTimeoutMs = 10_000, lait = "extract",
+  database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {}, anonymousRead = true, subgraphTimeoutMs = 10_000, lait = "extract", observability,
 }: SystemOptions = {}): Promise<RunningSystem> {
   const cleanups: Array<() => Promise<void>> = [];
   // one secret per subgraph, fresh for each system (as npm start does)
   const secrets = new Map(subgraphCatalog().map((entry) => [entry.name, testSecret()]));
-  const lifecycle = { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" as const };
+  const lifecycle = { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" as const, ...(observability ? { observability } : {}) };
+  let gatewayWatch: GatewayObservability | undefined;
+  let gatewayMetricsUrl: string | null = null;
   const services = new Map<string, RunningService>();
   try {
     for (const entry of subgraphCatalog()) {
@@ -119,9 +127,14 @@ export async function startSystem({
     if (gateway === "hive") {
       const composed = composeGuild(subgraphs);
       if ("errors" in composed) throw new Error(composed.errors.join("\n"));
-      const runtime = buildGateway({ supergraphSdl: composed.supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs, auth }, { logging: process.env.GATEWAY_LOG === "1" });
+      gatewayWatch = observability ? gatewayObservability(observability) : undefined;
+      const runtime = buildGateway({ supergraphSdl: composed.supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs, auth }, { logging: process.env.GATEWAY_LOG === "1", observability: gatewayWatch });
+      gatewayMetricsUrl = (await gatewayWatch?.listen()) ?? null;
       handler = runtime;
-      disposeGateway = async () => runtime.dispose();
+      disposeGateway = async () => {
+        await runtime.dispose();
+        await gatewayWatch?.close();
+      };
     } else {
       ({ handler, dispose: disposeGateway } = await apolloGatewayHandler(subgraphs.map((s) => ({ ...s, secret: secrets.get(s.name)! }))));
     }
@@ -131,6 +144,7 @@ export async function startSystem({
     const post = <T,>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => postTo<T>(gatewayUrl, query, variables, options);
     return {
       gatewayUrl,
+      gatewayObservability: { metricsUrl: gatewayMetricsUrl, flushTraces: async () => gatewayWatch?.tracing?.flush() },
       services,
       secrets,
       auth,
@@ -154,6 +168,7 @@ export async function startSystem({
       },
     };
   } catch (error) {
+    await gatewayWatch?.close().catch(() => undefined);
     for (const service of services.values()) await service.close().catch(() => undefined);
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     throw error;

@@ -15,6 +15,7 @@ import {
 } from "typeorm";
 import type { IsolationLevel } from "typeorm/driver/types/IsolationLevel.js";
 import { ConfigError } from "./env";
+import { countRequestStatement, traceStatement } from "./observability";
 
 /**
  * Where a subgraph keeps its data: `sqlite:<file>` (embedded default; `sqlite::memory:` for tests)
@@ -98,6 +99,8 @@ export class StatementCounter implements Logger {
   logQuery(query: string): void {
     if (/^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE|PRAGMA)/i.test(query)) return;
     this.count += 1;
+    // and for the request running now (its metrics and log line: observability.ts)
+    countRequestStatement();
   }
   logQueryError(error: string | Error, query: string): void {
     console.error(`SQL error: ${error instanceof Error ? error.message : error} in ${query.slice(0, 200)}`);
@@ -270,7 +273,8 @@ class PlainErrorDataSource extends DataSource {
     const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
     runner.query = (async (...args: unknown[]) => {
       try {
-        return await query(...args);
+        // a span per statement when the request is traced (observability.ts); otherwise just the query
+        return await traceStatement(args[0], this.options.type, () => query(...args));
       } catch (error) {
         const plain = classifyDatabaseError(error, this.queryTimeoutMs);
         if (!plain) throw error;

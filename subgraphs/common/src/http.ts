@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { NonceStoreUnavailable, verifyRequest, type Identity, type VerifyOptions } from "./signed-identity";
@@ -28,6 +28,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   port: number;
   host?: string;
   name: string;
+  /** wraps the request listener: metrics, tracing and the request log (observability.ts) */
+  wrap?: (listener: RequestListener) => RequestListener;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -78,7 +80,7 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
     await nonces.close();
     throw error;
   }
-  const server: Server = createServer(async (request, response) => {
+  const listener: RequestListener = async (request, response) => {
     const path = (request.url ?? "/").split("?")[0];
     try {
       if (path === "/health") return sendJson(response, 200, { status: "ok", service: options.name, ...options.health?.() });
@@ -128,7 +130,8 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
       else response.end();
       console.error(`[${options.name}]`, error);
     }
-  });
+  };
+  const server: Server = createServer(options.wrap ? options.wrap(listener) : listener);
   // the gateway keeps connections alive; make sure idle ones outlive its pool's idle timeout
   server.keepAliveTimeout = 65_000;
   try {

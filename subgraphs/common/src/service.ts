@@ -5,6 +5,7 @@ import { optionalString, ConfigError, readInteger } from "./env";
 import { isPlaceholderSecret, MIN_SECRET_LENGTH, type Identity } from "./signed-identity";
 import { serve, type RunningServer, type ServeOptions } from "./http";
 import type { NonceStoreSettings } from "./nonce-store";
+import { OBSERVABILITY_OFF, readObservability, recordCallerRole, startSubgraphObservability, type DatabasePool, type ObservabilitySettings } from "./observability";
 
 export type SeedPolicy = "never" | "if-empty" | "always";
 
@@ -15,6 +16,8 @@ export interface LifecycleSettings {
   host: string;
   /** what a request must carry to prove the gateway sent it (the audience is the service's name), and where nonces are remembered */
   signing: ServeOptions<BaseContext>["signing"];
+  /** metrics listener, tracing, request log (readObservability); left out: all off, nothing logged (tests, scripts) */
+  observability?: ObservabilitySettings;
 }
 
 const NONCE_PREFIX = /^[A-Za-z0-9:._-]{1,64}$/;
@@ -65,7 +68,10 @@ export function readLifecycle(env: NodeJS.ProcessEnv): LifecycleSettings {
   if (!["true", "false"].includes(migrateRaw)) throw new ConfigError(`MIGRATE_ON_START must be true or false, got "${migrateRaw}"`);
   const seed = optionalString(env, "SEED_ON_START") ?? "never";
   if (!["never", "if-empty", "always"].includes(seed)) throw new ConfigError(`SEED_ON_START must be never, if-empty or always, got "${seed}"`);
-  return { migrateOnStart: migrateRaw === "true", seedOnStart: seed as SeedPolicy, host: optionalString(env, "HOST") ?? "127.0.0.1", signing: readSigning(env) };
+  return {
+    migrateOnStart: migrateRaw === "true", seedOnStart: seed as SeedPolicy, host: optionalString(env, "HOST") ?? "127.0.0.1", signing: readSigning(env),
+    observability: readObservability(env),
+  };
 }
 
 export interface ServiceDefinition<TContext extends BaseContext> {
@@ -87,6 +93,10 @@ export interface RunningService extends RunningServer {
   counter: StatementCounter;
   /** the database URL, password redacted */
   database: string;
+  /** GET /metrics on its own listener (METRICS_PORT); null when metrics are off */
+  metricsUrl: string | null;
+  /** exports finished spans now (tests); nothing when tracing is off */
+  flushTraces(): Promise<void>;
 }
 
 /** Opens the database, migrates/seeds as configured, and serves. Used by index.ts and by tests (port 0). */
@@ -95,7 +105,10 @@ export async function startService<TContext extends BaseContext>(
   options: { port: number } & LifecycleSettings,
 ): Promise<RunningService> {
   const { dataSource, counter } = await openDataSource(definition.database, definition.entities, definition.migrations(definition.database.url));
+  let observability: Awaited<ReturnType<typeof startSubgraphObservability>> | undefined;
   try {
+    observability = await startSubgraphObservability(definition.name, options.observability ?? OBSERVABILITY_OFF);
+    observability.watchDatabase(() => databasePool(dataSource));
     if (options.migrateOnStart) await migrate(dataSource);
     if (options.seedOnStart === "always" || (options.seedOnStart === "if-empty" && (await definition.isEmpty(dataSource)))) {
       await definition.seed(dataSource);
@@ -103,7 +116,11 @@ export async function startService<TContext extends BaseContext>(
     const running = await serve({
       name: definition.name,
       apollo: definition.buildServer(),
-      context: (identity) => definition.context(dataSource, identity),
+      context: (identity) => {
+        recordCallerRole(identity.role);
+        return definition.context(dataSource, identity);
+      },
+      wrap: observability.wrap,
       signing: options.signing,
       ready: async () => {
         await dataSource.query("SELECT 1");
@@ -119,15 +136,31 @@ export async function startService<TContext extends BaseContext>(
       dataSource,
       counter,
       database: redact(definition.database.url),
+      metricsUrl: observability.metricsUrl,
+      flushTraces: async () => observability?.tracing?.flush(),
       async close() {
         await running.close();
+        await observability?.close();
         await dataSource.destroy();
       },
     };
   } catch (error) {
+    await observability?.close().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
     throw error;
   }
+}
+
+/** what the metrics say of the database's connections: mysql2's pool (its own counts), or SQLite's none */
+function databasePool(dataSource: DataSource): DatabasePool {
+  const type = dataSource.options.type;
+  if (type !== "mysql" && type !== "mariadb") return { engine: "sqlite" };
+  // mysql2's pool keeps these three queues (lib/base/pool.js); TypeORM's MysqlDriver holds the pool
+  const pool = (dataSource.driver as unknown as { pool?: { config?: { connectionLimit?: number }; _allConnections?: { length: number }; _freeConnections?: { length: number }; _connectionQueue?: { length: number } } }).pool;
+  return {
+    engine: type, size: pool?.config?.connectionLimit ?? 0,
+    all: pool?._allConnections?.length ?? 0, free: pool?._freeConnections?.length ?? 0, waiting: pool?._connectionQueue?.length ?? 0,
+  };
 }
 
 /**
@@ -137,7 +170,7 @@ export async function startService<TContext extends BaseContext>(
 export async function runMain(name: string, start: () => Promise<RunningService>): Promise<void> {
   try {
     const service = await start();
-    console.log(`[${name}] ready at ${service.url} (database ${service.database})`);
+    console.log(`[${name}] ready at ${service.url} (database ${service.database})${service.metricsUrl ? `; metrics at ${service.metricsUrl}` : ""}`);
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;

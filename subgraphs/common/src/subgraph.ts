@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph";
 import type { DocumentNode, GraphQLFormattedError } from "graphql";
+import { requestRecordPlugin, tracedResolvers } from "./observability";
 
 /**
  * Errors reaching the gateway carry no stack traces, SQL or internal addresses:
@@ -21,7 +22,8 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
 /** `resolvers` are the codegen-typed resolvers of the subgraph (structurally a GraphQLResolverMap). */
 export function buildSubgraphServer<TContext extends BaseContext>(typeDefs: DocumentNode, resolvers: object) {
   return new ApolloServer<TContext>({
-    schema: buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<TContext> }]),
+    // resolvers traced when a request is (observability.ts); called directly otherwise
+    schema: buildSubgraphSchema([{ typeDefs, resolvers: tracedResolvers(resolvers) as GraphQLResolverMap<TContext> }]),
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     // subgraphs are called by the gateway; the landing page and CSRF guard are the gateway's concern
@@ -29,6 +31,6 @@ export function buildSubgraphServer<TContext extends BaseContext>(typeDefs: Docu
     // index.ts owns shutdown (close HTTP, then the database); Apollo's own signal handler would race it
     stopOnTerminationSignals: false,
     // no Apollo usage reporting here: federated traces would cost every request for nothing
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), requestRecordPlugin],
   });
 }
