@@ -229,6 +229,28 @@ describe.each(databases)("observability on $label", ({ database }) => {
     expect(logs.lines.join("\n")).not.toContain(token);
     expect(logs.lines.join("\n")).not.toContain("observer");
   });
+
+  it("plans a document it has not seen under a graphql.plan span inside the operation's trace, and times it", async () => {
+    await flushAll();
+    const already = new Set(receiver.spans.map((s) => s.traceId));
+    const before = await scrape(system.gatewayObservability.metricsUrl!);
+    // a document the gateway has not planned yet (plans are cached per document and operation)
+    const fresh = `query Plan${Date.now()} { authorities(codes: ["E06000003"]) { name } }`;
+    const first = await postTo(system.gatewayUrl, fresh, undefined, { token });
+    expect(first.body.errors).toBeUndefined();
+    await postTo(system.gatewayUrl, fresh, undefined, { token });
+    await flushAll();
+    const traces = [...new Set(receiver.spans.map((s) => s.traceId).filter((id) => !already.has(id)))];
+    expect(traces).toHaveLength(2);
+    const plans = receiver.spans.filter((s) => traces.includes(s.traceId) && s.name === "graphql.plan");
+    // planned once: the second request used the cached plan
+    expect(plans).toHaveLength(1);
+    const parent = receiver.spans.find((s) => s.spanId === plans[0]!.parentSpanId);
+    expect(parent?.service).toBe("gateway");
+    expect(parent?.traceId).toBe(plans[0]!.traceId);
+    const change = delta(before, await scrape(system.gatewayObservability.metricsUrl!));
+    expect(change.get('gateway_query_plan_seconds_count{outcome="ok"}')).toBe(1);
+  });
 });
 
 describe("tracing off", () => {

@@ -5,7 +5,8 @@
  * counters it has no metric for (requests by operation and outcome, limit refusals by limit, token
  * refusals). Traces are Hive Gateway's OpenTelemetry plugin (@graphql-hive/plugin-opentelemetry: spans
  * for the HTTP request, the operation, parse, validate, execute, each subgraph execution and each
- * upstream fetch, with W3C traceparent sent to the subgraphs) on this gateway's own tracer provider.
+ * upstream fetch, with W3C traceparent sent to the subgraphs) on this gateway's own tracer provider,
+ * and a span and a histogram for query planning (query-plan.ts).
  * Metrics are served on their own listener (METRICS_PORT), never by the public one.
  */
 import { randomBytes } from "node:crypto";
@@ -14,11 +15,12 @@ import usePrometheus, { createCounter, createHistogram } from "@graphql-mesh/plu
 import { useOpenTelemetry } from "@graphql-hive/plugin-opentelemetry";
 import { isSpanContextValid, trace } from "@opentelemetry/api";
 import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
-import { Counter, Registry } from "prom-client";
+import { Counter, Histogram, Registry } from "prom-client";
 import {
   boundedLabel, requestLogger, startMetricsServer, startTracing, traceIdOf, useAsGatewayTracer, type MetricsServer, type ObservabilitySettings, type Tracing,
 } from "@tees/subgraph-common/observability";
 import { LIMIT_EXCEEDED } from "./limits";
+import { observePlanning } from "./query-plan";
 
 export interface GatewayObservability {
   /** the plugins to put FIRST in the gateway's list (they time and trace everything after them) */
@@ -63,6 +65,7 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
 
   const requestsTotal = new Counter({ name: "gateway_requests_total", help: "GraphQL requests by operation name and outcome (ok; error: answered with errors; refused: 4xx; failed: 5xx)", labelNames: ["operation", "outcome"], registers: [registry] });
   const limitRefusals = new Counter({ name: "gateway_limit_refusals_total", help: "Requests refused by an operation limit, by its setting (GATEWAY_MAX_DEPTH, GATEWAY_MAX_TOKENS, GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_COST, GATEWAY_MAX_BODY_BYTES, GATEWAY_RATE_LIMIT)", labelNames: ["limit"], registers: [registry] });
+  const planSeconds = new Histogram({ name: "gateway_query_plan_seconds", help: "Time to plan an operation the gateway had no plan for yet (plans are cached per document and operation), by outcome", labelNames: ["outcome"], buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30], registers: [registry] });
   const tokenRefusals = new Counter({ name: "gateway_token_refusals_total", help: "Requests refused 401 by the bearer-token check: missing (no Authorization header while anonymous reads are off) or invalid", labelNames: ["reason"], registers: [registry] });
 
   /** counters, and the one log line, for every request that reached the GraphQL endpoint */
@@ -134,6 +137,8 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
 
   const plugins = (context: GatewayConfigContext): GatewayPlugin[] => {
     const list: GatewayPlugin[] = [];
+    // planning has no hook in the runtime: query-plan.ts wraps the planner
+    observePlanning({ tracer: tracing?.tracer ?? null, planned: metricsOn ? (seconds, outcome) => planSeconds.observe({ outcome }, seconds) : null });
     if (tracing) {
       // the plugin takes the global provider's tracer whatever `traces.tracer` says (useAsGatewayTracer)
       useAsGatewayTracer(tracing.tracer);
