@@ -267,6 +267,9 @@ describe("tracing off", () => {
       [{ OTEL_EXPORTER_OTLP_ENDPOINT: "not a url" }, "OTEL_EXPORTER_OTLP_ENDPOINT"],
       [{ METRICS_PORT: "99999" }, "METRICS_PORT"],
       [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+      // Hive Gateway's own logger reads LOG_LEVEL too and would refuse to start on these
+      [{ LOG_LEVEL: "silent" }, "LOG_LEVEL"],
+      [{ LOG_LEVEL: "INFO" }, "LOG_LEVEL"],
     ];
     for (const [env, name] of refused) {
       expect(() => readObservability(env), name).toThrow(ConfigError);

@@ -21,6 +21,8 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** a subgraph slower than this yields partial data and an error */
   subgraphTimeoutMs: number;
+  /** GATEWAY_WORKERS: processes serving the one port (node:cluster), e.g. one per core; 1: this process alone */
+  workers: number;
   /** schema introspection (and GraphiQL, which needs it): GATEWAY_INTROSPECTION; off by default when NODE_ENV=production */
   introspection: boolean;
   /** what one request may ask for; rejected with a 4xx before any subgraph is called */
@@ -202,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     supergraphSdl,
     subgraphUrls,
     subgraphTimeoutMs: integer(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 100, 600_000),
+    workers: integer(env, "GATEWAY_WORKERS", 1, 1, 64),
     // a production schema is not advertised; the embedded start keeps it for GraphiQL
     introspection: flag(env, "GATEWAY_INTROSPECTION", env.NODE_ENV?.trim() !== "production"),
     limits: {

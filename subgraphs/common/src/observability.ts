@@ -29,8 +29,13 @@ import { ConfigError, optionalString, readPort } from "./env";
 
 // ---------------------------------------------------------------- settings
 
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+/**
+ * The levels LOG_LEVEL may name: Hive Gateway's own logger reads the same variable and refuses to start
+ * on any other value (pino's "fatal" and "silent" among them, or "INFO"), so only the levels both know.
+ * "silent" is for services built without a log (tests), never read from the environment.
+ */
+export const LOG_LEVELS = ["error", "warn", "info", "debug", "trace"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number] | "silent";
 
 export const SAMPLERS = ["always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"] as const;
 export type SamplerName = (typeof SAMPLERS)[number];
@@ -70,8 +75,8 @@ export const OBSERVABILITY_OFF: ObservabilitySettings = { metricsPort: null, met
  */
 export function readObservability(env: NodeJS.ProcessEnv): ObservabilitySettings {
   const port = optionalString(env, "METRICS_PORT");
-  const logLevel = (optionalString(env, "LOG_LEVEL") ?? "info").toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel.slice(0, 40)}"`);
+  const logLevel = optionalString(env, "LOG_LEVEL") ?? "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (lower case), got "${logLevel.slice(0, 40)}"`);
   return {
     metricsPort: port === undefined ? null : readPort(env, "METRICS_PORT", 0),
     metricsHost: optionalString(env, "METRICS_HOST") ?? "127.0.0.1",
