@@ -1,4 +1,3 @@
-import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
@@ -6,6 +5,7 @@ import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import type { GraphQLError, ValidationContext } from "graphql";
 import type { OperationLimits } from "./config";
+import { LIST_SIZES, operationCost, readPlanAuthorityCount, runtimeGraphql, type CostModel } from "./cost";
 
 /** extensions.code of every limit rejection, so a client can tell "ask for less" from a bad query */
 export const LIMIT_EXCEEDED = "OPERATION_LIMIT_EXCEEDED";
@@ -52,9 +52,36 @@ export function limitPlugins(limits: OperationLimits): GatewayPlugin[] {
     maxDepthPlugin({ n: limits.depth, flattenFragments: true, ...reportAs("GATEWAY_MAX_DEPTH") }),
     maxAliasesPlugin({ n: limits.aliases, ...reportAs("GATEWAY_MAX_ALIASES") }),
     maxDirectivesPlugin({ n: limits.directives, ...reportAs("GATEWAY_MAX_DIRECTIVES") }),
-    costLimitPlugin({ maxCost: limits.cost, flattenFragments: true, ...reportAs("GATEWAY_MAX_COST") }),
+    costLimit(limits.cost, { sizes: LIST_SIZES, planAuthorities: readPlanAuthorityCount() }),
     limitsStayBadRequest,
   ];
+}
+
+/**
+ * The operation's cost with list lengths (cost.ts), checked when execution starts: the variables
+ * are known then (`authorities(codes: $codes)` costs by the length of $codes), and no subgraph has
+ * been called. Over the limit: a 400 naming GATEWAY_MAX_COST, the operation not run.
+ */
+function costLimit(maxCost: number, model: CostModel): GatewayPlugin {
+  // the runtime's own class (see limitError)
+  const { GraphQLError } = runtimeGraphql;
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      let cost: number;
+      try {
+        cost = operationCost(model, args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined);
+      } catch (error) {
+        // a variable execution would refuse too; graphql-js words it, the operation is not run
+        const message = error instanceof Error ? error.message : String(error);
+        setResultAndStopExecution({ errors: [new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400, spec: false } } })] });
+        return;
+      }
+      if (cost <= maxCost) return;
+      setResultAndStopExecution({
+        errors: [new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost} (GATEWAY_MAX_COST)`, { extensions: { code: LIMIT_EXCEEDED, http: { status: 400, spec: false } } })],
+      });
+    },
+  };
 }
 
 /**
