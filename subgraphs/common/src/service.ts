@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { migrate, openDataSource, redact, StatementCounter, type DatabaseSettings } from "./database";
 import { optionalString, ConfigError, readInteger } from "./env";
 import { isPlaceholderSecret, MIN_SECRET_LENGTH, type Identity } from "./signed-identity";
-import { serve, type RunningServer, type ServeOptions } from "./http";
+import { serve, type RequestScope, type RunningServer, type ServeOptions } from "./http";
 import type { NonceStoreSettings } from "./nonce-store";
 
 export type SeedPolicy = "never" | "if-empty" | "always";
@@ -78,8 +78,10 @@ export interface ServiceDefinition<TContext extends BaseContext> {
   /** true when the database holds no seeded data yet */
   isEmpty: (dataSource: DataSource) => Promise<boolean>;
   buildServer: () => ApolloServer<TContext>;
-  /** the per-request context, for the identity the gateway signed */
-  context: (dataSource: DataSource, identity: Identity) => TContext;
+  /** the per-request context, for the identity the gateway signed; `request.signal` fires when its connection closes before the answer */
+  context: (dataSource: DataSource, identity: Identity, request?: RequestScope) => TContext;
+  /** more counters for /health */
+  health?: () => Record<string, number>;
 }
 
 export interface RunningService extends RunningServer {
@@ -103,14 +105,14 @@ export async function startService<TContext extends BaseContext>(
     const running = await serve({
       name: definition.name,
       apollo: definition.buildServer(),
-      context: (identity) => definition.context(dataSource, identity),
+      context: (identity, request) => definition.context(dataSource, identity, request),
       signing: options.signing,
       ready: async () => {
         await dataSource.query("SELECT 1");
         return true;
       },
       // SQL statements since start: `npm run bench -- soak` reads it from each process
-      health: () => ({ statements: counter.count }),
+      health: () => ({ statements: counter.count, ...definition.health?.() }),
       port: options.port,
       host: options.host,
     });

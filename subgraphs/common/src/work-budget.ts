@@ -1,0 +1,178 @@
+/**
+ * A per-request work budget, and cancellation, for the outcomes subgraphs.
+ *
+ * Every statement a request's loaders run goes through its `Work` (run()): before the statement, the
+ * request is checked (cancelled? over WORK_BUDGET_STATEMENTS or WORK_BUDGET_ROWS?) and the event loop
+ * is given a turn, so a closed connection is seen between statements even on SQLite, whose driver
+ * never yields; after it, its rows are counted. Resolvers that compute (a comparison per series) call
+ * checkpoint() per unit of work. Both only ever reject a promise (never throw synchronously inside
+ * graphql-js's execution, which would leave sibling promises unawaited and rejections unhandled):
+ * a loader's batch function rejects, every load() of that batch rejects, and every load() is awaited
+ * by the resolver that made it.
+ *
+ * Cancellation: the HTTP layer gives each request an AbortSignal that fires when its connection closes
+ * before the answer is sent (the gateway timed out or its client went away). On MySQL/MariaDB the
+ * statement then running for the request is stopped with `KILL QUERY <connection id>` sent on another
+ * connection; better-sqlite3 cannot interrupt a running statement, so on SQLite the request stops at
+ * the next statement or unit of work.
+ */
+import { setImmediate as nextTurn } from "node:timers/promises";
+import type { DataSource, EntityManager } from "typeorm";
+
+export interface WorkBudgetSettings {
+  /** WORK_BUDGET_STATEMENTS: SQL statements one request may run */
+  statements: number;
+  /** WORK_BUDGET_ROWS: rows its statements may return in all */
+  rows: number;
+}
+
+/**
+ * The defaults (WORK_BUDGET_STATEMENTS, WORK_BUDGET_ROWS). A request's statements do not grow with
+ * its lists (DataLoader batches each level into one statement, one per distinct filter), so 200 is
+ * far above any operation; rows do: every authority x every education measure on the national data
+ * reads about 80,000 (a benchmark workload: `npm run bench` raises it), the typed client's operations
+ * a few thousand at most.
+ */
+export const DEFAULT_WORK_BUDGET: WorkBudgetSettings = { statements: 200, rows: 100_000 };
+
+export type WorkErrorCode = "WORK_BUDGET_EXCEEDED" | "REQUEST_CANCELLED";
+
+/** A coded error: the subgraph's maskError passes its message and code to the gateway, which passes coded errors on. */
+export class WorkStopped extends Error {
+  override name = "WorkStopped";
+  readonly extensions: { code: WorkErrorCode };
+  constructor(code: WorkErrorCode, message: string) {
+    super(message);
+    this.extensions = { code };
+  }
+}
+
+/** What a subgraph counts over its life (read by /health). */
+export class WorkCounters {
+  /** requests stopped because their connection closed before the answer */
+  cancelled = 0;
+  /** requests stopped by their work budget */
+  budgetExceeded = 0;
+  /** units of work done (statements run and comparisons computed): stops growing when a request stops */
+  units = 0;
+  /** statements stopped on the server with KILL QUERY */
+  killed = 0;
+  snapshot(): Record<string, number> {
+    return { workUnits: this.units, cancelledRequests: this.cancelled, budgetExceededRequests: this.budgetExceeded, killedStatements: this.killed };
+  }
+}
+
+/** Runs SQL for one request: `query` gets the manager to run it with; `rowsOf` says how many rows it returned (default: the array's length). */
+export interface Statements {
+  run<T>(query: (manager: EntityManager) => Promise<T>, rowsOf?: (result: T) => number): Promise<T>;
+}
+
+/** The same with no budget and no cancellation (scripts, the region subgraph). */
+export const unbudgeted = (dataSource: DataSource): Statements => ({ run: (query) => query(dataSource.manager) });
+
+const rowCount = (result: unknown) => (Array.isArray(result) ? result.length : 1);
+
+/** how often a unit of work gives the event loop a turn (a closed connection is only noticed then) */
+const UNITS_PER_TURN = 200;
+
+/** One request's budget and cancellation. */
+export class Work implements Statements {
+  statements = 0;
+  rows = 0;
+  private units = 0;
+  private stopped: WorkStopped | null = null;
+  /** MySQL/MariaDB connection ids running this request's statements now */
+  private readonly running = new Set<number>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly budget: WorkBudgetSettings,
+    private readonly counters: WorkCounters,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    signal?.addEventListener("abort", () => void this.cancel(), { once: true });
+  }
+
+  /** the reason this request stops, once it must (counted once) */
+  private stop(error: WorkStopped): WorkStopped {
+    if (!this.stopped) {
+      this.stopped = error;
+      if (error.extensions.code === "REQUEST_CANCELLED") this.counters.cancelled += 1;
+      else this.counters.budgetExceeded += 1;
+    }
+    return this.stopped;
+  }
+
+  private check(): void {
+    if (this.stopped) throw this.stopped;
+    if (this.signal?.aborted) throw this.stop(cancelled());
+    if (this.statements >= this.budget.statements) {
+      throw this.stop(new WorkStopped("WORK_BUDGET_EXCEEDED", `work budget exceeded: this request needs more than ${this.budget.statements} SQL statements (WORK_BUDGET_STATEMENTS); ask for less`));
+    }
+    if (this.rows > this.budget.rows) {
+      throw this.stop(new WorkStopped("WORK_BUDGET_EXCEEDED", `work budget exceeded: this request read more than ${this.budget.rows} rows (WORK_BUDGET_ROWS); ask for less`));
+    }
+  }
+
+  /** A unit of computed work (one comparison): rejects once the request must stop; gives the event loop a turn now and then. */
+  async checkpoint(): Promise<void> {
+    this.check();
+    this.units += 1;
+    this.counters.units += 1;
+    if (this.units % UNITS_PER_TURN === 0) {
+      await nextTurn();
+      this.check();
+    }
+  }
+
+  async run<T>(query: (manager: EntityManager) => Promise<T>, rowsOf: (result: T) => number = rowCount): Promise<T> {
+    this.check();
+    // a turn for I/O: the 'close' of this request's connection is seen here, even while SQLite never yields
+    await nextTurn();
+    this.check();
+    this.statements += 1;
+    this.counters.units += 1;
+    let result: T;
+    if (this.dataSource.options.type === "better-sqlite3") {
+      result = await query(this.dataSource.manager);
+    } else {
+      // its own pooled connection, so the statement can be stopped by that connection's id
+      const runner = this.dataSource.createQueryRunner("master");
+      try {
+        const connection = (await runner.connect()) as { threadId?: number };
+        const id = connection.threadId;
+        if (typeof id === "number") this.running.add(id);
+        try {
+          result = await query(runner.manager);
+        } catch (error) {
+          if (this.stopped) throw this.stopped; // stopped by KILL QUERY: say why
+          throw error;
+        } finally {
+          if (typeof id === "number") this.running.delete(id);
+        }
+      } finally {
+        await runner.release();
+      }
+    }
+    this.rows += rowsOf(result);
+    return result;
+  }
+
+  /** The connection closed: no more statements; a statement running now on MySQL/MariaDB is stopped. */
+  private async cancel(): Promise<void> {
+    this.stop(cancelled());
+    const ids = [...this.running];
+    if (ids.length === 0 || this.dataSource.options.type === "better-sqlite3") return;
+    for (const id of ids) {
+      try {
+        // another pooled connection; a user may stop its own connections' statements without extra privileges
+        await this.dataSource.query(`KILL QUERY ${Number(id)}`);
+        this.counters.killed += 1;
+      } catch (error) {
+        console.error(`[work] KILL QUERY ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
+
+const cancelled = () => new WorkStopped("REQUEST_CANCELLED", "request cancelled: its connection closed before the answer (the gateway timed out or its client went away)");
