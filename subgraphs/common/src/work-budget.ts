@@ -4,7 +4,8 @@
  * Every statement a request's loaders run goes through its `Work` (run()): before the statement, the
  * request is checked (cancelled? over WORK_BUDGET_STATEMENTS or WORK_BUDGET_ROWS?) and the event loop
  * is given a turn, so a closed connection is seen between statements even on SQLite, whose driver
- * never yields; after it, its rows are counted. Resolvers that compute (a comparison per series) call
+ * never yields; after it, its rows are counted, and a batch that took the request past WORK_BUDGET_ROWS
+ * is refused. Resolvers that compute (a comparison per series) call
  * checkpoint() per unit of work. Both only ever reject a promise (never throw synchronously inside
  * graphql-js's execution, which would leave sibling promises unawaited and rejections unhandled):
  * a loader's batch function rejects, every load() of that batch rejects, and every load() is awaited
@@ -103,10 +104,11 @@ export class Work implements Statements {
     return this.stopped;
   }
 
-  private check(): void {
+  /** `another`: a statement is about to run */
+  private check(another = true): void {
     if (this.stopped) throw this.stopped;
     if (this.signal?.aborted) throw this.stop(cancelled());
-    if (this.statements >= this.budget.statements) {
+    if (another && this.statements >= this.budget.statements) {
       throw this.stop(new WorkStopped("WORK_BUDGET_EXCEEDED", `work budget exceeded: this request needs more than ${this.budget.statements} SQL statements (WORK_BUDGET_STATEMENTS); ask for less`));
     }
     if (this.rows > this.budget.rows) {
@@ -116,12 +118,12 @@ export class Work implements Statements {
 
   /** A unit of computed work (one comparison): rejects once the request must stop; gives the event loop a turn now and then. */
   async checkpoint(): Promise<void> {
-    this.check();
+    this.check(false);
     this.units += 1;
     this.counters.units += 1;
     if (this.units % UNITS_PER_TURN === 0) {
       await nextTurn();
-      this.check();
+      this.check(false);
     }
   }
 
@@ -155,6 +157,8 @@ export class Work implements Statements {
       }
     }
     this.rows += rowsOf(result);
+    // rows past the budget: the answer built from them is refused too (and nothing more is run)
+    this.check(false);
     return result;
   }
 
