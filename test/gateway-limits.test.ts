@@ -52,7 +52,7 @@ interface Gateway {
 /** the running system's token settings and subgraph secrets (set once it starts) */
 let systemAuth: RunningSystem["auth"];
 
-async function serveGateway(supergraphSdl: string, settings: Partial<Pick<ReturnType<typeof loadConfig>, "introspection" | "limits" | "subgraphUrls">> = {}): Promise<Gateway> {
+async function serveGateway(supergraphSdl: string, settings: Partial<Pick<ReturnType<typeof loadConfig>, "introspection" | "limits" | "subgraphUrls" | "subgraphTimeoutMs">> = {}): Promise<Gateway> {
   const runtime = buildGateway({ supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs: 10_000, auth: systemAuth, ...settings }, { logging: process.env.GATEWAY_LOG === "1" });
   const server = createServer(runtime);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -424,6 +424,132 @@ describe("operation limits at the gateway", () => {
     });
     expect(answer.body.errors?.[0]?.message, answer.text).toMatch(/trendPoints must be a whole number from 5 to 50/);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+/**
+ * Heavy work that passes the cost (the limit raised, as the benchmark does): what the gateway and the
+ * education subgraph do when the gateway gives up on it, or its client goes away. Read from the
+ * subgraph's own counters (/health: workUnits = statements run + comparisons computed, cancelledRequests).
+ */
+describe("heavy queries, timeouts and clients that leave, through the real gateway", () => {
+  let system: RunningSystem;
+  let supergraphSdl: string;
+  const uncosted = { ...DEFAULT_LIMITS, cost: Number.MAX_SAFE_INTEGER };
+  // every authority x every education measure, ten times over against different targets: a comparison computed per series per alias
+  const HEAVY = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: authorities { code education { measures { comparison(target: ${i + 1}) { rank { position } target { rag } } } } }`).join(" ")} }`;
+  const ORDINARY = `{ authority(code: "E06000003") { name education { measures(codes: ["FSP_NEW_GOODDEV"]) { latest { value } comparison { rank { position } } } } } }`;
+  const educationHealth = async () => {
+    const url = new URL(system.services.get("education")!.url);
+    url.pathname = "/health";
+    return (await (await fetch(url)).json()) as { workUnits: number; cancelledRequests: number; statements: number };
+  };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** the median time of `runs` answers to `query` */
+  const timed = async (url: string, query: string, runs = 5) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      const answer = await post(url, { query });
+      expect(answer.body.errors, answer.text.slice(0, 300)).toBeUndefined();
+      times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  };
+  /** waits until the subgraph's work counter stops moving, and returns it */
+  const settled = async () => {
+    let last = (await educationHealth()).workUnits;
+    for (;;) {
+      await sleep(300);
+      const now = (await educationHealth()).workUnits;
+      if (now === last) return now;
+      last = now;
+    }
+  };
+
+  beforeAll(async () => {
+    system = await startSystem();
+    systemAuth = system.auth;
+    const composed = composeGuild(subgraphCatalog().map((entry) => ({ name: entry.name, url: system.services.get(entry.name)!.url, typeDefs: entry.typeDefs() })));
+    if ("errors" in composed) throw new Error(composed.errors.join("\n"));
+    supergraphSdl = composed.supergraphSdl;
+  });
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  /** the heavy query run to its end: time and units of work at education (set by the first test) */
+  let full = { ms: 0, units: 0 };
+
+  it("measures the heavy query run to its end (what the tests below stop early)", async () => {
+    const gateway = await serveGateway(supergraphSdl, { limits: uncosted, subgraphTimeoutMs: 120_000 });
+    try {
+      const before = await educationHealth();
+      const started = performance.now();
+      const answer = await post(gateway.url, { query: HEAVY });
+      const took = performance.now() - started;
+      const after = await educationHealth();
+      full = { ms: took, units: after.workUnits - before.workUnits };
+      console.log(`heavy query alone: ${Math.round(took)} ms, ${full.units} units of work at education`);
+      expect(answer.body.errors, answer.text.slice(0, 300)).toBeUndefined();
+      expect(full.units).toBeGreaterThan(10_000);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it("a heavy query that passes the cost ends within the gateway's timeout with a clear error; an ordinary query right after answers in its normal time", async () => {
+    const timeoutMs = 1_500;
+    const gateway = await serveGateway(supergraphSdl, { limits: uncosted, subgraphTimeoutMs: timeoutMs });
+    try {
+      const alone = await timed(gateway.url, ORDINARY);
+      const before = await educationHealth();
+      const started = performance.now();
+      const heavy = await post(gateway.url, { query: HEAVY });
+      const took = performance.now() - started;
+      const afterHeavy = performance.now();
+      const rightAfter = await timed(gateway.url, ORDINARY, 1);
+      const after = await educationHealth();
+      console.log(`heavy query with a ${timeoutMs} ms subgraph timeout: answered in ${Math.round(took)} ms: ${heavy.body.errors?.[0]?.message}; ordinary query alone ${alone.toFixed(1)} ms, right after ${rightAfter.toFixed(1)} ms (sent ${Math.round(performance.now() - afterHeavy - rightAfter)} ms after); education cancelled ${after.cancelledRequests - before.cancelledRequests}`);
+      // the subgraphs share this process's event loop with the gateway here, so its timer fires late by the
+      // subgraph's longest indivisible step (one statement, graphql-js walking a list): the answer comes long
+      // before the heavy query's own end, not to the millisecond
+      expect(took, "ended well before the heavy query would have").toBeLessThan(full.ms / 2);
+      expect(heavy.body.errors?.length, heavy.text.slice(0, 300)).toBeGreaterThan(0);
+      expect(heavy.body.errors?.map((e) => e.message).join("\n")).toMatch(/timed out|timeout/i);
+      expect(heavy.body.errors?.map((e) => e.extensions?.code)).toContain("GATEWAY_TIMEOUT");
+      expect(rightAfter / alone, "the ordinary query right after the heavy one, as a ratio to alone").toBeLessThan(5);
+      expect(after.cancelledRequests - before.cancelledRequests, "education saw the gateway give up").toBeGreaterThan(0);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it("a client that disconnects mid-query stops the subgraph's work", async () => {
+    const gateway = await serveGateway(supergraphSdl, { limits: uncosted, subgraphTimeoutMs: 120_000 });
+    try {
+      await settled();
+      const before = await educationHealth();
+      const client = new AbortController();
+      const leaving = fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+        body: JSON.stringify({ query: HEAVY }),
+        signal: client.signal,
+      }).catch((error: unknown) => error);
+      await sleep(Math.max(200, full.ms / 5));
+      client.abort();
+      expect(await leaving).toBeInstanceOf(Error);
+      const stoppedAt = await settled();
+      const after = await educationHealth();
+      console.log(`client left after ${Math.round(Math.max(200, full.ms / 5))} ms: education did ${stoppedAt - before.workUnits} of the ${full.units} units the whole query takes (${Math.round(full.ms)} ms); cancelled requests +${after.cancelledRequests - before.cancelledRequests}`);
+      expect(after.cancelledRequests - before.cancelledRequests).toBeGreaterThan(0);
+      expect(stoppedAt - before.workUnits, "units of work done for the client that left").toBeLessThan(full.units * 0.8);
+      // and the subgraph serves the next request
+      expect((await post(gateway.url, { query: ORDINARY })).body.errors).toBeUndefined();
+    } finally {
+      await gateway.close();
+    }
   });
 });
 

@@ -135,3 +135,4 @@ function requestBodyLimit(maxBytes: number): GatewayPlugin {
     },
   };
 }
+

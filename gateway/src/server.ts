@@ -34,6 +34,9 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     supergraph,
     unifiedGraphHandler,
     upstreamTimeout: config.subgraphTimeoutMs,
+    // a client that goes away aborts the subgraph requests made for it, and the subgraph stops working
+    // on them (work-budget.ts); Hive Gateway leaves this off by default (test/gateway-limits.test.ts)
+    upstreamCancellation: true,
     logging: options.logging ?? true,
     // GraphiQL cannot work without introspection; its files come from the gateway, not a CDN (graphiql.ts)
     graphiql: introspection ? { title: "Tees Partnership Graph", defaultQuery: FIRST_QUERY } : false,

@@ -116,10 +116,20 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
           return sendJson(response, 400, { errors: [{ message: "request body is not valid JSON" }] });
         }
       }
-      // the caller left before the answer: the work for it stops (work-budget.ts)
+      // the caller left before the answer: the work for it stops (work-budget.ts). A caller that aborts
+      // closes its side of the socket: Node ends the request ('end' on the socket) but keeps the socket
+      // open for the pending answer, so the response's own 'close' would come only once the work is done.
       const abandoned = new AbortController();
-      response.once("close", () => {
+      const socket = request.socket;
+      const gone = () => {
         if (!response.writableFinished) abandoned.abort();
+      };
+      socket.once("end", gone);
+      socket.once("close", gone);
+      response.once("close", () => {
+        gone();
+        socket.off("end", gone);
+        socket.off("close", gone);
       });
       const result = await apollo.executeHTTPGraphQLRequest({
         // the operation comes from the signed body only: the URL's query string is not passed on

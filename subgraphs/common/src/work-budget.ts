@@ -6,16 +6,23 @@
  * is given a turn, so a closed connection is seen between statements even on SQLite, whose driver
  * never yields; after it, its rows are counted, and a batch that took the request past WORK_BUDGET_ROWS
  * is refused. Resolvers that compute (a comparison per series) call
- * checkpoint() per unit of work. Both only ever reject a promise (never throw synchronously inside
- * graphql-js's execution, which would leave sibling promises unawaited and rejections unhandled):
- * a loader's batch function rejects, every load() of that batch rejects, and every load() is awaited
- * by the resolver that made it.
+ * checkpoint() per unit of work, which also gives the event loop a turn every SLICE_MS. Over the
+ * budget, both only ever reject a promise (never throw synchronously inside graphql-js's execution,
+ * which would leave sibling promises unawaited and their rejections unhandled): a loader's batch
+ * function rejects, every load() of that batch rejects, and every load() is awaited by the resolver
+ * that made it.
  *
- * Cancellation: the HTTP layer gives each request an AbortSignal that fires when its connection closes
- * before the answer is sent (the gateway timed out or its client went away). On MySQL/MariaDB the
- * statement then running for the request is stopped with `KILL QUERY <connection id>` sent on another
- * connection; better-sqlite3 cannot interrupt a running statement, so on SQLite the request stops at
- * the next statement or unit of work.
+ * Cancellation: the HTTP layer (http.ts) gives each request an AbortSignal that fires when its caller
+ * leaves before the answer (the gateway timed out, or its client went away: the gateway's
+ * upstreamCancellation). A caller that aborts half-closes the socket; Node then keeps it open for the
+ * pending answer, so the signal follows the socket's 'end', not the response's 'close' (which comes
+ * only after the work: that is why a client that left used not to reach the subgraph). From then on
+ * the request's statements and units of work are abandoned: they never settle, as nobody can read the
+ * answer (building an error for every pending field of a long list cost seconds of CPU). On
+ * MySQL/MariaDB the statement running for the request is stopped with `KILL QUERY <connection id>` sent
+ * on another pooled connection (each statement runs on a connection of its own, whose id is known);
+ * better-sqlite3 cannot interrupt a running statement, so on SQLite the request stops at its next
+ * statement or unit of work.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { DataSource, EntityManager } from "typeorm";
@@ -73,8 +80,13 @@ export const unbudgeted = (dataSource: DataSource): Statements => ({ run: (query
 
 const rowCount = (result: unknown) => (Array.isArray(result) ? result.length : 1);
 
-/** how often a unit of work gives the event loop a turn (a closed connection is only noticed then) */
-const UNITS_PER_TURN = 200;
+/**
+ * How long a request computes before the event loop gets a turn. graphql-js starts every resolver
+ * of a list at once and their continuations run as one chain of microtasks: without a turn, a closed
+ * connection, a timer or another request waits for the whole list. Past the slice, every unit of
+ * work of the request waits for the same next turn.
+ */
+const SLICE_MS = 10;
 
 /** One request's budget and cancellation. */
 export class Work implements Statements {
@@ -104,10 +116,15 @@ export class Work implements Statements {
     return this.stopped;
   }
 
+  /** a cancelled request's answer can reach nobody: its work is abandoned (see abandon) */
+  private get cancelled(): boolean {
+    return this.stopped?.extensions.code === "REQUEST_CANCELLED" || (!this.stopped && this.signal?.aborted === true);
+  }
+
   /** `another`: a statement is about to run */
   private check(another = true): void {
+    if (this.signal?.aborted && !this.stopped) this.stop(cancelled());
     if (this.stopped) throw this.stopped;
-    if (this.signal?.aborted) throw this.stop(cancelled());
     if (another && this.statements >= this.budget.statements) {
       throw this.stop(new WorkStopped("WORK_BUDGET_EXCEEDED", `work budget exceeded: this request needs more than ${this.budget.statements} SQL statements (WORK_BUDGET_STATEMENTS); ask for less`));
     }
@@ -116,21 +133,51 @@ export class Work implements Statements {
     }
   }
 
-  /** A unit of computed work (one comparison): rejects once the request must stop; gives the event loop a turn now and then. */
-  async checkpoint(): Promise<void> {
-    this.check(false);
-    this.units += 1;
-    this.counters.units += 1;
-    if (this.units % UNITS_PER_TURN === 0) {
-      await nextTurn();
+  private sliceStart = performance.now();
+  private turn: Promise<void> | null = null;
+
+  /** the next turn of the event loop, once the request has computed for SLICE_MS (shared by all its units of work) */
+  private async yieldIfDue(): Promise<void> {
+    if (!this.turn && performance.now() - this.sliceStart > SLICE_MS) {
+      this.turn = nextTurn().then(() => {
+        this.turn = null;
+        this.sliceStart = performance.now();
+      });
+    }
+    if (this.turn) {
+      await this.turn;
+      if (this.cancelled) return this.abandonNow();
       this.check(false);
     }
   }
 
+  /**
+   * A cancelled request's remaining work never settles: its connection is gone, so no answer (not even
+   * the errors graphql-js would build for every field still pending, seconds of CPU for a long list)
+   * can reach anyone. Nothing is left to run for it, and its objects are garbage once unreachable.
+   * A request over its budget is still waiting for its answer: that rejects.
+   */
+  private abandonNow(): Promise<never> {
+    if (!this.stopped) this.stop(cancelled());
+    return new Promise<never>(() => undefined);
+  }
+
+  /** A unit of computed work (one comparison), before it is done: rejects once the request is over its budget; lets other work in every SLICE_MS. */
+  async checkpoint(): Promise<void> {
+    if (this.cancelled) return this.abandonNow();
+    this.check(false);
+    await this.yieldIfDue();
+    this.units += 1;
+    this.counters.units += 1;
+  }
+
   async run<T>(query: (manager: EntityManager) => Promise<T>, rowsOf: (result: T) => number = rowCount): Promise<T> {
+    if (this.cancelled) return this.abandonNow();
     this.check();
     // a turn for I/O: the 'close' of this request's connection is seen here, even while SQLite never yields
     await nextTurn();
+    this.sliceStart = performance.now();
+    if (this.cancelled) return this.abandonNow();
     this.check();
     this.statements += 1;
     this.counters.units += 1;
@@ -147,7 +194,7 @@ export class Work implements Statements {
         try {
           result = await query(runner.manager);
         } catch (error) {
-          if (this.stopped) throw this.stopped; // stopped by KILL QUERY: say why
+          if (this.cancelled) return this.abandonNow(); // stopped by KILL QUERY
           throw error;
         } finally {
           if (typeof id === "number") this.running.delete(id);
@@ -156,6 +203,7 @@ export class Work implements Statements {
         await runner.release();
       }
     }
+    if (this.cancelled) return this.abandonNow();
     this.rows += rowsOf(result);
     // rows past the budget: the answer built from them is refused too (and nothing more is run)
     this.check(false);

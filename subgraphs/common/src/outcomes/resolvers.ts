@@ -85,8 +85,6 @@ export const outcomeResolvers = {
       if (!Number.isInteger(args.trendPoints) || args.trendPoints < 5 || args.trendPoints > 50) {
         throw new GraphQLError(`trendPoints must be a whole number from 5 to 50 (got ${args.trendPoints})`, { extensions: { code: "BAD_USER_INPUT" } });
       }
-      // a unit of work: a stopped request (cancelled, over budget) computes no more comparisons
-      await work.checkpoint();
       // the series itself only for another number of trend points (or when it is already loaded)
       const needSeries = series.figures !== undefined || args.trendPoints !== DEFAULT_TREND_POINTS;
       const [stored, areas, figures] = await Promise.all([
@@ -94,6 +92,8 @@ export const outcomeResolvers = {
         loaders.areas.load("all"),
         needSeries ? figuresOf(series, loaders) : null,
       ]);
+      // a unit of work: a stopped request (cancelled, over budget) computes no more comparisons, and a long list lets other work in
+      await work.checkpoint();
       return compare({
         measure: series.measure,
         areaCode: series.areaCode,
