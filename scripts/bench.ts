@@ -9,6 +9,8 @@
  *               npm start's processes on its fixed ports (nothing else may be running on them)
  *   identity    the signing cost per subgraph request, and de-duplication per identity
  *   dashboard   the dashboard's server time for the authority page and the all-authorities page, national data
+ *   limits      refusing the issue's three-alias query by cost vs answering it with the limit raised; an ordinary
+ *               query right after a heavy one the gateway gave up on, vs alone (in process, Tees Valley extract)
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
  *               on MySQL/MariaDB too when MYSQL_URL is set
@@ -18,6 +20,7 @@
 import { comparisonSection } from "./bench/comparison";
 import { dashboardSection } from "./bench/dashboard";
 import { identitySection } from "./bench/identity";
+import { limitsSection } from "./bench/limits";
 import { firstStartSection } from "./bench/first-start";
 import { importSection } from "./bench/import";
 import { DEFAULT_LAIT_FOLDER, nationalDatabases, removeNational } from "./bench/national";
@@ -25,7 +28,7 @@ import { BENCHMARKS_FILE, writeSection } from "./bench/report";
 import { soakSection } from "./bench/soak";
 import { startSystem, type RunningSystem } from "../test/support/system";
 
-export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "soak"] as const;
+export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "limits", "soak"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArguments(args: string[]): { sections: Section[]; folder: string } {
@@ -60,6 +63,7 @@ try {
     else if (section === "first-start") lines = await firstStartSection();
     else if (section === "comparison") lines = await comparisonSection(folder);
     else if (section === "identity") lines = await identitySection(await nationalSystem());
+    else if (section === "limits") lines = await limitsSection();
     else if (section === "dashboard") {
       // national outcomes; the registry seeded as npm start seeds it (every authority, and the themes the plans use)
       const { education, care } = await nationalDatabases(folder);
