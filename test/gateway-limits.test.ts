@@ -2,7 +2,9 @@
  * Operation limits, protocol hygiene and error masking at the gateway, through the real gateway
  * (buildGateway) in front of the real subgraphs. Between them sits a counting proxy per subgraph,
  * so "rejected before any subgraph is called" is measured where it matters, at the subgraphs'
- * door (and, independently, by their SQL statement count).
+ * door (and, independently, by their SQL statement count). Then heavy work that passes the cost (the
+ * limit raised): a subgraph timeout, the query sent right after, and a client that leaves, read from
+ * education's own work counters.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -12,24 +14,7 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { MaxTokensParserWLexer } from "@escape.tech/graphql-armor-max-tokens";
-import {
-  buildSchema,
-  getNamedType,
-  isEnumType,
-  isListType,
-  isNonNullType,
-  Kind,
-  parse,
-  print,
-  typeFromAST,
-  validate,
-  visit,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLInputType,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from "graphql";
+import { buildSchema, parse, print, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS, loadConfig, type OperationLimits } from "../gateway/src/config";
 import { LIMIT_EXCEEDED } from "../gateway/src/limits";
