@@ -136,3 +136,44 @@ function requestBodyLimit(maxBytes: number): GatewayPlugin {
   };
 }
 
+/**
+ * A subgraph request ends when the gateway stops waiting for it: its client went away, or
+ * SUBGRAPH_TIMEOUT_MS passed; the subgraph then sees its connection end and stops working on it
+ * (subgraphs/common/src/work-budget.ts). The fetch (@whatwg-node/node-fetch over node:http) does close
+ * its socket when its signal aborts; what did not hold was the way there. Hive Gateway ties the client
+ * to the fetch only with `upstreamCancellation` (off by default), through several `abortSignalAny`
+ * (@graphql-hive/signal), each holding the controller it makes only through a WeakRef: with it on, a
+ * client that left reached the subgraph in one run of test/gateway-limits.test.ts and not in another
+ * (likely a link of that chain collected as garbage: the heavy query makes the collector run; not
+ * proven further). So each fetch gets a controller of its
+ * own here, held strongly: by a listener on the client's connection (the Node response's 'close'
+ * before it finished) and on the request's signal, and by a timer of SUBGRAPH_TIMEOUT_MS, cleared when
+ * the subgraph answers.
+ */
+export function subgraphRequestsEndWithTheirClient(timeoutMs: number): GatewayPlugin {
+  return {
+    onFetch({ options, setOptions, context }) {
+      const controller = new AbortController();
+      const stop = (reason: unknown) => {
+        clearTimeout(timer);
+        if (!controller.signal.aborted) controller.abort(reason);
+      };
+      const timer = setTimeout(() => stop(new DOMException(`subgraph request timed out after ${timeoutMs} ms (SUBGRAPH_TIMEOUT_MS)`, "TimeoutError")), timeoutMs);
+      const client = context as { res?: import("node:http").ServerResponse; request?: Request } | undefined;
+      const response = client?.res;
+      if (response && typeof response.once === "function") {
+        if (response.destroyed && !response.writableFinished) stop(new DOMException("the client went away", "AbortError"));
+        else response.once("close", () => {
+          if (!response.writableFinished) stop(new DOMException("the client went away", "AbortError"));
+        });
+      }
+      for (const source of [client?.request?.signal, options.signal]) {
+        if (!source) continue;
+        if (source.aborted) stop(source.reason);
+        else source.addEventListener("abort", () => stop(source.reason), { once: true });
+      }
+      setOptions({ ...options, signal: controller.signal });
+      return () => clearTimeout(timer);
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS, type GatewayConfig } from "./config";
 import { identityPlugin } from "./identity";
 import { clientSafeErrors } from "./errors";
 import { graphiqlAssets, renderOfflineGraphiQL } from "./graphiql";
-import { limitPlugins } from "./limits";
+import { limitPlugins, subgraphRequestsEndWithTheirClient } from "./limits";
 import { createRateLimit } from "./rate-limit";
 import { subgraphGraphs, withSubgraphUrls } from "./supergraph";
 import type { SigningKey } from "@tees/subgraph-common/signed-identity";
@@ -34,9 +34,6 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     supergraph,
     unifiedGraphHandler,
     upstreamTimeout: config.subgraphTimeoutMs,
-    // a client that goes away aborts the subgraph requests made for it, and the subgraph stops working
-    // on them (work-budget.ts); Hive Gateway leaves this off by default (test/gateway-limits.test.ts)
-    upstreamCancellation: true,
     logging: options.logging ?? true,
     // GraphiQL cannot work without introspection; its files come from the gateway, not a CDN (graphiql.ts)
     graphiql: introspection ? { title: "Tees Partnership Graph", defaultQuery: FIRST_QUERY } : false,
@@ -49,7 +46,7 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean }
     // NODE_ENV=development (GraphQL Yoga would attach the original: "connect ECONNREFUSED 127.0.0.1:4001");
     // subgraphs' errors: clientSafeErrors
     maskedErrors: { isDev: false },
-    plugins: () => [...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
+    plugins: () => [...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), subgraphRequestsEndWithTheirClient(config.subgraphTimeoutMs), clientSafeErrors],
   });
 }
 

@@ -13,8 +13,8 @@
  * that made it.
  *
  * Cancellation: the HTTP layer (http.ts) gives each request an AbortSignal that fires when its caller
- * leaves before the answer (the gateway timed out, or its client went away: the gateway's
- * upstreamCancellation). A caller that aborts half-closes the socket; Node then keeps it open for the
+ * leaves before the answer (the gateway timed out, or its client went away: gateway/src/limits.ts,
+ * subgraphRequestsEndWithTheirClient). A caller that aborts half-closes the socket; Node then keeps it open for the
  * pending answer, so the signal follows the socket's 'end', not the response's 'close' (which comes
  * only after the work: that is why a client that left used not to reach the subgraph). From then on
  * the request's statements and units of work are abandoned: they never settle, as nobody can read the
