@@ -499,7 +499,8 @@ describe("heavy queries, timeouts and clients that leave, through the real gatew
       // the subgraphs share this process's event loop with the gateway here, so its timer fires late by the
       // subgraph's longest indivisible step (one statement, graphql-js walking a list): the answer comes long
       // before the heavy query's own end, not to the millisecond
-      expect(took, "ended well before the heavy query would have").toBeLessThan(full.ms / 2);
+      expect(took, "waited for the timeout").toBeGreaterThanOrEqual(timeoutMs - 50);
+      expect(took, "ended well before the heavy query would have").toBeLessThan(full.ms * 0.75);
       expect(heavy.body.errors?.length, heavy.text.slice(0, 300)).toBeGreaterThan(0);
       expect(heavy.body.errors?.map((e) => e.message).join("\n")).toMatch(/timed out|timeout/i);
       expect(heavy.body.errors?.map((e) => e.extensions?.code)).toContain("GATEWAY_TIMEOUT");

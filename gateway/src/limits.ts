@@ -160,20 +160,33 @@ export function subgraphRequestsEndWithTheirClient(timeoutMs: number): GatewayPl
       };
       const timer = setTimeout(() => stop(new DOMException(`subgraph request timed out after ${timeoutMs} ms (SUBGRAPH_TIMEOUT_MS)`, "TimeoutError")), timeoutMs);
       const client = context as { res?: import("node:http").ServerResponse; request?: Request } | undefined;
+      // removed again when the subgraph answers: a request making many fetches would pile them up
+      const cleanups: Array<() => void> = [];
       const response = client?.res;
       if (response && typeof response.once === "function") {
-        if (response.destroyed && !response.writableFinished) stop(new DOMException("the client went away", "AbortError"));
-        else response.once("close", () => {
+        const left = () => {
           if (!response.writableFinished) stop(new DOMException("the client went away", "AbortError"));
-        });
+        };
+        if (response.destroyed) left();
+        else {
+          response.once("close", left);
+          cleanups.push(() => response.off("close", left));
+        }
       }
       for (const source of [client?.request?.signal, options.signal]) {
         if (!source) continue;
-        if (source.aborted) stop(source.reason);
-        else source.addEventListener("abort", () => stop(source.reason), { once: true });
+        const aborted = () => stop(source.reason);
+        if (source.aborted) aborted();
+        else {
+          source.addEventListener("abort", aborted, { once: true });
+          cleanups.push(() => source.removeEventListener("abort", aborted));
+        }
       }
       setOptions({ ...options, signal: controller.signal });
-      return () => clearTimeout(timer);
+      return () => {
+        clearTimeout(timer);
+        for (const cleanup of cleanups) cleanup();
+      };
     },
   };
 }
