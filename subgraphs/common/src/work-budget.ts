@@ -26,6 +26,7 @@
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { DataSource, EntityManager } from "typeorm";
+import { classifyDatabaseError } from "./database";
 
 export interface WorkBudgetSettings {
   /** WORK_BUDGET_STATEMENTS: SQL statements one request may run */
@@ -188,7 +189,11 @@ export class Work implements Statements {
       // its own pooled connection, so the statement can be stopped by that connection's id
       const runner = this.dataSource.createQueryRunner("master");
       try {
-        const connection = (await runner.connect()) as { threadId?: number };
+        // connecting here, not inside the runner's query(), so its failure is classified here (DATABASE_BUSY,
+        // DATABASE_UNAVAILABLE) as database.ts does for queries; a connection is never a statement timeout
+        const connection = (await runner.connect().catch((error: unknown) => {
+          throw classifyDatabaseError(error, 0) ?? error;
+        })) as { threadId?: number };
         const id = connection.threadId;
         if (typeof id === "number") this.running.add(id);
         try {
