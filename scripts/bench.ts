@@ -14,6 +14,8 @@
  *   gateways    the project's gateway beside @apollo/gateway and a hand-written fan-out, same subgraph processes
  *   trusted     the cross-borough query by trusted-document id against as text: throughput ratio, same gateway, same run
  *   observability  the cost of metrics and of tracing at 10% on the cross-borough query, as ratios to both off (same run)
+ *   limits      refusing the issue's three-alias query by cost vs answering it with the limit raised; an ordinary
+ *               query right after a heavy one the gateway gave up on, vs alone (in process, Tees Valley extract)
  *   soak        npm start's processes under a mixed workload for minutes (SOAK_MINUTES, default 5):
  *               fails on any unexpected error, latency or memory growth (and so fails CI);
  *               on MySQL/MariaDB too when MYSQL_URL is set
@@ -23,6 +25,7 @@
 import { comparisonSection } from "./bench/comparison";
 import { dashboardSection } from "./bench/dashboard";
 import { identitySection } from "./bench/identity";
+import { limitsSection } from "./bench/limits";
 import { firstStartSection } from "./bench/first-start";
 import { importSection } from "./bench/import";
 import { DEFAULT_LAIT_FOLDER, nationalDatabases, removeNational } from "./bench/national";
@@ -34,7 +37,7 @@ import { trustedSection } from "./bench/trusted";
 import { observabilitySection } from "./bench/observability";
 import { startSystem, type RunningSystem } from "../test/support/system";
 
-export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "trusted", "observability", "scale", "gateways", "soak"] as const;
+export const SECTIONS = ["import", "first-start", "comparison", "identity", "dashboard", "trusted", "observability", "limits", "scale", "gateways", "soak"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArguments(args: string[]): { sections: Section[]; folder: string } {
@@ -69,6 +72,7 @@ try {
     else if (section === "first-start") lines = await firstStartSection();
     else if (section === "comparison") lines = await comparisonSection(folder);
     else if (section === "identity") lines = await identitySection(await nationalSystem());
+    else if (section === "limits") lines = await limitsSection();
     else if (section === "dashboard") {
       // national outcomes; the registry seeded as npm start seeds it (every authority, and the themes the plans use)
       const { education, care } = await nationalDatabases(folder);

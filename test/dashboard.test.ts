@@ -148,6 +148,25 @@ describe.each(databases)("the dashboard over HTTP on $label", ({ database }) => 
     expect(allCsv.length).toBe((await running.system.query<{ authorities: unknown[] }>("{ authorities { code } }", {}, { token: await running.system.token({ role: "analyst", authority: null }) })).data!.authorities.length);
   });
 
+  it("shows under each action a lead group leads the indicators of the action's priorities (read once per priority)", async () => {
+    const token = await running.system.token({ role: "analyst", authority: null });
+    // the same, asked the old way (each action's priorities' indicators), for the two plan authorities: within the cost limit
+    const { data } = await running.system.query<{ authorities: Array<{ groups: Array<{ canonicalName: string; actions: Array<{ title: string; priorities: Array<{ indicators: Array<{ wording: string }> }> }> }> }> }>(
+      `{ authorities(codes: ["${REDCAR}", "${STOCKTON}"]) { groups { canonicalName actions { title priorities { indicators { wording } } } } } }`, {}, { token },
+    );
+    const wordingsOf = (group: { actions: Array<{ priorities: Array<{ indicators: Array<{ wording: string }> }> }> }) =>
+      group.actions.flatMap((a) => a.priorities.flatMap((p) => p.indicators.map((i) => i.wording)));
+    // every group that leads actions under priorities with indicators
+    const groups = data!.authorities.flatMap((a) => a.groups).filter((g) => wordingsOf(g).length > 0);
+    expect(groups.length, "groups that lead actions under priorities with indicators").toBeGreaterThan(0);
+    const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    for (const canonical of new Set(groups.map((g) => g.canonicalName))) {
+      const page = await (await get(`/lead-groups/${encodeURIComponent(canonical)}`)).text();
+      const expected = groups.filter((g) => g.canonicalName === canonical).flatMap(wordingsOf);
+      for (const wording of new Set(expected)) expect(page, `${canonical}: ${wording}`).toContain(escape(wording));
+    }
+  });
+
   it("offers every table of a page as CSV, with the cells as shown, its caption and the licence", async () => {
     const page = await (await get("/lead-groups")).text();
     const links = [...page.matchAll(/href="(\/lead-groups\/table\.csv\?table=\d+)"/g)].map((m) => m[1]!);

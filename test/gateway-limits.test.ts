@@ -2,47 +2,32 @@
  * Operation limits, protocol hygiene and error masking at the gateway, through the real gateway
  * (buildGateway) in front of the real subgraphs. Between them sits a counting proxy per subgraph,
  * so "rejected before any subgraph is called" is measured where it matters, at the subgraphs'
- * door (and, independently, by their SQL statement count).
+ * door (and, independently, by their SQL statement count). Then heavy work that passes the cost (the
+ * limit raised): a subgraph timeout, the query sent right after, and a client that leaves, read from
+ * education's own work counters.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { MaxTokensParserWLexer } from "@escape.tech/graphql-armor-max-tokens";
-import {
-  buildSchema,
-  getNamedType,
-  isEnumType,
-  isListType,
-  isNonNullType,
-  Kind,
-  parse,
-  print,
-  typeFromAST,
-  validate,
-  visit,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLInputType,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from "graphql";
+import { buildSchema, parse, print, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS, loadConfig, type OperationLimits } from "../gateway/src/config";
 import { LIMIT_EXCEEDED } from "../gateway/src/limits";
+import { LIST_SIZES, operationCost, readPlanAuthorityCount, runtimeGraphql } from "../gateway/src/cost";
 import { buildGateway } from "../gateway/src/server";
 import { subgraphCatalog } from "../scripts/catalog";
 import { composeGuild } from "../scripts/composition";
 import { startSystem, type GraphQLResponse, type RunningSystem } from "./support/system";
 import { secretsEnv } from "./support/signed";
 import { startProxy, type Proxy } from "./support/proxy";
+import { operationsOf, plausibleVariables } from "./support/operations";
 
 const OPERATIONS_DIR = join(import.meta.dirname, "../gateway/client/operations");
-const TEES_VALLEY = ["E06000001", "E06000002", "E06000003", "E06000004", "E06000005"];
 
 interface Gateway {
   url: string;
@@ -52,7 +37,7 @@ interface Gateway {
 /** the running system's token settings and subgraph secrets (set once it starts) */
 let systemAuth: RunningSystem["auth"];
 
-async function serveGateway(supergraphSdl: string, settings: Partial<Pick<ReturnType<typeof loadConfig>, "introspection" | "limits" | "subgraphUrls">> = {}): Promise<Gateway> {
+async function serveGateway(supergraphSdl: string, settings: Partial<Pick<ReturnType<typeof loadConfig>, "introspection" | "limits" | "subgraphUrls" | "subgraphTimeoutMs">> = {}): Promise<Gateway> {
   const runtime = buildGateway({ supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs: 10_000, auth: systemAuth, ...settings }, { logging: process.env.GATEWAY_LOG === "1" });
   const server = createServer(runtime);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -82,73 +67,22 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   return { status: response.status, body: JSON.parse(text) as GraphQLResponse, text };
 }
 
-/** Each operation of a file as the typed client sends it: the operation and the fragments it uses. */
-function operationsOf(source: string): Array<{ name: string; document: DocumentNode }> {
-  const file = parse(source);
-  const fragments = new Map(file.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  return file.definitions
-    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
-    .map((operation) => {
-      const used = new Map<string, FragmentDefinitionNode>();
-      const pending: Array<OperationDefinitionNode | FragmentDefinitionNode> = [operation];
-      for (let next = pending.pop(); next; next = pending.pop()) {
-        visit(next, {
-          FragmentSpread(spread) {
-            const fragment = fragments.get(spread.name.value);
-            if (fragment && !used.has(fragment.name.value)) {
-              used.set(fragment.name.value, fragment);
-              pending.push(fragment);
-            }
-          },
-        });
-      }
-      return { name: operation.name?.value ?? "(anonymous)", document: { kind: Kind.DOCUMENT, definitions: [operation, ...used.values()] } };
-    });
-}
+const COST_MODEL = { sizes: LIST_SIZES, planAuthorities: readPlanAuthorityCount() };
 
-/** What each limit measures on a document, by the same GraphQL Armor rules the gateway runs. */
-function measure(schema: GraphQLSchema, document: DocumentNode): Record<keyof Omit<OperationLimits, "bodyBytes">, number> & { errors: string[] } {
+/** What each limit measures on a document, by the same rules the gateway runs (GraphQL Armor's, and cost.ts with these variables). */
+function measure(schema: GraphQLSchema, costSchema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}): Record<keyof Omit<OperationLimits, "bodyBytes">, number> & { errors: string[] } {
   const found = { depth: 0, aliases: 0, directives: 0, cost: 0, tokens: 0 };
   const record = (key: keyof typeof found) => [(_context: unknown, details: { n: number }) => void (found[key] = Math.max(found[key], details.n))];
   const errors = validate(schema, document, [
     maxDepthRule({ n: Number.MAX_SAFE_INTEGER, flattenFragments: true, onAccept: record("depth") }),
     maxAliasesRule({ n: Number.MAX_SAFE_INTEGER, onAccept: record("aliases") }),
     maxDirectivesRule({ n: Number.MAX_SAFE_INTEGER, onAccept: record("directives") }),
-    costLimitRule({ maxCost: Number.MAX_SAFE_INTEGER, flattenFragments: true, onAccept: record("cost") }),
   ]).map((e) => e.message);
+  if (errors.length === 0) found.cost = operationCost(COST_MODEL, costSchema, document, variables);
   const parser = new MaxTokensParserWLexer(print(document), { n: Number.MAX_SAFE_INTEGER });
   parser.parseDocument();
   found.tokens = parser.tokenCount;
   return { ...found, errors };
-}
-
-/** Plausible values by variable name; a new operation with a required variable not named here fails, saying so. */
-const PLAUSIBLE: Record<string, unknown> = {
-  code: "E06000003",
-  codes: TEES_VALLEY,
-  theme: "early-years",
-  educationMeasures: ["FSP_NEW_GOODDEV"],
-  education: ["FSP_NEW_GOODDEV"],
-  careMeasures: ["LAC"],
-  care: ["LAC"],
-};
-
-function plausibleVariables(schema: GraphQLSchema, operation: OperationDefinitionNode): Record<string, unknown> {
-  const variables: Record<string, unknown> = {};
-  for (const definition of operation.variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
-    if (name in PLAUSIBLE) variables[name] = PLAUSIBLE[name];
-    else if (type && isEnumType(getNamedType(type))) {
-      // the schema lists enum values oldest first; the newest is the likeliest choice
-      const values = (getNamedType(type) as import("graphql").GraphQLEnumType).getValues();
-      const value = values[values.length - 1]!.name;
-      variables[name] = isListType(isNonNullType(type) ? type.ofType : type) ? [value] : value;
-    } else if (type && isNonNullType(type) && !definition.defaultValue) {
-      throw new Error(`operation ${operation.name?.value}: no plausible value for required $${name}; add one to PLAUSIBLE in test/gateway-limits.test.ts`);
-    }
-  }
-  return variables;
 }
 
 describe("operation limits at the gateway", () => {
@@ -156,6 +90,8 @@ describe("operation limits at the gateway", () => {
   let proxies: Proxy[];
   let supergraphSdl: string;
   let apiSchema: GraphQLSchema;
+  /** the same, with the gateway runtime's copy of graphql-js, for the cost (gateway/src/cost.ts explains) */
+  let costSchema: GraphQLSchema;
   let gateway: Gateway;
   const subgraphRequests = () => proxies.reduce((sum, proxy) => sum + proxy.requests(), 0);
 
@@ -168,6 +104,7 @@ describe("operation limits at the gateway", () => {
     if ("errors" in composed) throw new Error(composed.errors.join("\n"));
     supergraphSdl = composed.supergraphSdl;
     apiSchema = buildSchema(composed.apiSchemaSdl);
+    costSchema = runtimeGraphql.buildSchema(composed.apiSchemaSdl);
     gateway = await serveGateway(supergraphSdl);
   });
   afterAll(async () => {
@@ -211,9 +148,17 @@ describe("operation limits at the gateway", () => {
     // authorities > priorities > (levels) > title
     const answer = await expectRejected(() => post(gateway.url, { query: nested(DEFAULT_LIMITS.depth - 2) }), 400, new RegExp(`depth limit of ${DEFAULT_LIMITS.depth} exceeded, found ${DEFAULT_LIMITS.depth + 1} \\(GATEWAY_MAX_DEPTH\\)`));
     expect(answer.body.errors![0]!.extensions?.code).toBe(LIMIT_EXCEEDED);
-    const atLimit = await post(gateway.url, { query: nested(DEFAULT_LIMITS.depth - 3) });
-    expect(atLimit.status, atLimit.text).toBe(200);
-    expect(atLimit.body.errors).toBeUndefined();
+    // the cycle multiplies list sizes at every level (Priority.actions 13 x Action.priorities 5 ...), so
+    // the cost refuses it long before the depth does: the depth is shown with the cost out of the way
+    const uncosted = await serveGateway(supergraphSdl, { limits: { ...DEFAULT_LIMITS, cost: Number.MAX_SAFE_INTEGER } });
+    try {
+      const atLimit = await post(uncosted.url, { query: nested(DEFAULT_LIMITS.depth - 3) });
+      expect(atLimit.status, atLimit.text).toBe(200);
+      expect(atLimit.body.errors).toBeUndefined();
+    } finally {
+      await uncosted.close();
+    }
+    await expectRejected(() => post(gateway.url, { query: nested(DEFAULT_LIMITS.depth - 3) }), 400, /GATEWAY_MAX_COST/);
   });
 
   it("rejects with a 400 also for a client that accepts only application/json", async () => {
@@ -251,11 +196,30 @@ describe("operation limits at the gateway", () => {
   it(`rejects an operation costing more than ${DEFAULT_LIMITS.cost}, even when depth, aliases and tokens are within bounds`, async () => {
     // the same leaf repeated at depth 9: each one costs 1.5^8, and depth, aliases and tokens stay legal
     const query = `{ authorities { priorities { actions { priorities { actions { priorities { actions { leadGroups { ${"name ".repeat(150)} } } } } } } } } }`;
-    const measured = measure(apiSchema, parse(query));
+    const measured = measure(apiSchema, costSchema, parse(query));
     expect(measured.depth).toBeLessThanOrEqual(DEFAULT_LIMITS.depth);
     expect(measured.tokens).toBeLessThanOrEqual(DEFAULT_LIMITS.tokens);
     expect(measured.cost).toBeGreaterThan(DEFAULT_LIMITS.cost);
-    await expectRejected(() => post(gateway.url, { query }), 400, new RegExp(`Cost limit of ${DEFAULT_LIMITS.cost} exceeded, found [\\d.]+ \\(GATEWAY_MAX_COST\\)`));
+    await expectRejected(() => post(gateway.url, { query }), 400, new RegExp(`Query cost limit of ${DEFAULT_LIMITS.cost} exceeded, found \\d+ \\(GATEWAY_MAX_COST\\)`));
+  });
+
+  it("refuses the issue's three-alias query (every authority x every education measure, three trendPoints) with a 400 naming GATEWAY_MAX_COST, no subgraph called", async () => {
+    const query = `{ ${[5, 6, 7].map((n) => `t${n}: authorities { code education { measures { comparison(trendPoints: ${n}) { rank { position } trend { direction } } } } }`).join(" ")} }`;
+    const measured = measure(apiSchema, costSchema, parse(query));
+    // within every other limit: only the cost refuses it
+    expect(measured.depth).toBeLessThanOrEqual(DEFAULT_LIMITS.depth);
+    expect(measured.aliases).toBeLessThanOrEqual(DEFAULT_LIMITS.aliases);
+    expect(measured.tokens).toBeLessThanOrEqual(DEFAULT_LIMITS.tokens);
+    const answer = await expectRejected(() => post(gateway.url, { query }), 400, new RegExp(`Query cost limit of ${DEFAULT_LIMITS.cost} exceeded, found ${measured.cost} \\(GATEWAY_MAX_COST\\)`));
+    expect(answer.body.errors![0]!.extensions?.code).toBe(LIMIT_EXCEEDED);
+  });
+
+  it("prices a list by its variables, known when execution starts: $codes of one authority runs, none (every authority) is refused", async () => {
+    const query = `query ($codes: [ID!]) { authorities(codes: $codes) { code education { measures { comparison { rank { position } } } } } }`;
+    const one = await post(gateway.url, { query, variables: { codes: ["E06000003"] } });
+    expect(one.status, one.text).toBe(200);
+    expect(one.body.errors).toBeUndefined();
+    await expectRejected(() => post(gateway.url, { query, variables: {} }), 400, /Query cost limit of \d+ exceeded, found \d+ \(GATEWAY_MAX_COST\)/);
   });
 
   it(`refuses a body over ${DEFAULT_LIMITS.bodyBytes} bytes with a 413, by its length or while it streams in`, async () => {
@@ -342,15 +306,16 @@ describe("operation limits at the gateway", () => {
     for (const file of files) {
       for (const { name, document } of operationsOf(readFileSync(join(OPERATIONS_DIR, file), "utf8"))) {
         operations++;
-        const found = measure(apiSchema, document);
+        const operation = document.definitions[0] as OperationDefinitionNode;
+        const variables = plausibleVariables(costSchema, operation);
+        const found = measure(apiSchema, costSchema, document, variables);
         expect(found.errors, `${file} ${name} is valid against the API schema`).toEqual([]);
         rows.push(`${`${file} ${name}`.padEnd(44)} depth ${found.depth}/${DEFAULT_LIMITS.depth}  tokens ${found.tokens}/${DEFAULT_LIMITS.tokens}  aliases ${found.aliases}/${DEFAULT_LIMITS.aliases}  directives ${found.directives}/${DEFAULT_LIMITS.directives}  cost ${Math.ceil(found.cost)}/${DEFAULT_LIMITS.cost}`);
         for (const limit of ["depth", "tokens", "aliases", "directives", "cost"] as const) {
           expect(found[limit], `${file} ${name}: ${limit}`).toBeLessThanOrEqual(DEFAULT_LIMITS[limit]);
         }
 
-        const operation = document.definitions[0] as OperationDefinitionNode;
-        const body = JSON.stringify({ query: print(document), variables: plausibleVariables(apiSchema, operation) });
+        const body = JSON.stringify({ query: print(document), variables });
         expect(Buffer.byteLength(body), `${file} ${name}: request bytes`).toBeLessThanOrEqual(DEFAULT_LIMITS.bodyBytes);
         const answer = await post(gateway.url, body);
         expect(answer.status, `${file} ${name}: ${answer.text.slice(0, 500)}`).toBe(200);
@@ -444,6 +409,133 @@ describe("operation limits at the gateway", () => {
     });
     expect(answer.body.errors?.[0]?.message, answer.text).toMatch(/trendPoints must be a whole number from 5 to 50/);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+/**
+ * Heavy work that passes the cost (the limit raised, as the benchmark does): what the gateway and the
+ * education subgraph do when the gateway gives up on it, or its client goes away. Read from the
+ * subgraph's own counters (/health: workUnits = statements run + comparisons computed, cancelledRequests).
+ */
+describe("heavy queries, timeouts and clients that leave, through the real gateway", () => {
+  let system: RunningSystem;
+  let supergraphSdl: string;
+  const uncosted = { ...DEFAULT_LIMITS, cost: Number.MAX_SAFE_INTEGER };
+  // every authority x every education measure, ten times over against different targets: a comparison computed per series per alias
+  const HEAVY = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: authorities { code education { measures { comparison(target: ${i + 1}) { rank { position } target { rag } } } } }`).join(" ")} }`;
+  const ORDINARY = `{ authority(code: "E06000003") { name education { measures(codes: ["FSP_NEW_GOODDEV"]) { latest { value } comparison { rank { position } } } } } }`;
+  const educationHealth = async () => {
+    const url = new URL(system.services.get("education")!.url);
+    url.pathname = "/health";
+    return (await (await fetch(url)).json()) as { workUnits: number; cancelledRequests: number; statements: number };
+  };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** the median time of `runs` answers to `query` */
+  const timed = async (url: string, query: string, runs = 5) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      const answer = await post(url, { query });
+      expect(answer.body.errors, answer.text.slice(0, 300)).toBeUndefined();
+      times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  };
+  /** waits until the subgraph's work counter stops moving, and returns it */
+  const settled = async () => {
+    let last = (await educationHealth()).workUnits;
+    for (;;) {
+      await sleep(300);
+      const now = (await educationHealth()).workUnits;
+      if (now === last) return now;
+      last = now;
+    }
+  };
+
+  beforeAll(async () => {
+    system = await startSystem();
+    systemAuth = system.auth;
+    const composed = composeGuild(subgraphCatalog().map((entry) => ({ name: entry.name, url: system.services.get(entry.name)!.url, typeDefs: entry.typeDefs() })));
+    if ("errors" in composed) throw new Error(composed.errors.join("\n"));
+    supergraphSdl = composed.supergraphSdl;
+  });
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  /** the heavy query run to its end: time and units of work at education (set by the first test) */
+  let full = { ms: 0, units: 0 };
+
+  it("measures the heavy query run to its end (what the tests below stop early)", async () => {
+    const gateway = await serveGateway(supergraphSdl, { limits: uncosted, subgraphTimeoutMs: 120_000 });
+    try {
+      const before = await educationHealth();
+      const started = performance.now();
+      const answer = await post(gateway.url, { query: HEAVY });
+      const took = performance.now() - started;
+      const after = await educationHealth();
+      full = { ms: took, units: after.workUnits - before.workUnits };
+      console.log(`heavy query alone: ${Math.round(took)} ms, ${full.units} units of work at education`);
+      expect(answer.body.errors, answer.text.slice(0, 300)).toBeUndefined();
+      expect(full.units).toBeGreaterThan(10_000);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it("a heavy query that passes the cost ends within the gateway's timeout with a clear error; an ordinary query right after answers in its normal time", async () => {
+    const timeoutMs = 1_500;
+    const gateway = await serveGateway(supergraphSdl, { limits: uncosted, subgraphTimeoutMs: timeoutMs });
+    try {
+      const alone = await timed(gateway.url, ORDINARY);
+      const before = await educationHealth();
+      const started = performance.now();
+      const heavy = await post(gateway.url, { query: HEAVY });
+      const took = performance.now() - started;
+      const afterHeavy = performance.now();
+      const rightAfter = await timed(gateway.url, ORDINARY, 1);
+      const after = await educationHealth();
+      console.log(`heavy query with a ${timeoutMs} ms subgraph timeout: answered in ${Math.round(took)} ms: ${heavy.body.errors?.[0]?.message}; ordinary query alone ${alone.toFixed(1)} ms, right after ${rightAfter.toFixed(1)} ms (sent ${Math.round(performance.now() - afterHeavy - rightAfter)} ms after); education cancelled ${after.cancelledRequests - before.cancelledRequests}`);
+      // the subgraphs share this process's event loop with the gateway here, so its timer fires late by the
+      // subgraph's longest indivisible step (one statement, graphql-js walking a list): the answer comes long
+      // before the heavy query's own end, not to the millisecond
+      expect(took, "waited for the timeout").toBeGreaterThanOrEqual(timeoutMs - 50);
+      expect(took, "ended well before the heavy query would have").toBeLessThan(full.ms * 0.75);
+      expect(heavy.body.errors?.length, heavy.text.slice(0, 300)).toBeGreaterThan(0);
+      expect(heavy.body.errors?.map((e) => e.message).join("\n")).toMatch(/timed out|timeout/i);
+      expect(heavy.body.errors?.map((e) => e.extensions?.code)).toContain("GATEWAY_TIMEOUT");
+      expect(rightAfter / alone, "the ordinary query right after the heavy one, as a ratio to alone").toBeLessThan(5);
+      expect(after.cancelledRequests - before.cancelledRequests, "education saw the gateway give up").toBeGreaterThan(0);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it("a client that disconnects mid-query stops the subgraph's work", async () => {
+    const gateway = await serveGateway(supergraphSdl, { limits: uncosted, subgraphTimeoutMs: 120_000 });
+    try {
+      await settled();
+      const before = await educationHealth();
+      const client = new AbortController();
+      const leaving = fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+        body: JSON.stringify({ query: HEAVY }),
+        signal: client.signal,
+      }).catch((error: unknown) => error);
+      await sleep(Math.max(200, full.ms / 5));
+      client.abort();
+      expect(await leaving).toBeInstanceOf(Error);
+      const stoppedAt = await settled();
+      const after = await educationHealth();
+      console.log(`client left after ${Math.round(Math.max(200, full.ms / 5))} ms: education did ${stoppedAt - before.workUnits} of the ${full.units} units the whole query takes (${Math.round(full.ms)} ms); cancelled requests +${after.cancelledRequests - before.cancelledRequests}`);
+      expect(after.cancelledRequests - before.cancelledRequests).toBeGreaterThan(0);
+      expect(stoppedAt - before.workUnits, "units of work done for the client that left").toBeLessThan(full.units * 0.8);
+      // and the subgraph serves the next request
+      expect((await post(gateway.url, { query: ORDINARY })).body.errors).toBeUndefined();
+    } finally {
+      await gateway.close();
+    }
   });
 });
 

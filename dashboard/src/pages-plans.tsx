@@ -181,6 +181,8 @@ export async function leadGroupsPage(data: Data, canonical: string | null, csvOn
   const { data: d } = await data.run(DashboardLeadGroupsDocument, {});
   const all = d.authorities.flatMap((a) => (a.groups ?? []).map((g) => ({ a, g })));
   const unavailable = d.authorities.filter((a) => a.groups === null);
+  // each priority's indicators, read once per priority (the query does not repeat them under every action)
+  const indicatorsOf = new Map(d.authorities.flatMap((a) => (a.priorities ?? []).map((p) => [`${a.code}|${p.id}`, p.indicators] as const)));
   const down = unavailable.length ? <Notice kind="unavailable">{`The plan service of ${unavailable.map((a) => a.name).join(", ")} is unavailable right now: its groups are missing.`}</Notice> : null;
   if (canonical === null) {
     const names = [...new Set(all.map((x) => x.g.canonicalName))].sort();
@@ -227,7 +229,7 @@ export async function leadGroupsPage(data: Data, canonical: string | null, csvOn
             {g.actions.length ? (
               <Table caption={`Actions ${g.name} leads`} head={["Action", "Timescale", "Status", "Latest progress", "Outcomes under its priorities"]} rows={g.actions.map((act) => {
                 const latest = act.progress[act.progress.length - 1];
-                const indicators = act.priorities.flatMap((p) => p.indicators);
+                const indicators = act.priorities.flatMap((p) => indicatorsOf.get(`${a.code}|${p.id}`) ?? []);
                 return [
                   act.title, act.timescale?.text ?? "Not stated", act.status ?? "Not stated",
                   latest ? `${latest.text}${latest.asAt ? ` (${latest.asAt})` : ""}` : "None recorded",

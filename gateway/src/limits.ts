@@ -1,4 +1,3 @@
-import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
@@ -6,6 +5,7 @@ import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import type { GraphQLError, ValidationContext } from "graphql";
 import type { OperationLimits } from "./config";
+import { LIST_SIZES, operationCost, readPlanAuthorityCount, runtimeGraphql, type CostModel } from "./cost";
 
 /** extensions.code of every limit rejection, so a client can tell "ask for less" from a bad query */
 export const LIMIT_EXCEEDED = "OPERATION_LIMIT_EXCEEDED";
@@ -52,9 +52,36 @@ export function limitPlugins(limits: OperationLimits): GatewayPlugin[] {
     maxDepthPlugin({ n: limits.depth, flattenFragments: true, ...reportAs("GATEWAY_MAX_DEPTH") }),
     maxAliasesPlugin({ n: limits.aliases, ...reportAs("GATEWAY_MAX_ALIASES") }),
     maxDirectivesPlugin({ n: limits.directives, ...reportAs("GATEWAY_MAX_DIRECTIVES") }),
-    costLimitPlugin({ maxCost: limits.cost, flattenFragments: true, ...reportAs("GATEWAY_MAX_COST") }),
+    costLimit(limits.cost, { sizes: LIST_SIZES, planAuthorities: readPlanAuthorityCount() }),
     limitsStayBadRequest,
   ];
+}
+
+/**
+ * The operation's cost with list lengths (cost.ts), checked when execution starts: the variables
+ * are known then (`authorities(codes: $codes)` costs by the length of $codes), and no subgraph has
+ * been called. Over the limit: a 400 naming GATEWAY_MAX_COST, the operation not run.
+ */
+function costLimit(maxCost: number, model: CostModel): GatewayPlugin {
+  // the runtime's own class (see limitError)
+  const { GraphQLError } = runtimeGraphql;
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      let cost: number;
+      try {
+        cost = operationCost(model, args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined);
+      } catch (error) {
+        // a variable execution would refuse too; graphql-js words it, the operation is not run
+        const message = error instanceof Error ? error.message : String(error);
+        setResultAndStopExecution({ errors: [new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400, spec: false } } })] });
+        return;
+      }
+      if (cost <= maxCost) return;
+      setResultAndStopExecution({
+        errors: [new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost} (GATEWAY_MAX_COST)`, { extensions: { code: LIMIT_EXCEEDED, http: { status: 400, spec: false } } })],
+      });
+    },
+  };
 }
 
 /**
@@ -105,6 +132,61 @@ function requestBodyLimit(maxBytes: number): GatewayPlugin {
         }
         return requestParser(new fetchAPI.Request(incoming.url, { method: incoming.method, headers: incoming.headers, body: Buffer.concat(chunks) }));
       });
+    },
+  };
+}
+
+/**
+ * A subgraph request ends when the gateway stops waiting for it: its client went away, or
+ * SUBGRAPH_TIMEOUT_MS passed; the subgraph then sees its connection end and stops working on it
+ * (subgraphs/common/src/work-budget.ts). The fetch (@whatwg-node/node-fetch over node:http) does close
+ * its socket when its signal aborts; what did not hold was the way there. Hive Gateway ties the client
+ * to the fetch only with `upstreamCancellation` (off by default), through several `abortSignalAny`
+ * (@graphql-hive/signal), each holding the controller it makes only through a WeakRef: with it on, a
+ * client that left reached the subgraph in one run of test/gateway-limits.test.ts and not in another
+ * (likely a link of that chain collected as garbage: the heavy query makes the collector run; not
+ * proven further). So each fetch gets a controller of its
+ * own here, held strongly: by a listener on the client's connection (the Node response's 'close'
+ * before it finished) and on the request's signal, and by a timer of SUBGRAPH_TIMEOUT_MS, cleared when
+ * the subgraph answers.
+ */
+export function subgraphRequestsEndWithTheirClient(timeoutMs: number): GatewayPlugin {
+  return {
+    onFetch({ options, setOptions, context }) {
+      const controller = new AbortController();
+      const stop = (reason: unknown) => {
+        clearTimeout(timer);
+        if (!controller.signal.aborted) controller.abort(reason);
+      };
+      const timer = setTimeout(() => stop(new DOMException(`subgraph request timed out after ${timeoutMs} ms (SUBGRAPH_TIMEOUT_MS)`, "TimeoutError")), timeoutMs);
+      const client = context as { res?: import("node:http").ServerResponse; request?: Request } | undefined;
+      // removed again when the subgraph answers: a request making many fetches would pile them up
+      const cleanups: Array<() => void> = [];
+      const response = client?.res;
+      if (response && typeof response.once === "function") {
+        const left = () => {
+          if (!response.writableFinished) stop(new DOMException("the client went away", "AbortError"));
+        };
+        if (response.destroyed) left();
+        else {
+          response.once("close", left);
+          cleanups.push(() => response.off("close", left));
+        }
+      }
+      for (const source of [client?.request?.signal, options.signal]) {
+        if (!source) continue;
+        const aborted = () => stop(source.reason);
+        if (source.aborted) aborted();
+        else {
+          source.addEventListener("abort", aborted, { once: true });
+          cleanups.push(() => source.removeEventListener("abort", aborted));
+        }
+      }
+      setOptions({ ...options, signal: controller.signal });
+      return () => {
+        clearTimeout(timer);
+        for (const cleanup of cleanups) cleanup();
+      };
     },
   };
 }

@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS, type GatewayConfig } from "./config";
 import { identityPlugin } from "./identity";
 import { clientSafeErrors } from "./errors";
 import { graphiqlAssets, renderOfflineGraphiQL } from "./graphiql";
-import { limitPlugins } from "./limits";
+import { limitPlugins, subgraphRequestsEndWithTheirClient } from "./limits";
 import { createRateLimit } from "./rate-limit";
 import { subgraphGraphs, withSubgraphUrls } from "./supergraph";
 import { committedManifest, trustedDocumentsOption } from "./trusted-documents";
@@ -55,7 +55,14 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean; 
     // subgraphs' errors: clientSafeErrors
     maskedErrors: { isDev: false },
     // metrics, traces and the request log first: they time and trace everything after them (observability.ts)
-    plugins: (context) => [...(options.observability?.plugins(context) ?? []), ...(introspection ? [graphiqlAssets()] : []), identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit, identities }), ...limitPlugins(config.limits ?? DEFAULT_LIMITS), clientSafeErrors],
+    plugins: (context) => [
+      ...(options.observability?.plugins(context) ?? []),
+      ...(introspection ? [graphiqlAssets()] : []),
+      identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit, identities }),
+      ...limitPlugins(config.limits ?? DEFAULT_LIMITS),
+      subgraphRequestsEndWithTheirClient(config.subgraphTimeoutMs),
+      clientSafeErrors,
+    ],
   });
 }
 

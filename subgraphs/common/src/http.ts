@@ -15,7 +15,7 @@ export interface RunningServer {
 export interface ServeOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** builds the per-request context (loaders live here) for the identity the gateway signed */
-  context: (identity: Identity) => Promise<TContext> | TContext;
+  context: (identity: Identity, request: RequestScope) => Promise<TContext> | TContext;
   /**
    * every /graphql request must carry the gateway's signature (signed-identity.ts), made for this
    * subgraph (`name` is the audience); nonces are remembered in `nonceStore` (default: this process)
@@ -30,6 +30,12 @@ export interface ServeOptions<TContext extends BaseContext> {
   name: string;
   /** wraps the request listener: metrics, tracing and the request log (observability.ts) */
   wrap?: (listener: RequestListener) => RequestListener;
+}
+
+/** What the context learns of its HTTP request. */
+export interface RequestScope {
+  /** fires when the connection closes before the answer is sent: the gateway timed out or its client went away */
+  signal: AbortSignal;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -112,10 +118,25 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
           return sendJson(response, 400, { errors: [{ message: "request body is not valid JSON" }] });
         }
       }
+      // the caller left before the answer: the work for it stops (work-budget.ts). A caller that aborts
+      // closes its side of the socket: Node ends the request ('end' on the socket) but keeps the socket
+      // open for the pending answer, so the response's own 'close' would come only once the work is done.
+      const abandoned = new AbortController();
+      const socket = request.socket;
+      const gone = () => {
+        if (!response.writableFinished) abandoned.abort();
+      };
+      socket.once("end", gone);
+      socket.once("close", gone);
+      response.once("close", () => {
+        gone();
+        socket.off("end", gone);
+        socket.off("close", gone);
+      });
       const result = await apollo.executeHTTPGraphQLRequest({
         // the operation comes from the signed body only: the URL's query string is not passed on
         httpGraphQLRequest: { method: "POST", headers, search: "", body },
-        context: async () => options.context(verified.identity),
+        context: async () => options.context(verified.identity, { signal: abandoned.signal }),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;

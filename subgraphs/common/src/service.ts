@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { migrate, openDataSource, redact, StatementCounter, type DatabaseSettings } from "./database";
 import { optionalString, ConfigError, readInteger } from "./env";
 import { isPlaceholderSecret, MIN_SECRET_LENGTH, type Identity } from "./signed-identity";
-import { serve, type RunningServer, type ServeOptions } from "./http";
+import { serve, type RequestScope, type RunningServer, type ServeOptions } from "./http";
 import type { NonceStoreSettings } from "./nonce-store";
 import { OBSERVABILITY_OFF, readObservability, recordCallerRole, startSubgraphObservability, type DatabasePool, type ObservabilitySettings } from "./observability";
 
@@ -84,8 +84,10 @@ export interface ServiceDefinition<TContext extends BaseContext> {
   /** true when the database holds no seeded data yet */
   isEmpty: (dataSource: DataSource) => Promise<boolean>;
   buildServer: () => ApolloServer<TContext>;
-  /** the per-request context, for the identity the gateway signed */
-  context: (dataSource: DataSource, identity: Identity) => TContext;
+  /** the per-request context, for the identity the gateway signed; `request.signal` fires when its connection closes before the answer */
+  context: (dataSource: DataSource, identity: Identity, request?: RequestScope) => TContext;
+  /** more counters for /health */
+  health?: () => Record<string, number>;
 }
 
 export interface RunningService extends RunningServer {
@@ -116,9 +118,9 @@ export async function startService<TContext extends BaseContext>(
     const running = await serve({
       name: definition.name,
       apollo: definition.buildServer(),
-      context: (identity) => {
+      context: (identity, request) => {
         recordCallerRole(identity.role);
-        return definition.context(dataSource, identity);
+        return definition.context(dataSource, identity, request);
       },
       wrap: observability.wrap,
       signing: options.signing,
@@ -127,7 +129,7 @@ export async function startService<TContext extends BaseContext>(
         return true;
       },
       // SQL statements since start: `npm run bench -- soak` reads it from each process
-      health: () => ({ statements: counter.count }),
+      health: () => ({ statements: counter.count, ...definition.health?.() }),
       port: options.port,
       host: options.host,
     });

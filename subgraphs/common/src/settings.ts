@@ -1,4 +1,5 @@
 import type { DatabaseSettings } from "./database";
+import { DEFAULT_WORK_BUDGET, type WorkBudgetSettings } from "./work-budget";
 import { ConfigError, readInteger, requireString } from "./env";
 import { isPlaceholderSecret } from "./signed-identity";
 
@@ -34,5 +35,16 @@ export function readDatabaseSettings(env: NodeJS.ProcessEnv, defaultUrl: string)
     // at least 1: mysql2 reads 0 as "queue without limit", the opposite of failing fast
     queueLimit: readInteger(env, "DB_QUEUE_LIMIT", 100, { min: 1, max: 10_000 }),
     queryTimeoutMs: readInteger(env, "DB_QUERY_TIMEOUT_MS", 10_000, { min: 100, max: 600_000 }),
+  };
+}
+
+/**
+ * WORK_BUDGET_STATEMENTS, WORK_BUDGET_ROWS: what one request may cost an outcomes subgraph (SQL
+ * statements run, rows read) before it is stopped with WORK_BUDGET_EXCEEDED (work-budget.ts).
+ */
+export function readWorkBudget(env: NodeJS.ProcessEnv): WorkBudgetSettings {
+  return {
+    statements: readInteger(env, "WORK_BUDGET_STATEMENTS", DEFAULT_WORK_BUDGET.statements, { min: 1, max: 1_000_000 }),
+    rows: readInteger(env, "WORK_BUDGET_ROWS", DEFAULT_WORK_BUDGET.rows, { min: 1, max: 100_000_000 }),
   };
 }

@@ -2,7 +2,8 @@
 import { join } from "node:path";
 import { optionalString, readPort } from "../env";
 import { DEFAULT_LAIT_FOLDER } from "../lait/paths";
-import { readDatabaseSettings } from "../settings";
+import { readDatabaseSettings, readWorkBudget } from "../settings";
+import type { WorkBudgetSettings } from "../work-budget";
 
 const root = join(import.meta.dirname, "../../../..");
 
@@ -15,6 +16,8 @@ export interface OutcomeConfig {
   /** local figures from the authorities' own documents */
   localFiguresFolder: string;
   topics: ReadonlySet<string>;
+  /** what one request may cost (WORK_BUDGET_STATEMENTS, WORK_BUDGET_ROWS) */
+  workBudget: WorkBudgetSettings;
 }
 
 export function loadOutcomeConfig(name: OutcomeConfig["name"], defaultPort: number, topics: ReadonlySet<string>, env = process.env): OutcomeConfig {
@@ -25,6 +28,7 @@ export function loadOutcomeConfig(name: OutcomeConfig["name"], defaultPort: numb
     laitFolder: optionalString(env, "LAIT_FOLDER") ?? DEFAULT_LAIT_FOLDER,
     localFiguresFolder: optionalString(env, "LOCAL_FIGURES_FOLDER") ?? join(root, "seeds", name, "local-figures"),
     topics,
+    workBudget: readWorkBudget(env),
   };
 }
 

@@ -1,9 +1,37 @@
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
-import { groupBy, loadOnce, rowsByColumn, rowsById } from "../loaders";
+import { In, type DataSource, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type ObjectLiteral } from "typeorm";
+import { groupBy } from "../loaders";
 import { neighboursLoader } from "../lait/neighbour-loader";
 import { Figure, FigureSource, Measure, OutcomeArea, OutcomeDocument, StoredComparison } from "./entities";
 import type { Identity } from "../signed-identity";
+import { DEFAULT_WORK_BUDGET, unbudgeted, Work, WorkCounters, type Statements, type WorkBudgetSettings } from "../work-budget";
+
+/** id → row, one statement per batch (through the request's budget) */
+function rowsById<T extends ObjectLiteral>(work: Statements, entity: EntityTarget<T>, idColumn = "id") {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await work.run((manager) => manager.getRepository(entity).findBy({ [idColumn]: In([...ids]) } as FindOptionsWhere<T>));
+    const byId = new Map(rows.map((r) => [r[idColumn] as string, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** parent id → its rows (column IN (...), and `where`), one statement per batch, in `order` */
+function rowsByColumn<T extends ObjectLiteral>(work: Statements, entity: EntityTarget<T>, column: keyof T & string, order: FindOptionsOrder<T>, where: FindOptionsWhere<T> = {}) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = await work.run((manager) => manager.getRepository(entity).find({ where: { ...where, [column]: In([...keys]) } as FindOptionsWhere<T>, order }));
+    const grouped = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const row of rows) grouped.get(row[column] as string)?.push(row);
+    return keys.map((k) => grouped.get(k) ?? []);
+  });
+}
+
+/** a result every resolver of a request shares (e.g. a whole small table), loaded once per request */
+function loadOnce<T>(load: () => Promise<T>) {
+  return new DataLoader<"all", T>(async (keys) => {
+    const value = await load();
+    return keys.map(() => value);
+  });
+}
 
 /** area + optional measure filter → figures, batched into one query per distinct filter */
 interface FigureKey {
@@ -14,21 +42,27 @@ interface FigureKey {
 /** "*" for every measure, else the sorted codes: equal filters share one query and one cache entry */
 const filterOf = (key: FigureKey) => (key.measureCodes ? [...key.measureCodes].sort().join(",") : "*");
 
-export function createOutcomeLoaders(dataSource: DataSource) {
+/**
+ * Every statement goes through `work` (the request's budget and cancellation, work-budget.ts): a batch
+ * past the budget, or of a cancelled request, rejects, and with it every load() of the batch.
+ */
+export function createOutcomeLoaders(dataSource: DataSource, work: Statements = unbudgeted(dataSource)) {
   return {
     /** area + optional measure filter → the codes of the measures it has figures for (published or local); one query per distinct filter */
     measureCodesByArea: new DataLoader<FigureKey, string[], string>(
       async (keys) => {
         const found = new Map<string, string[]>(); // "<filter>|<area>" → measure codes
         for (const [filter, filterKeys] of groupBy(keys, filterOf)) {
-          const query = dataSource
-            .getRepository(Figure)
-            .createQueryBuilder("f")
-            .select(["f.areaCode AS areaCode", "f.measureCode AS measureCode"])
-            .distinct(true)
-            .where("f.areaCode IN (:...areas) AND f.measureCode IS NOT NULL", { areas: filterKeys.map((k) => k.areaCode) });
-          if (filter !== "*") query.andWhere("f.measureCode IN (:...codes)", { codes: filter.split(",") });
-          const rows: Array<{ areaCode: string; measureCode: string }> = await query.getRawMany();
+          const rows: Array<{ areaCode: string; measureCode: string }> = await work.run((manager) => {
+            const query = manager
+              .getRepository(Figure)
+              .createQueryBuilder("f")
+              .select(["f.areaCode AS areaCode", "f.measureCode AS measureCode"])
+              .distinct(true)
+              .where("f.areaCode IN (:...areas) AND f.measureCode IS NOT NULL", { areas: filterKeys.map((k) => k.areaCode) });
+            if (filter !== "*") query.andWhere("f.measureCode IN (:...codes)", { codes: filter.split(",") });
+            return query.getRawMany();
+          });
           for (const row of rows) {
             const key = `${filter}|${row.areaCode}`;
             if (!found.has(key)) found.set(key, []);
@@ -43,29 +77,31 @@ export function createOutcomeLoaders(dataSource: DataSource) {
     storedComparisons: new DataLoader<string, StoredComparison | null>(async (keys) => {
       const pairs = keys.map((key) => key.split("|") as [string, string]);
       const columns = dataSource.getMetadata(StoredComparison).columns.map((c) => c.propertyName);
-      const rows: StoredComparison[] = await dataSource
-        .getRepository(StoredComparison)
-        .createQueryBuilder("s")
-        .select(columns.map((c) => `s.${c} AS ${c}`))
-        .where("s.areaCode IN (:...areas) AND s.measureCode IN (:...codes)", { areas: [...new Set(pairs.map((p) => p[0]))], codes: [...new Set(pairs.map((p) => p[1]))] })
-        .getRawMany();
+      const rows: StoredComparison[] = await work.run((manager) =>
+        manager
+          .getRepository(StoredComparison)
+          .createQueryBuilder("s")
+          .select(columns.map((c) => `s.${c} AS ${c}`))
+          .where("s.areaCode IN (:...areas) AND s.measureCode IN (:...codes)", { areas: [...new Set(pairs.map((p) => p[0]))], codes: [...new Set(pairs.map((p) => p[1]))] })
+          .getRawMany());
       const found = new Map(rows.map((row) => [`${row.areaCode}|${row.measureCode}`, row]));
       return keys.map((key) => found.get(key) ?? null);
     }),
-    figureById: rowsById(dataSource, Figure, "id"),
+    figureById: rowsById(work, Figure, "id"),
     /** "<area code>|<measure code>" → that series' figures, oldest first; one query per batch */
     seriesFigures: new DataLoader<string, Figure[]>(async (keys) => {
       const pairs = keys.map((key) => key.split("|") as [string, string]);
-      const rows = await dataSource.getRepository(Figure).find({
-        where: { areaCode: In([...new Set(pairs.map((p) => p[0]))]), measureCode: In([...new Set(pairs.map((p) => p[1]))]) },
-        order: { periodEndYear: "ASC", periodLabel: "ASC" },
-      });
+      const rows = await work.run((manager) =>
+        manager.getRepository(Figure).find({
+          where: { areaCode: In([...new Set(pairs.map((p) => p[0]))]), measureCode: In([...new Set(pairs.map((p) => p[1]))]) },
+          order: { periodEndYear: "ASC", periodLabel: "ASC" },
+        }));
       const found = groupBy(rows, (row) => `${row.areaCode}|${row.measureCode}`);
       return keys.map((key) => found.get(key) ?? []);
     }),
     /** every area of the code lists (under 200 rows), once per request */
     areas: loadOnce(async () => {
-      const rows = await dataSource.getRepository(OutcomeArea).find();
+      const rows = await work.run((manager) => manager.getRepository(OutcomeArea).find());
       const localAuthorities = rows.filter((a) => a.kind === "local-authority");
       return {
         byCode: new Map(rows.map((r) => [r.code, r])),
@@ -73,12 +109,12 @@ export function createOutcomeLoaders(dataSource: DataSource) {
         localAuthorities: { total: localAuthorities.length, withFigures: localAuthorities.filter((a) => a.hasPublishedFigures).length },
       };
     }),
-    neighboursOf: neighboursLoader(dataSource),
+    neighboursOf: neighboursLoader(dataSource, work),
     /** a local figure id → the further documents that state it (figure_source), in order */
-    furtherSourcesByFigure: rowsByColumn(dataSource, FigureSource, "figureId", { ordinal: "ASC" }),
-    localFiguresByArea: rowsByColumn(dataSource, Figure, "areaCode", { periodEndYear: "ASC", periodLabel: "ASC" }, { kind: "local" }),
-    measureByCode: rowsById(dataSource, Measure, "code"),
-    documentByKey: rowsById(dataSource, OutcomeDocument, "key"),
+    furtherSourcesByFigure: rowsByColumn(work, FigureSource, "figureId", { ordinal: "ASC" }),
+    localFiguresByArea: rowsByColumn(work, Figure, "areaCode", { periodEndYear: "ASC", periodLabel: "ASC" }, { kind: "local" }),
+    measureByCode: rowsById(work, Measure, "code"),
+    documentByKey: rowsById(work, OutcomeDocument, "key"),
   };
 }
 export type OutcomeLoaders = ReturnType<typeof createOutcomeLoaders>;
@@ -88,8 +124,19 @@ export interface OutcomeContext {
   loaders: OutcomeLoaders;
   /** who is asking, as the gateway signed it */
   identity: Identity;
+  /** this request's work budget and cancellation: loaders' statements go through it, resolvers' units of work check it */
+  work: Work;
 }
 
-export function createOutcomeContext(dataSource: DataSource, identity: Identity): OutcomeContext {
-  return { dataSource, loaders: createOutcomeLoaders(dataSource), identity };
+/**
+ * `budget` (default DEFAULT_WORK_BUDGET), `counters` (the service's, for /health), `signal`: fires when
+ * the request's connection closes before its answer (http.ts).
+ */
+export function createOutcomeContext(
+  dataSource: DataSource,
+  identity: Identity,
+  { budget = DEFAULT_WORK_BUDGET, counters = new WorkCounters(), signal }: { budget?: WorkBudgetSettings; counters?: WorkCounters; signal?: AbortSignal } = {},
+): OutcomeContext {
+  const work = new Work(dataSource, budget, counters, signal);
+  return { dataSource, loaders: createOutcomeLoaders(dataSource, work), identity, work };
 }

@@ -66,6 +66,9 @@ export const outcomeResolvers = {
     measures: async (profile: Profile, args: { codes?: readonly string[] | null; topic?: string | null }, { loaders }: OutcomeContext) => {
       const codes = await loaders.measureCodesByArea.load({ areaCode: profile.areaCode, measureCodes: args.codes ?? null });
       const measures = await loaders.measureByCode.loadMany(codes);
+      // a batch that failed (a stopped request, a database error) fails the list, rather than shortening it
+      const failed = measures.find((m): m is Error => m instanceof Error);
+      if (failed) throw failed;
       return measures
         .filter((m): m is Measure => m !== null && !(m instanceof Error) && (!args.topic || m.topic === args.topic))
         .sort((a, b) => a.code.localeCompare(b.code))
@@ -78,7 +81,7 @@ export const outcomeResolvers = {
     figures: (series: Series, _args: unknown, { loaders }: OutcomeContext) => figuresOf(series, loaders),
     /** the most recent published figure that has a value */
     latest: async (series: Series, _args: unknown, { loaders }: OutcomeContext) => publishedWithValue(await figuresOf(series, loaders)).at(-1) ?? null,
-    comparison: async (series: Series, args: ComparisonArgs, { loaders }: OutcomeContext) => {
+    comparison: async (series: Series, args: ComparisonArgs, { loaders, work }: OutcomeContext) => {
       if (!Number.isInteger(args.trendPoints) || args.trendPoints < 5 || args.trendPoints > 50) {
         throw new GraphQLError(`trendPoints must be a whole number from 5 to 50 (got ${args.trendPoints})`, { extensions: { code: "BAD_USER_INPUT" } });
       }
@@ -89,6 +92,8 @@ export const outcomeResolvers = {
         loaders.areas.load("all"),
         needSeries ? figuresOf(series, loaders) : null,
       ]);
+      // a unit of work: a stopped request (cancelled, over budget) computes no more comparisons, and a long list lets other work in
+      await work.checkpoint();
       return compare({
         measure: series.measure,
         areaCode: series.areaCode,

@@ -8,6 +8,7 @@ import { createOutcomeContext, type OutcomeContext } from "./loaders";
 import { outcomeMigrations } from "./migrations";
 import type { DocumentNode } from "graphql";
 import type { OutcomeConfig } from "./config";
+import { WorkCounters } from "../work-budget";
 
 export { loadOutcomeConfig, type OutcomeConfig } from "./config";
 
@@ -18,6 +19,8 @@ export async function seedOutcomes(dataSource: DataSource, config: OutcomeConfig
 }
 
 export function outcomeService(config: OutcomeConfig, typeDefs: DocumentNode, resolvers: object): ServiceDefinition<OutcomeContext> {
+  // over the service's life, for /health
+  const counters = new WorkCounters();
   return {
     name: config.name,
     database: config.database,
@@ -28,6 +31,7 @@ export function outcomeService(config: OutcomeConfig, typeDefs: DocumentNode, re
     isEmpty: async (dataSource) =>
       (await dataSource.getRepository(Figure).count()) === 0 || (await dataSource.getRepository(OutcomeArea).count()) === 0,
     buildServer: () => buildSubgraphServer<OutcomeContext>(typeDefs, resolvers),
-    context: createOutcomeContext,
+    context: (dataSource, identity, request) => createOutcomeContext(dataSource, identity, { budget: config.workBudget, counters, signal: request?.signal }),
+    health: () => counters.snapshot(),
   };
 }
