@@ -135,11 +135,13 @@ describe("list sizes (LIST_SIZES) against the data", () => {
       const T = "__typename";
       const answer = await postTo<{ authorities: Array<Record<string, unknown>> }>(url, `{
         authorities(withPlanSubgraph: true) {
-          plans { priorities { ${T} } actions { ${T} } indicators { ${T} } statements { ${T} } principles { ${T} } contextFigures { ${T} } }
+          plans { priorities { ${T} } actions { ${T} } indicators { ${T} } statements { ${T} } principles { ${T} } contextFigures { ${T} }
+            scope { ${T} } inspections { findings { ${T} } } findings { figures { ${T} } } memberships { ${T} } glossary { ${T} } }
           priorities { ${T} actions { ${T} } indicators { ${T} } outcomes { ${T} } successCriteria { ${T} } themes { ${T} } }
-          actions { leadGroups { ${T} } linkedPlans { ${T} } principles { ${T} } priorities { ${T} } progress { ${T} } themes { ${T} } }
+          actions { leadGroups { ${T} } linkedPlans { ${T} } principles { ${T} } priorities { ${T} } progress { ${T} } themes { ${T} } priorityLinks { ${T} } leadGroupLinks { ${T} } }
           groups { actions { ${T} } }
           linkedPlans { actions { ${T} } }
+          inspections { findings { ${T} } } findings { figures { ${T} } } memberships { ${T} } glossary { ${T} }
         }
       }`);
       expect(answer.body.errors).toBeUndefined();
@@ -151,7 +153,7 @@ describe("list sizes (LIST_SIZES) against the data", () => {
         for (const [field, value] of Object.entries(item)) {
           if (!Array.isArray(value)) continue;
           note(`${owner}.${field}`, value);
-          const child = { plans: "Plan", priorities: "Priority", actions: "Action", groups: "LeadGroup", linkedPlans: "LinkedPlan" }[field];
+          const child = { plans: "Plan", priorities: "Priority", actions: "Action", groups: "LeadGroup", linkedPlans: "LinkedPlan", inspections: "Inspection", findings: "Finding" }[field];
           if (child) for (const element of value as Array<Record<string, unknown>>) walk(child, element);
         }
       };
@@ -180,6 +182,13 @@ describe("list sizes (LIST_SIZES) against the data", () => {
         perSeries.push(max(countBy(local.filter((f) => f.measureCode), (f) => `${f.areaCode}|${f.measureCode}`).values()));
       }
       const seriesMost = max(published.values()) + max(perSeries);
+      // the documents that state one local figure: its source and any further ones (figure_source)
+      const sources = await postTo<{ authorities: Array<Record<string, { localFigures: Array<{ sources: unknown[] }> } | null>> }>(url,
+        "{ authorities(withPlanSubgraph: true) { education { localFigures { sources { section } } } care { localFigures { sources { section } } } } }");
+      expect(sources.body.errors).toBeUndefined();
+      const sourcesMost = max(sources.body.data!.authorities.flatMap((a) => [a.education, a.care]).flatMap((p) => p?.localFigures ?? []).map((f) => f.sources.length));
+      console.log(`measured: at most ${sourcesMost} documents state one local figure`);
+      expect(LIST_SIZES.figureSources).toBe(sourcesMost);
       console.log(`measured: ${max(published.values())} published figures per series at most, + ${max(perSeries)} local; local figures per authority: education ${most.education}, care ${most.care}`);
       expect(LIST_SIZES.seriesFigures).toBe(seriesMost);
       expect(LIST_SIZES.educationLocalFigures).toBe(most.education);

@@ -56,10 +56,12 @@ export const LIST_SIZES = {
   careMeasures: 199,
   careLargestTopic: 68,
   /** figures of one series (one area, one measure): published (national file) and local */
-  seriesFigures: 12,
+  seriesFigures: 11,
   /** an authority's local figures (seeds/<subgraph>/local-figures) */
-  educationLocalFigures: 17,
+  educationLocalFigures: 10,
   careLocalFigures: 8,
+  /** the documents that state one local figure (OutcomeFigure.sources) */
+  figureSources: 2,
   /** statistical neighbours of one authority in one set (both published sets) */
   neighbours: 10,
   /** Comparison.method lines, RankComparison.quartiles */
@@ -94,6 +96,19 @@ export const LIST_SIZES = {
     "Action.themes": 4,
     "LeadGroup.actions": 5,
     "LinkedPlan.actions": 7,
+    "Authority.inspections": 9,
+    "Authority.findings": 56,
+    "Authority.memberships": 25,
+    "Authority.glossary": 33,
+    "Plan.scope": 3,
+    "Plan.inspections": 9,
+    "Plan.findings": 39,
+    "Plan.memberships": 25,
+    "Plan.glossary": 33,
+    "Action.priorityLinks": 5,
+    "Action.leadGroupLinks": 2,
+    "Inspection.findings": 8,
+    "Finding.figures": 4,
   } as Record<string, number>,
 };
 
@@ -140,6 +155,8 @@ export function listSize(sizes: ListSizes, planAuthorities: number, parent: Grap
     case "EducationSeries.figures":
     case "CareSeries.figures":
       return sizes.seriesFigures;
+    case "OutcomeFigure.sources":
+      return sizes.figureSources;
     case "EducationProfile.localFigures":
       return sizes.educationLocalFigures;
     case "CareProfile.localFigures":
@@ -191,7 +208,7 @@ export interface CostModel {
 }
 
 /** an authority's fields served by its plan subgraph: only authorities with one have any (the others' are null, at no subgraph's cost) */
-const PLAN_FIELDS = new Set(["plans", "priorities", "actions", "groups", "linkedPlans", "auditLog"]);
+const PLAN_FIELDS = new Set(["plans", "priorities", "actions", "groups", "linkedPlans", "auditLog", "inspections", "latestJudgement", "findings", "memberships", "glossary"]);
 
 /**
  * Each field costs 1 plus its selection, times its list size for a list. A list of authorities
