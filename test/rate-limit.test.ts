@@ -126,7 +126,8 @@ describe("rate limit at the gateway", () => {
       ["npm run compare (ComparePlansByTheme + CompareOutcomes)", () => compareTheme(counted.url, { theme: "children-in-care-and-care-leavers", codes: TEES_VALLEY, neighbours: "MAY_2025" })],
       ["npm run common-bodies (AuthorityBodies)", () => fetchCommonBodies(counted.url, ["E06000003", "E06000004"])],
       ["themes (Themes)", () => execute(counted.url, ThemesDocument, {}, undefined)],
-      ["cross-borough (CrossBoroughByTheme)", () => execute(counted.url, CrossBoroughByThemeDocument, { codes: TEES_VALLEY, theme: "early-years" }, undefined)],
+      // one education and one care measure, as the operation is written for (all 247 + 199 would be over the cost limit)
+      ["cross-borough (CrossBoroughByTheme)", () => execute(counted.url, CrossBoroughByThemeDocument, { codes: TEES_VALLEY, theme: "early-years", educationMeasures: ["FSP_NEW_GOODDEV"], careMeasures: ["LAC"] }, undefined)],
     ];
     const rows: string[] = [];
     let dashboardPage = 0;

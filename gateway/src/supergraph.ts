@@ -23,6 +23,7 @@ function joinGraph(directives: readonly ConstDirectiveNode[] | undefined): { nam
 /** graph enum name → the subgraph's name as composed (region, redcar-and-cleveland, ...: what requests are signed for) and its URL */
 export function subgraphGraphs(supergraphSdl: string): Map<string, { name: string; url: string }> {
   const graphs = new Map<string, { name: string; url: string }>();
+  if (!supergraphSdl.trim()) return graphs;
   for (const definition of parse(supergraphSdl, { noLocation: true }).definitions) {
     if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== GRAPH_ENUM) continue;
     for (const value of definition.values ?? []) {

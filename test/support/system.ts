@@ -13,7 +13,7 @@ import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
 import { gatewayObservability, type GatewayObservability } from "../../gateway/src/observability";
 import type { ObservabilitySettings } from "@tees/subgraph-common/observability";
-import { DEFAULT_TOKEN_PARTY, type AuthConfig } from "../../gateway/src/config";
+import { DEFAULT_LIMITS, DEFAULT_TOKEN_PARTY, type AuthConfig, type OperationLimits } from "../../gateway/src/config";
 import { issueToken } from "../../gateway/src/identity";
 import { signRequest, type Identity, type Role } from "@tees/subgraph-common/signed-identity";
 import { scratchDatabase, type DatabaseChoice } from "./mysql";
@@ -77,6 +77,8 @@ export interface SystemOptions {
   lait?: "extract" | "default";
   /** metrics, tracing and logs for the gateway and every subgraph (default: all off); service names come from the services */
   observability?: ObservabilitySettings;
+  /** the gateway's operation limits, over DEFAULT_LIMITS (e.g. a test that asks for every list at once raises the cost) */
+  limits?: Partial<OperationLimits>;
 }
 
 /** One GraphQL request to a gateway, as a client sends it (with a bearer token if given). */
@@ -96,7 +98,7 @@ export async function postTo<T = Record<string, any>>(url: string, query: string
 
 
 export async function startSystem({
-  database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {}, anonymousRead = true, subgraphTimeoutMs = 10_000, lait = "extract", observability,
+  database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {}, anonymousRead = true, subgraphTimeoutMs = 10_000, lait = "extract", observability, limits,
 }: SystemOptions = {}): Promise<RunningSystem> {
   const cleanups: Array<() => Promise<void>> = [];
   // one secret per subgraph, fresh for each system (as npm start does)
@@ -128,7 +130,7 @@ export async function startSystem({
       const composed = composeGuild(subgraphs);
       if ("errors" in composed) throw new Error(composed.errors.join("\n"));
       gatewayWatch = observability ? gatewayObservability(observability) : undefined;
-      const runtime = buildGateway({ supergraphSdl: composed.supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs, auth }, { logging: process.env.GATEWAY_LOG === "1", observability: gatewayWatch });
+      const runtime = buildGateway({ supergraphSdl: composed.supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs, auth, ...(limits ? { limits: { ...DEFAULT_LIMITS, ...limits } } : {}) }, { logging: process.env.GATEWAY_LOG === "1", observability: gatewayWatch });
       gatewayMetricsUrl = (await gatewayWatch?.listen()) ?? null;
       handler = runtime;
       disposeGateway = async () => {
