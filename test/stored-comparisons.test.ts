@@ -183,7 +183,7 @@ describe.each(kinds)("stored comparisons on the Tees Valley extract ($label)", (
     opened.push(o);
     await importLait(o.dataSource, DEFAULT_LAIT_FOLDER, { topics: careTopics });
     // back to the schema of before: the migration that made the table, and every one after it, undone
-    const names = o.dataSource.migrations.map((m) => m.name);
+    const names = o.dataSource.migrations.map((m) => m.name ?? "");
     const made = names.findIndex((name) => /^StoredComparisons/.test(name));
     expect(made).toBeGreaterThan(-1);
     for (let i = names.length - 1; i >= made; i -= 1) await o.dataSource.undoLastMigration({ transaction: "all" });
