@@ -3,8 +3,7 @@
  * stated or inferred (where taking two bodies to be the same is a judgement).
  * npm run common-bodies -- E06000003 E06000004 [--gateway http://localhost:4000/graphql] [--stated-only] [--json]
  */
-import { fetchCommonBodies } from "../gateway/client/common-bodies";
-import { plainText } from "../gateway/client/safe-export";
+import { fetchCommonBodies, renderCommonBodiesText } from "../gateway/client/common-bodies";
 
 const args = process.argv.slice(2);
 const gatewayIndex = args.indexOf("--gateway");
@@ -19,17 +18,5 @@ const result = await fetchCommonBodies(gateway, codes, args.includes("--stated-o
 if (args.includes("--json")) {
   console.log(JSON.stringify(result, null, 2));
 } else {
-  // names are editors' text: no control characters (terminal escape sequences, line breaks) reach the terminal
-  const text = plainText;
-  console.log(`In common between ${result.authorities.map(text).join(", ")}${args.includes("--stated-only") ? " (stated matches only)" : ""}:`);
-  if (result.withoutPlans.length) console.log(`(no plan data for ${result.withoutPlans.map(text).join(", ")})`);
-  for (const [title, bodies] of [["Lead groups and boards", result.groups], ["Linked plans and strategies", result.linkedPlans]] as const) {
-    console.log(`\n${title}:`);
-    if (!bodies.length) console.log("  none");
-    for (const body of bodies) {
-      const label = body.match === "INFERRED" ? " [inferred match]" : "";
-      console.log(`  ${text(body.canonicalName)}${label}: ${Object.entries(body.names).map(([authority, names]) => `${text(authority)} "${names.map(text).join('", "')}"`).join("; ")}`);
-      for (const note of body.notes) console.log(`      ${text(note)}`);
-    }
-  }
+  process.stdout.write(renderCommonBodiesText(result, args.includes("--stated-only")));
 }

@@ -8,8 +8,10 @@
  * every document that states them, printed periods and "date not stated". SQLite, and MariaDB/MySQL
  * when MYSQL_URL is set.
  */
+import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchCommonBodies } from "../gateway/client/common-bodies";
 import { compareTheme, renderMarkdown } from "../gateway/client/compare";
@@ -20,6 +22,7 @@ import { localFiguresFile } from "@tees/subgraph-common/seed-schema";
 import { databases } from "./support/matrix";
 import { startSystem, type RunningSystem } from "./support/system";
 
+const run = promisify(execFile);
 const REDCAR = "E06000003";
 const STOCKTON = "E06000004";
 const sourceDocuments = join(repoRoot, "..", "shared", "source-documents");
@@ -404,6 +407,18 @@ describe.each(databases)("stated and inferred links through the gateway on $labe
     expect(stated.linkedPlans.map((b) => b.canonicalName)).toEqual(["early-help-strategy"]);
     expect(stated.groups.map((b) => b.canonicalName)).toEqual(["children-in-care-council", "local-safeguarding-children-board", "malap"]);
 
+    // the same comparison through npm run compare, each inferred match labelled in every format
+    const compare = (...args: string[]) => run("npx", ["tsx", "scripts/compare.ts", "--gateway", system.gatewayUrl, "--bodies", "--authorities", `${REDCAR},${STOCKTON}`, ...args], { cwd: repoRoot });
+    expect(JSON.parse((await compare("--format", "json")).stdout)).toEqual(common);
+    const md = (await compare()).stdout;
+    expect(md).toContain("| poverty-strategy | inferred | Redcar and Cleveland: poverty strategy; Stockton-on-Tees: A Brighter Borough for All");
+    expect(md).toContain("| early-help-strategy | stated |");
+    expect((await compare("--stated-only")).stdout).not.toContain("poverty-strategy");
+    const csvLines = (await compare("--format", "csv")).stdout.trim().split("\n");
+    expect(csvLines[0]).toBe('"kind","canonical name","match","authority","names","notes"');
+    expect(csvLines.some((l) => l.startsWith('"Linked plans and strategies","jsna","INFERRED","Redcar and Cleveland",'))).toBe(true);
+    expect(csvLines.some((l) => l.startsWith('"Lead groups and boards","malap","STATED",'))).toBe(true);
+
     const result = await system.query<Row>(`{ authorities(codes: ["${REDCAR}", "${STOCKTON}"]) { groups { name canonicalName canonicalBasis { kind note } } } }`);
     expect(result.errors).toBeUndefined();
     const [redcar, stockton] = result.data.authorities;
@@ -412,7 +427,7 @@ describe.each(databases)("stated and inferred links through the gateway on $labe
     expect(redcar.groups.find((g: Row) => g.name === "Strategic Education Board").canonicalName).toBe("strategic-education-board");
     const eip = redcar.groups.filter((g: Row) => g.canonicalName === "education-improvement-partnership");
     expect(eip.map((g: Row) => g.canonicalBasis.kind).sort()).toEqual(["INFERRED", "STATED"]);
-  });
+  }, 180_000);
 
   it("npm run compare --stated-only leaves out lead groups and measures reached only through inferred links", async () => {
     const request = { theme: "education-and-attainment", codes: [REDCAR, STOCKTON], neighbours: "MAY_2025" as const };

@@ -1,4 +1,5 @@
 import { execute } from "./request";
+import { csv, markdownText, plainText } from "./safe-export";
 import { AuthorityBodiesDocument, type AuthorityBodiesQuery, type LinkBasisKind } from "./generated/graphql";
 
 type AuthorityRow = AuthorityBodiesQuery["authorities"][number];
@@ -79,4 +80,54 @@ export async function fetchCommonBodies(gatewayUrl: string, codes: string[], sta
   const { data, errors } = await execute(gatewayUrl, AuthorityBodiesDocument, { codes });
   if (errors.length) console.warn(`partial answer: ${errors.join("; ")}`);
   return commonBodies(data, statedOnly);
+}
+
+const SECTIONS = [["Lead groups and boards", "groups"], ["Linked plans and strategies", "linkedPlans"]] as const;
+
+/** For a terminal: editors' names lose control characters; an inferred match is labelled and its notes follow. */
+export function renderCommonBodiesText(result: CommonBodies, statedOnly = false): string {
+  const text = plainText;
+  const lines = [`In common between ${result.authorities.map(text).join(", ")}${statedOnly ? " (stated matches only)" : ""}:`];
+  if (result.withoutPlans.length) lines.push(`(no plan data for ${result.withoutPlans.map(text).join(", ")})`);
+  for (const [title, key] of SECTIONS) {
+    lines.push("", `${title}:`);
+    if (!result[key].length) lines.push("  none");
+    for (const body of result[key]) {
+      const label = body.match === "INFERRED" ? " [inferred match]" : "";
+      lines.push(`  ${text(body.canonicalName)}${label}: ${Object.entries(body.names).map(([authority, names]) => `${text(authority)} "${names.map(text).join('", "')}"`).join("; ")}`);
+      for (const note of body.notes) lines.push(`      ${text(note)}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Markdown: one table per kind of body, the match (stated or inferred) in its own column. */
+export function renderCommonBodiesMarkdown(result: CommonBodies, statedOnly = false): string {
+  const md = markdownText;
+  const lines = [`# Bodies in common: ${result.authorities.map(md).join(", ")}${statedOnly ? " (stated matches only)" : ""}`];
+  if (result.withoutPlans.length) lines.push("", `No plan data for ${result.withoutPlans.map(md).join(", ")}.`);
+  for (const [title, key] of SECTIONS) {
+    lines.push("", `## ${title}`, "");
+    if (!result[key].length) {
+      lines.push("None.");
+      continue;
+    }
+    lines.push("| body | match | as each authority names it | why the match is a judgement |", "| --- | --- | --- | --- |");
+    for (const body of result[key]) {
+      const names = Object.entries(body.names).map(([authority, n]) => `${md(authority)}: ${n.map(md).join(", ")}`).join("; ");
+      lines.push(`| ${md(body.canonicalName)} | ${body.match === "INFERRED" ? "inferred" : "stated"} | ${names} | ${body.notes.map(md).join("; ")} |`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** CSV: one row per body and authority (cells made safe to open in a spreadsheet). */
+export function renderCommonBodiesCsv(result: CommonBodies): string {
+  const rows: Array<Array<string | null>> = [["kind", "canonical name", "match", "authority", "names", "notes"]];
+  for (const [title, key] of SECTIONS) {
+    for (const body of result[key]) {
+      for (const [authority, names] of Object.entries(body.names)) rows.push([title, body.canonicalName, body.match, authority, names.join("; "), body.notes.join("; ")]);
+    }
+  }
+  return csv(rows);
 }
