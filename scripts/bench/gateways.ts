@@ -12,7 +12,6 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
@@ -24,6 +23,7 @@ import { issueToken } from "../../gateway/src/identity";
 import { FIRST_QUERY } from "../../gateway/src/server";
 import { EXTRACT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import type { HostedService } from "./scale-host";
+import { freePort, spawnReady, stopChild as stop } from "./processes";
 import { machineLine, SectionReport } from "./report";
 
 export const QUERIES = {
@@ -36,43 +36,12 @@ const CLIENTS = 8;
 const ROUND_MS = 3_000;
 const ROUNDS = 5;
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-
 /** user + system CPU time of a process so far, ms */
 const cpuMs = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
-
-function spawnReady(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let buffered = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const line = buffered.split("\n").find((l) => l.startsWith("READY "));
-      if (line) resolve({ child, line: line.slice("READY ".length) });
-    });
-    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited (code ${code}) before it was ready`)));
-  });
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
-  });
 
 async function post(url: string, name: QueryName, token?: string): Promise<unknown> {
   const response = await fetch(url, {

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GATEWAY_PORT, graphName, repoRoot, subgraphCatalog } from "../catalog";
@@ -73,3 +74,37 @@ export async function statementsServed(): Promise<number> {
   }
   return total;
 }
+
+/** A port nothing listens on now (for a child process that needs a fixed one). */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+
+/** Starts `node --import tsx <args>` and resolves with the text after its `READY ` line (a benchmark's helper process). */
+export function spawnReady(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let buffered = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split("\n").find((l) => l.startsWith("READY "));
+      if (line) resolve({ child, line: line.slice("READY ".length) });
+    });
+    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited (code ${code}) before it was ready`)));
+  });
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the child has exited. */
+export const stopChild = (child: ChildProcess, graceMs = 10_000) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), graceMs).unref();
+  });

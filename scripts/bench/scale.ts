@@ -12,7 +12,6 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startService } from "@tees/subgraph-common/service";
@@ -28,6 +27,7 @@ import { loadConfig as regionConfig } from "../../subgraphs/region/src/config";
 import { regionService } from "../../subgraphs/region/src/service";
 import { buildTypeDefs as regionTypeDefs } from "../../subgraphs/region/src/schema";
 import type { HostedService } from "./scale-host";
+import { freePort, spawnReady, stopChild } from "./processes";
 import { machineLine, mb, SectionReport } from "./report";
 
 export const SCALE_SIZES = [2, 10, 50, 153] as const;
@@ -72,41 +72,15 @@ function syntheticSeeds(dir: string): string {
   return folder;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-
 const rssOf = (pid: number, field: "VmRSS" | "VmHWM") => {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith(`${field}:`));
   return Number(line?.replace(/\D+/g, "")) * 1024;
 };
 
-function startHost(specFile: string): Promise<{ child: ChildProcess; urls: Record<string, string> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/scale-host.ts", specFile], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let buffered = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const line = buffered.split("\n").find((l) => l.startsWith("READY "));
-      if (line) resolve({ child, urls: JSON.parse(line.slice("READY ".length)) as Record<string, string> });
-    });
-    child.once("exit", (code) => reject(new Error(`a scale host exited (code ${code}) before it was ready`)));
-  });
+async function startHost(specFile: string): Promise<{ child: ChildProcess; urls: Record<string, string> }> {
+  const { child, line } = await spawnReady(["scripts/bench/scale-host.ts", specFile], process.env);
+  return { child, urls: JSON.parse(line) as Record<string, string> };
 }
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 20_000).unref();
-  });
 
 async function post(url: string, query: string): Promise<unknown> {
   const response = await fetch(url, {
@@ -269,8 +243,8 @@ async function measure(n: number, dir: string, seeds: string, template: { plan: 
       one: { p50: quantile(oneTimes, 0.5), p95: quantile(oneTimes, 0.95), rps: oneRps },
     };
   } finally {
-    if (gateway) await stop(gateway);
-    for (const host of hosts) await stop(host.child);
+    if (gateway) await stopChild(gateway, 20_000);
+    for (const host of hosts) await stopChild(host.child, 20_000);
   }
 }
 
