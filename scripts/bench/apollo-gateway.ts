@@ -7,10 +7,10 @@
  *   node --import tsx scripts/bench/apollo-gateway.ts <spec.json>   (prints READY <url>)
  */
 import { readFileSync } from "node:fs";
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
-import { signRequest, type Identity } from "@tees/subgraph-common/signed-identity";
+import type { Identity } from "@tees/subgraph-common/signed-identity";
+import { signingApolloGateway } from "../../test/support/apollo-signing";
 
 export interface GatewaySpec {
   supergraphFile: string;
@@ -18,23 +18,8 @@ export interface GatewaySpec {
 }
 
 const spec = JSON.parse(readFileSync(process.argv[2] ?? "", "utf8")) as GatewaySpec;
-const keyByUrl = new Map(spec.subgraphs.map((s) => [s.url, { secret: s.secret, audience: s.name }]));
 const analyst: Identity = { subject: "apollo-gateway-bench", role: "analyst", authority: null };
-
-const gateway = new ApolloGateway({
-  supergraphSdl: readFileSync(spec.supergraphFile, "utf8"),
-  buildService: ({ url }) =>
-    new RemoteGraphQLDataSource({
-      url,
-      fetcher: async (input, init = {}) => {
-        const body = typeof init.body === "string" ? init.body : (init.body?.toString("utf8") ?? "");
-        const key = keyByUrl.get(input);
-        if (!key) throw new Error(`no subgraph at ${input}`);
-        const headers = { ...init.headers, ...signRequest(key, analyst, init.method ?? "POST", body) };
-        return fetch(input, { method: init.method ?? "POST", headers, body });
-      },
-    }),
-});
+const gateway = signingApolloGateway(readFileSync(spec.supergraphFile, "utf8"), spec.subgraphs, analyst);
 const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false });
 const { url } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" } });
 console.log(`READY ${url}`);

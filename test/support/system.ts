@@ -15,7 +15,7 @@ import { gatewayObservability, type GatewayObservability } from "../../gateway/s
 import type { ObservabilitySettings } from "@tees/subgraph-common/observability";
 import { DEFAULT_LIMITS, DEFAULT_TOKEN_PARTY, type AuthConfig, type OperationLimits } from "../../gateway/src/config";
 import { issueToken } from "../../gateway/src/identity";
-import { signRequest, type Identity, type Role } from "@tees/subgraph-common/signed-identity";
+import { type Identity, type Role } from "@tees/subgraph-common/signed-identity";
 import { scratchDatabase, type DatabaseChoice } from "./mysql";
 import { testSecret } from "./signed";
 
@@ -183,26 +183,12 @@ export async function startSystem({
  * its data source's `fetcher`, which sees the exact body sent: any router can take part if it signs.
  */
 async function apolloGatewayHandler(subgraphs: Array<{ name: string; url: string; secret: string; typeDefs: import("graphql").DocumentNode }>) {
-  const { ApolloGateway, RemoteGraphQLDataSource } = await import("@apollo/gateway");
-  const keyByUrl = new Map(subgraphs.map((s) => [s.url, { secret: s.secret, audience: s.name }]));
   const analyst: Identity = { subject: "apollo-gateway-test", role: "analyst", authority: null };
   const { ApolloServer, HeaderMap } = await import("@apollo/server");
   const composed = composeApollo(subgraphs);
   if ("errors" in composed) throw new Error(composed.errors.join("\n"));
-  const apolloGateway = new ApolloGateway({
-    supergraphSdl: composed.supergraphSdl,
-    buildService: ({ url }) =>
-      new RemoteGraphQLDataSource({
-        url,
-        fetcher: async (input, init = {}) => {
-          const body = typeof init.body === "string" ? init.body : (init.body?.toString("utf8") ?? "");
-          const key = keyByUrl.get(input);
-          if (!key) throw new Error(`Apollo Gateway asked ${input}, which is no subgraph of this system`);
-          const headers = { ...init.headers, ...signRequest(key, analyst, init.method ?? "POST", body) };
-          return fetch(input, { method: init.method ?? "POST", headers, body });
-        },
-      }),
-  });
+  const { signingApolloGateway } = await import("./apollo-signing");
+  const apolloGateway = signingApolloGateway(composed.supergraphSdl, subgraphs, analyst);
   const server = new ApolloServer({ gateway: apolloGateway, includeStacktraceInErrorResponses: false });
   await server.start();
   const handler: Parameters<typeof createServer>[1] = async (request, response) => {
