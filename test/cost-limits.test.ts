@@ -13,7 +13,7 @@ import { parse as parseCsv } from "csv-parse";
 import { parse, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../gateway/src/config";
-import { LIST_SIZES, listSize, listSizeGaps, operationCost, readPlanAuthorityCount, runtimeGraphql } from "../gateway/src/cost";
+import { LIST_SIZES, listSize, listSizeGaps, operationCost, planAuthorityCount, readPlanAuthorityCount, runtimeGraphql } from "../gateway/src/cost";
 import { buildGateway, FIRST_QUERY } from "../gateway/src/server";
 import { readCsv } from "../subgraphs/common/src/csv";
 import { domainOfTopic } from "../subgraphs/common/src/outcomes/topics";
@@ -63,6 +63,8 @@ describe("list sizes (LIST_SIZES) against the data", () => {
     expect(isInterfaceType(authority)).toBe(true);
     const planTypes = apiSchema.getPossibleTypes(authority as never).filter((t) => t.name !== "LocalAuthority");
     expect(readPlanAuthorityCount()).toBe(planTypes.length);
+    // the gateway counts them from the schema it serves
+    expect(planAuthorityCount(apiSchema)).toBe(planTypes.length);
   });
 
   it("areas, regions and themes: the national code list (seeds/region) and the theme taxonomy", () => {

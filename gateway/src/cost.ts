@@ -114,7 +114,18 @@ export const LIST_SIZES = {
 
 export type ListSizes = typeof LIST_SIZES;
 
-/** The registry's own list of the authorities that run a plan subgraph (subgraphs/region/plan-authorities.json), read at start. */
+/**
+ * The authorities that run a plan subgraph, as the served schema has them: one concrete Authority type
+ * each (LocalAuthority is every other authority). Read from the schema the gateway serves, so a
+ * deployment's own supergraph counts, whatever registry file sits beside the gateway's code.
+ */
+export function planAuthorityCount(schema: GraphQLSchema): number {
+  const authority = schema.getType("Authority");
+  if (!authority || !isInterfaceType(authority)) return 0;
+  return schema.getPossibleTypes(authority).filter((t) => t.name !== "LocalAuthority").length;
+}
+
+/** The registry's own list of the authorities that run a plan subgraph (subgraphs/region/plan-authorities.json). */
 export function readPlanAuthorityCount(file = join(import.meta.dirname, "../../subgraphs/region/plan-authorities.json")): number {
   const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
   if (!Array.isArray(parsed) || parsed.length === 0) throw new Error(`${file}: expected a non-empty list of plan authorities`);
@@ -203,7 +214,7 @@ export function listSizeGaps(schema: GraphQLSchema, sizes: ListSizes = LIST_SIZE
 
 export interface CostModel {
   sizes: ListSizes;
-  /** authorities that run a plan subgraph (readPlanAuthorityCount) */
+  /** authorities that run a plan subgraph (planAuthorityCount of the served schema) */
   planAuthorities: number;
 }
 

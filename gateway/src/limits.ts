@@ -3,9 +3,9 @@ import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import type { GraphQLError, ValidationContext } from "graphql";
+import type { GraphQLError, GraphQLSchema, ValidationContext } from "graphql";
 import type { OperationLimits } from "./config";
-import { LIST_SIZES, operationCost, readPlanAuthorityCount, runtimeGraphql, type CostModel } from "./cost";
+import { LIST_SIZES, operationCost, planAuthorityCount, runtimeGraphql, type ListSizes } from "./cost";
 
 /** extensions.code of every limit rejection, so a client can tell "ask for less" from a bad query */
 export const LIMIT_EXCEEDED = "OPERATION_LIMIT_EXCEEDED";
@@ -52,7 +52,7 @@ export function limitPlugins(limits: OperationLimits): GatewayPlugin[] {
     maxDepthPlugin({ n: limits.depth, flattenFragments: true, ...reportAs("GATEWAY_MAX_DEPTH") }),
     maxAliasesPlugin({ n: limits.aliases, ...reportAs("GATEWAY_MAX_ALIASES") }),
     maxDirectivesPlugin({ n: limits.directives, ...reportAs("GATEWAY_MAX_DIRECTIVES") }),
-    costLimit(limits.cost, { sizes: LIST_SIZES, planAuthorities: readPlanAuthorityCount() }),
+    costLimit(limits.cost, LIST_SIZES),
     limitsStayBadRequest,
   ];
 }
@@ -62,12 +62,17 @@ export function limitPlugins(limits: OperationLimits): GatewayPlugin[] {
  * are known then (`authorities(codes: $codes)` costs by the length of $codes), and no subgraph has
  * been called. Over the limit: a 400 naming GATEWAY_MAX_COST, the operation not run.
  */
-function costLimit(maxCost: number, model: CostModel): GatewayPlugin {
+function costLimit(maxCost: number, sizes: ListSizes): GatewayPlugin {
   // the runtime's own class (see limitError)
   const { GraphQLError } = runtimeGraphql;
+  // the plan authorities of the schema served (counted once per schema: a new supergraph is a new schema)
+  const planAuthorities = new WeakMap<GraphQLSchema, number>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
       let cost: number;
+      let plans = planAuthorities.get(args.schema);
+      if (plans === undefined) planAuthorities.set(args.schema, (plans = planAuthorityCount(args.schema)));
+      const model = { sizes, planAuthorities: plans };
       try {
         cost = operationCost(model, args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined);
       } catch (error) {
