@@ -1,5 +1,10 @@
 import DataLoader from "dataloader";
 import { In, type DataSource, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type ObjectLiteral } from "typeorm";
+import { unbudgeted, type Statements } from "./work-budget";
+
+/** where a loader's statements run: straight on the data source, or through a request's work budget (work-budget.ts) */
+export type StatementSource = DataSource | Statements;
+const statementsOf = (source: StatementSource): Statements => ("run" in source && typeof source.run === "function" ? source : unbudgeted(source as DataSource));
 
 /** items by key, in their order (a loader's rows by parent, without copying a list per row) */
 export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string, T[]> {
@@ -22,9 +27,10 @@ export function loadOnce<T>(load: () => Promise<T>) {
 }
 
 /** id → row, one query per batch */
-export function rowsById<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, idColumn = "id") {
+export function rowsById<T extends ObjectLiteral>(source: StatementSource, entity: EntityTarget<T>, idColumn = "id") {
+  const statements = statementsOf(source);
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await dataSource.getRepository(entity).findBy({ [idColumn]: In([...ids]) } as FindOptionsWhere<T>);
+    const rows = await statements.run((manager) => manager.getRepository(entity).findBy({ [idColumn]: In([...ids]) } as FindOptionsWhere<T>));
     const byId = new Map(rows.map((r) => [r[idColumn] as string, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -32,14 +38,15 @@ export function rowsById<T extends ObjectLiteral>(dataSource: DataSource, entity
 
 /** parent id → its rows (column IN (...), and `where`), one query per batch, in `order` */
 export function rowsByColumn<T extends ObjectLiteral>(
-  dataSource: DataSource,
+  source: StatementSource,
   entity: EntityTarget<T>,
   column: keyof T & string,
   order: FindOptionsOrder<T>,
   where: FindOptionsWhere<T> = {},
 ) {
+  const statements = statementsOf(source);
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await dataSource.getRepository(entity).find({ where: { ...where, [column]: In([...keys]) } as FindOptionsWhere<T>, order });
+    const rows = await statements.run((manager) => manager.getRepository(entity).find({ where: { ...where, [column]: In([...keys]) } as FindOptionsWhere<T>, order }));
     const grouped = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const row of rows) grouped.get(row[column] as string)?.push(row);
     return keys.map((k) => grouped.get(k) ?? []);

@@ -1,37 +1,10 @@
 import DataLoader from "dataloader";
-import { In, type DataSource, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type ObjectLiteral } from "typeorm";
-import { groupBy } from "../loaders";
+import { In, type DataSource } from "typeorm";
+import { groupBy, loadOnce, rowsByColumn, rowsById } from "../loaders";
 import { neighboursLoader } from "../lait/neighbour-loader";
 import { Figure, FigureSource, Measure, OutcomeArea, OutcomeDocument, StoredComparison } from "./entities";
 import type { Identity } from "../signed-identity";
 import { DEFAULT_WORK_BUDGET, unbudgeted, Work, WorkCounters, type Statements, type WorkBudgetSettings } from "../work-budget";
-
-/** id → row, one statement per batch (through the request's budget) */
-function rowsById<T extends ObjectLiteral>(work: Statements, entity: EntityTarget<T>, idColumn = "id") {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await work.run((manager) => manager.getRepository(entity).findBy({ [idColumn]: In([...ids]) } as FindOptionsWhere<T>));
-    const byId = new Map(rows.map((r) => [r[idColumn] as string, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
-
-/** parent id → its rows (column IN (...), and `where`), one statement per batch, in `order` */
-function rowsByColumn<T extends ObjectLiteral>(work: Statements, entity: EntityTarget<T>, column: keyof T & string, order: FindOptionsOrder<T>, where: FindOptionsWhere<T> = {}) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await work.run((manager) => manager.getRepository(entity).find({ where: { ...where, [column]: In([...keys]) } as FindOptionsWhere<T>, order }));
-    const grouped = new Map<string, T[]>(keys.map((k) => [k, []]));
-    for (const row of rows) grouped.get(row[column] as string)?.push(row);
-    return keys.map((k) => grouped.get(k) ?? []);
-  });
-}
-
-/** a result every resolver of a request shares (e.g. a whole small table), loaded once per request */
-function loadOnce<T>(load: () => Promise<T>) {
-  return new DataLoader<"all", T>(async (keys) => {
-    const value = await load();
-    return keys.map(() => value);
-  });
-}
 
 /** area + optional measure filter → figures, batched into one query per distinct filter */
 interface FigureKey {
