@@ -1,20 +1,6 @@
 /** Seed file pieces shared by every subgraph: documents, sources, and local figures (see seeds/README.md). */
 import { z } from "zod";
-
-/** lower-case words joined by hyphens: stable identifiers */
-export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case-hyphenated");
-
-/** YYYY, YYYY-MM or YYYY-MM-DD, and a real date (no month 13, no 30 February) */
-export function isPartialDate(value: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
-  if (month < 1 || month > 12) return false;
-  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** A date as precise as the document allows: YYYY, YYYY-MM or YYYY-MM-DD (seeds and every write). */
-export const partialDate = z.string().trim().refine(isPartialDate, "must be YYYY, YYYY-MM or YYYY-MM-DD (a real date)");
+import { partialDate, slug } from "./validation";
 
 /** Where in the document an item comes from. The document itself is the file's `document`. */
 export const sourceRef = z

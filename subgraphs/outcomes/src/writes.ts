@@ -17,18 +17,16 @@
  * (LAIT) figures are never written, and only local figures of the editor's authority can be
  * replaced or deleted.
  */
-import { GraphQLError } from "graphql";
 import { z } from "zod";
-import { recordAudit } from "@tees/subgraph-common/audit/record";
+import { auditedWrites, type AuditRecord } from "@tees/subgraph-common/audited-write";
 import { badInput } from "@tees/subgraph-common/input-errors";
-import { forbidden, requireEditorOf } from "@tees/subgraph-common/authorization";
-import type { Identity } from "@tees/subgraph-common/signed-identity";
+import { forbidden } from "@tees/subgraph-common/authorization";
+import { inOrder, optionalText, orNull, partialDate, slugText, text } from "@tees/subgraph-common/validation";
 import { Figure, OutcomeDocument, PUBLISHED_OWNER, UNASSIGNED_OWNER } from "./entities";
 import { keyNamingProblem, lockDocument, writeTransaction } from "./documents";
 import { LAIT_DOCUMENT_KEY } from "./lait";
 import { localFigureRow } from "./local-figures";
-import { partialDate } from "@tees/subgraph-common/seed-schema";
-import type { OutcomeContext } from "./loaders";
+import { createOutcomeLoaders, type OutcomeContext } from "./loaders";
 
 type Maybe<T> = T | null | undefined;
 
@@ -48,59 +46,42 @@ export interface LocalFigureInput {
   };
 }
 
+/**
+ * The one audited-write pipeline (@tees/subgraph-common/audited-write) for this subgraph: editors
+ * only, acting for the authority their identity carries; the transaction is documents.ts's
+ * writeTransaction (READ COMMITTED on MySQL/MariaDB, for the document lock).
+ */
+const runWrite = auditedWrites<OutcomeContext>({
+  authorityOf: (context) => context.identity.authority ?? "an authority",
+  freshLoaders: (context) => createOutcomeLoaders(context.dataSource, context.work),
+  transaction: writeTransaction,
+});
 
-/** Editors only, acting for the authority their identity carries. */
-function requireEditor(identity: Identity) {
-  return requireEditorOf(identity, identity.authority ?? "an authority");
-}
+// ---- input checks: the shared vocabulary, with the messages a caller can act on --------------
 
-// ---- input checks: zod, with the messages a caller can act on ------------------------------
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const slug = (max: number) =>
-  z.string().regex(SLUG, "must be lower-case words joined by hyphens (a-z, 0-9, -)").max(max, `must be at most ${max} characters`);
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) => text(max).nullish().transform((v) => v ?? null);
-
-const optionalDate = partialDate.nullish().transform((v) => v ?? null);
-
-/** the first day a partial date can mean, and the last: "2024" is 2024-01-01 to 2024-12-31 */
-const earliest = (d: string) => (d + "-01-01").slice(0, 10);
-const latest = (d: string) => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
+const optional = (max: number) => orNull(optionalText(max));
+const optionalDate = orNull(partialDate);
 
 const MAX_DOCUMENT_KEY = 120; // source_document.key
 const MAX_FIGURE_KEY = 191 - MAX_DOCUMENT_KEY - 1; // figure.id is "<document>/<key>", at most 191
 
 const localFigureInput = z.object({
-  key: slug(MAX_FIGURE_KEY),
-  measureCode: optionalText(64),
+  key: slugText(MAX_FIGURE_KEY),
+  measureCode: optional(64),
   label: text(300),
-  value: z.number().nullish().transform((v) => v ?? null),
+  value: orNull(z.number()),
   unit: text(100),
-  period: z
-    .object({ label: text(60), start: optionalDate, end: optionalDate })
-    .refine((p) => !p.start || !p.end || earliest(p.start) <= latest(p.end), { message: "must not be before start", path: ["end"] }),
+  period: inOrder(z.object({ label: text(60), start: optionalDate, end: optionalDate }), "start", "end"),
   source: z.object({
-    document: slug(MAX_DOCUMENT_KEY).refine((key) => key !== LAIT_DOCUMENT_KEY, "is the published DfE dataset: a local figure cites the authority's own document"),
+    document: slugText(MAX_DOCUMENT_KEY).refine((key) => key !== LAIT_DOCUMENT_KEY, "is the published DfE dataset: a local figure cites the authority's own document"),
     section: text(300),
-    quote: optionalText(5000),
-    newDocument: z
-      .object({ title: text(300), publisher: text(200), location: optionalText(300), asAt: optionalDate, asAtText: optionalText(100) })
-      .nullish()
-      .transform((v) => v ?? null),
+    quote: optional(5000),
+    newDocument: orNull(z.object({ title: text(300), publisher: text(200), location: optional(300), asAt: optionalDate, asAtText: optional(100) })),
   }),
 });
 export type ValidLocalFigure = z.output<typeof localFigureInput>;
-
-/** Every problem with the input, each named by its field (input.period.start: ...); throws BAD_USER_INPUT. */
-export function validateLocalFigure(input: LocalFigureInput): ValidLocalFigure {
-  const parsed = localFigureInput.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => ({ field: ["input", ...issue.path.map(String)].join("."), message: issue.message }));
-  throw new GraphQLError(problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
-    extensions: { code: "BAD_USER_INPUT", field: problems[0]!.field, fields: problems.map((p) => p.field) },
-  });
-}
+const recordArgs = z.object({ input: localFigureInput });
+const deleteArgs = z.object({ id: z.string().min(1, "must be a figure id, 1 to 191 characters").max(191, "must be a figure id, 1 to 191 characters") });
 
 // ---- the writes -----------------------------------------------------------------------------
 
@@ -120,69 +101,60 @@ function requireOwnDocument(document: OutcomeDocument, authorityCode: string) {
 const sameDocument = (held: OutcomeDocument, given: NonNullable<ValidLocalFigure["source"]["newDocument"]>) =>
   held.title === given.title && held.publisher === given.publisher && held.location === given.location && held.asAt === given.asAt && held.asAtText === given.asAtText;
 
-/** The reads of this request must see the write (a later field in the same operation). */
-function forgetCached(context: OutcomeContext, figure: Figure) {
-  context.loaders.localFiguresByArea.clear(figure.areaCode);
-  context.loaders.measureCodesByArea.clearAll();
-  context.loaders.seriesFigures.clearAll();
-  context.loaders.documentByKey.clear(figure.documentKey);
-}
-
 /** `Mutation.record<Subgraph>LocalFigure`: create or replace a local figure of the editor's own authority. */
-export async function recordLocalFigure(context: OutcomeContext, operation: string, input: LocalFigureInput): Promise<Figure> {
-  const editor = requireEditor(context.identity);
-  const authorityCode = editor.authority;
-  const valid = validateLocalFigure(input);
-  if (valid.measureCode !== null && !(await context.loaders.measureByCode.load(valid.measureCode))) {
-    throw badInput("input.measureCode", `"${valid.measureCode}" is not a measure this subgraph holds (leave it null when no published measure fits)`);
-  }
-  const documentKey = valid.source.document;
-  const row = localFigureRow(authorityCode, documentKey, valid);
+export const recordLocalFigure = (context: OutcomeContext, operation: string, input: LocalFigureInput): Promise<Figure> =>
+  runWrite(context, { input }, {
+    operation,
+    arguments: recordArgs,
+    check: async ({ input: valid }, context) =>
+      valid.measureCode !== null && !(await context.loaders.measureByCode.load(valid.measureCode))
+        ? [{ field: "input.measureCode", message: `"${valid.measureCode}" is not a measure this subgraph holds (leave it null when no published measure fits)` }]
+        : [],
+    change: async (manager, { input: valid }, editor) => {
+      const authorityCode = editor.authority;
+      const documentKey = valid.source.document;
+      const row = localFigureRow(authorityCode, documentKey, valid);
+      const audit: AuditRecord[] = [];
 
-  const figure = await writeTransaction(context.dataSource, async (manager) => {
-    // who owns the document decides, never which figures happen to cite it
-    const held = await lockDocument(manager, documentKey);
-    if (held) requireOwnDocument(held, authorityCode);
-    const given = valid.source.newDocument;
-    if (!held && !given) throw badInput("input.source.newDocument", `document "${documentKey}" is not held yet: describe it (title, publisher, asAt)`);
-    if (held && given && !sameDocument(held, given)) {
-      throw badInput("input.source.newDocument", `document "${documentKey}" is already held with a different description; omit newDocument to cite it as held`);
-    }
+      // who owns the document decides, never which figures happen to cite it
+      const held = await lockDocument(manager, documentKey);
+      if (held) requireOwnDocument(held, authorityCode);
+      const given = valid.source.newDocument;
+      if (!held && !given) throw badInput("input.source.newDocument", `document "${documentKey}" is not held yet: describe it (title, publisher, asAt)`);
+      if (held && given && !sameDocument(held, given)) {
+        throw badInput("input.source.newDocument", `document "${documentKey}" is already held with a different description; omit newDocument to cite it as held`);
+      }
 
-    const before = await manager.findOneBy(Figure, { id: row.id });
-    if (before && (before.kind !== "local" || before.areaCode !== authorityCode)) throw forbidden(`figure "${row.id}" is not a local figure of ${authorityCode}`);
+      const before = await manager.findOneBy(Figure, { id: row.id });
+      if (before && (before.kind !== "local" || before.areaCode !== authorityCode)) throw forbidden(`figure "${row.id}" is not a local figure of ${authorityCode}`);
 
-    if (!held && given) {
-      // a new document is named under its creator's authority, and is that authority's for good
-      const naming = await keyNamingProblem(manager, authorityCode, documentKey);
-      if (naming) throw forbidden(`input.source.document: ${naming}`);
-      const document = Object.assign(new OutcomeDocument(), { key: documentKey, ...given, owner: authorityCode });
-      await manager.insert(OutcomeDocument, document);
-      await recordAudit(manager, editor, authorityCode, { operation, entityType: "SourceDocument", entityId: documentKey, before: null, after: { ...document } });
-    }
-    if (before) await manager.update(Figure, { id: row.id }, row);
-    else await manager.insert(Figure, row);
-    await recordAudit(manager, editor, authorityCode, { operation, entityType: "Figure", entityId: row.id, before: before ? snapshot(before) : null, after: snapshot(row) });
-    return row;
+      if (!held && given) {
+        // a new document is named under its creator's authority, and is that authority's for good
+        const naming = await keyNamingProblem(manager, authorityCode, documentKey);
+        if (naming) throw forbidden(`input.source.document: ${naming}`);
+        const document = Object.assign(new OutcomeDocument(), { key: documentKey, ...given, owner: authorityCode });
+        await manager.insert(OutcomeDocument, document);
+        audit.push({ entityType: "SourceDocument", entityId: documentKey, before: null, after: { ...document } });
+      }
+      if (before) await manager.update(Figure, { id: row.id }, row);
+      else await manager.insert(Figure, row);
+      audit.push({ entityType: "Figure", entityId: row.id, before: before ? snapshot(before) : null, after: snapshot(row) });
+      return { result: row, audit };
+    },
   });
-  forgetCached(context, figure);
-  return figure;
-}
 
 /** `Mutation.delete<Subgraph>LocalFigure`: only a local figure of the editor's own authority. */
-export async function deleteLocalFigure(context: OutcomeContext, operation: string, id: string): Promise<string> {
-  const editor = requireEditor(context.identity);
-  const authorityCode = editor.authority;
-  if (id.length === 0 || id.length > 191) throw badInput("id", "must be a figure id, 1 to 191 characters");
-  const deleted = await writeTransaction(context.dataSource, async (manager) => {
-    const figure = await manager.findOneBy(Figure, { id });
-    if (!figure) throw badInput("id", `no figure "${id}" is held`);
-    if (figure.kind !== "local") throw forbidden(`id: "${id}" is a published (DfE LAIT) figure; only an authority's local figures can be deleted`);
-    if (figure.areaCode !== authorityCode) throw forbidden(`id: "${id}" is a local figure of ${figure.areaCode}; an editor of ${authorityCode} cannot delete it`);
-    await manager.delete(Figure, { id, kind: "local", areaCode: authorityCode });
-    await recordAudit(manager, editor, authorityCode, { operation, entityType: "Figure", entityId: id, before: snapshot(figure), after: null });
-    return figure;
+export const deleteLocalFigure = (context: OutcomeContext, operation: string, id: string): Promise<string> =>
+  runWrite(context, { id }, {
+    operation,
+    arguments: deleteArgs,
+    change: async (manager, { id }, editor) => {
+      const authorityCode = editor.authority;
+      const figure = await manager.findOneBy(Figure, { id });
+      if (!figure) throw badInput("id", `no figure "${id}" is held`);
+      if (figure.kind !== "local") throw forbidden(`id: "${id}" is a published (DfE LAIT) figure; only an authority's local figures can be deleted`);
+      if (figure.areaCode !== authorityCode) throw forbidden(`id: "${id}" is a local figure of ${figure.areaCode}; an editor of ${authorityCode} cannot delete it`);
+      await manager.delete(Figure, { id, kind: "local", areaCode: authorityCode });
+      return { result: id, audit: [{ entityType: "Figure", entityId: id, before: snapshot(figure), after: null }] };
+    },
   });
-  forgetCached(context, deleted);
-  return id;
-}

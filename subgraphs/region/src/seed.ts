@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
-import { z } from "zod";
 import { readCsv } from "@tees/subgraph-common/csv";
 import { parseSeed, SeedError } from "@tees/subgraph-common/seed-files";
+import { themesFile } from "@tees/subgraph-common/themes";
 import { readLaitAreas, readNeighbourSets } from "@tees/subgraph-common/lait/code-lists";
 import { replaceNeighbours } from "@tees/subgraph-common/lait/store";
 import { Area, Theme } from "./entities";
 
-const themesFile = z.array(z.object({ id: z.string().min(1), name: z.string().min(1), description: z.string().min(1) }).strict());
 const areaKinds = new Set(["england", "region", "local-authority"]);
 
 /** seeds/region/areas.csv, checked row by row (also read by `npm run token` to check an authority code) */

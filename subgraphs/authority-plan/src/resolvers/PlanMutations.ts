@@ -9,27 +9,27 @@ const namespace: PlanMutationsNamespace = {};
 /** `Mutation.<lowerCamelTypeName>` (e.g. redcarAndCleveland): the deployment's own entry to its writes. */
 export const enterPlanMutations = (): PlanMutationsNamespace => namespace;
 
-/** Each operation is authorised, validated and written (with its audit entry) in src/writes. */
+/** Each operation hands its arguments to src/writes: authorised, validated and written with its audit entry by the one audited-write pipeline. */
 export const PlanMutations: PlanMutationsResolvers = {
-  createPlan: (_, { input }, context) => writes.createPlan(context, input),
-  updatePlan: (_, { id, input }, context) => writes.updatePlan(context, id, input),
-  deletePlan: (_, { id }, context) => writes.deletePlan(context, id),
+  createPlan: (_, args, context) => writes.createPlan(context, args),
+  updatePlan: (_, args, context) => writes.updatePlan(context, args),
+  deletePlan: (_, args, context) => writes.deletePlan(context, args),
 
-  createPriority: (_, { input }, context) => writes.createPriority(context, input),
-  updatePriority: (_, { id, input }, context) => writes.updatePriority(context, id, input),
-  deletePriority: (_, { id }, context) => writes.deletePriority(context, id),
+  createPriority: (_, args, context) => writes.createPriority(context, args),
+  updatePriority: (_, args, context) => writes.updatePriority(context, args),
+  deletePriority: (_, args, context) => writes.deletePriority(context, args),
 
-  createAction: (_, { input }, context) => writes.createAction(context, input),
-  updateAction: (_, { id, input }, context) => writes.updateAction(context, id, input),
-  deleteAction: (_, { id }, context) => writes.deleteAction(context, id),
-  addProgressNote: (_, { actionId, input }, context) => writes.addProgressNote(context, actionId, input),
-  deleteProgressNote: (_, { id }, context) => writes.deleteProgressNote(context, id),
+  createAction: (_, args, context) => writes.createAction(context, args),
+  updateAction: (_, args, context) => writes.updateAction(context, args),
+  deleteAction: (_, args, context) => writes.deleteAction(context, args),
+  addProgressNote: (_, args, context) => writes.addProgressNote(context, args),
+  deleteProgressNote: (_, args, context) => writes.deleteProgressNote(context, args),
 
-  createLeadGroup: (_, { input }, context) => writes.createLeadGroup(context, input),
-  updateLeadGroup: (_, { id, input }, context) => writes.updateLeadGroup(context, id, input),
-  deleteLeadGroup: (_, { id }, context) => writes.deleteLeadGroup(context, id),
+  createLeadGroup: (_, args, context) => writes.createLeadGroup(context, args),
+  updateLeadGroup: (_, args, context) => writes.updateLeadGroup(context, args),
+  deleteLeadGroup: (_, args, context) => writes.deleteLeadGroup(context, args),
 
-  createIndicator: (_, { input }, context) => writes.createIndicator(context, input),
-  updateIndicator: (_, { id, input }, context) => writes.updateIndicator(context, id, input),
-  deleteIndicator: (_, { id }, context) => writes.deleteIndicator(context, id),
+  createIndicator: (_, args, context) => writes.createIndicator(context, args),
+  updateIndicator: (_, args, context) => writes.updateIndicator(context, args),
+  deleteIndicator: (_, args, context) => writes.deleteIndicator(context, args),
 };

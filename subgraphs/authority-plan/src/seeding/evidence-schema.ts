@@ -9,7 +9,9 @@
  * wording. Loaded in the same transaction as the document's plan and replaced with it.
  */
 import { z } from "zod";
-import { partialDate, slug, sourceRef } from "@tees/subgraph-common/seed-schema";
+import { sourceRef } from "@tees/subgraph-common/seed-schema";
+import { partialDate, slug, storedEnum } from "@tees/subgraph-common/validation";
+import { DocumentStatusKind, FindingKind, GlossaryKind, InspectionKind, InspectionStatus, MemberKind, MemberRole } from "../resolvers/evidence-enums";
 
 const text = z.string().min(1);
 const note = text.optional();
@@ -26,14 +28,12 @@ export const figureSeed = z
     path: ["value"],
   });
 
-export const inspectionKinds = ["inspection", "focused-visit", "review", "peer-review", "critical-friend-review", "accreditation"] as const;
-
 export const inspectionSeed = z
   .object({
     key: slug,
-    kind: z.enum(inspectionKinds),
+    kind: storedEnum(InspectionKind),
     /** held: it took place; expected: the document says it is planned or expected */
-    status: z.enum(["held", "expected"]),
+    status: storedEnum(InspectionStatus),
     /** who inspected or reviewed, as worded (e.g. "Ofsted", "North Tyneside Council") */
     inspectorate: text,
     /** the inspection or review as the document names it */
@@ -51,25 +51,10 @@ export const inspectionSeed = z
   })
   .strict();
 
-export const findingKinds = [
-  "needs-assessment",
-  "performance",
-  "inspection-issue",
-  "inspection-strength",
-  "peer-review-strength",
-  "area-for-consideration",
-  "working-well",
-  "risk",
-  "issue",
-  "achievement",
-  "child-voice",
-  "carer-voice",
-] as const;
-
 export const findingSeed = z
   .object({
     key: slug,
-    kind: z.enum(findingKinds),
+    kind: storedEnum(FindingKind),
     /** what the finding is about, as worded (a report's name, a heading, a table row) */
     subject: note,
     /** exact wording */
@@ -93,9 +78,9 @@ export const membershipSeed = z
     groupKey: slug.optional(),
     /** the member as listed: a role, an organisation, or both */
     member: text,
-    memberKind: z.enum(["role", "organisation", "role-and-organisation", "group"]),
+    memberKind: storedEnum(MemberKind),
     /** what the member does in the body, where the document says (e.g. chair) */
-    role: z.enum(["chair", "co-chair", "deputy", "member", "attends"]).default("member"),
+    role: storedEnum(MemberRole).default("member"),
     note,
     source: sourceRef,
   })
@@ -108,7 +93,7 @@ export const glossarySeed = z
     /** its expansion or definition as printed */
     expansion: text,
     /** glossary: listed in the document's glossary; inline: expanded or defined where it is used */
-    kind: z.enum(["glossary", "inline"]),
+    kind: storedEnum(GlossaryKind),
     note,
     source: sourceRef,
   })
@@ -129,7 +114,7 @@ export const scopeSeed = z
 
 export const statusSeed = z
   .object({
-    kind: z.enum(["draft", "summary", "final"]),
+    kind: storedEnum(DocumentStatusKind),
     /** the document's words that say so */
     wording: text,
     note,

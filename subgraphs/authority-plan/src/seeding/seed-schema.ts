@@ -7,21 +7,17 @@
  * Cross-authority matching (lead groups, linked plans) uses `canonical`.
  */
 import { z } from "zod";
-import { documentSeed, partialDate, slug, sourceRef } from "@tees/subgraph-common/seed-schema";
+import { documentSeed, sourceRef } from "@tees/subgraph-common/seed-schema";
+import { themeIds } from "@tees/subgraph-common/themes";
+import { partialDate, slug, storedEnum } from "@tees/subgraph-common/validation";
+import { GroupKind, LinkBasisKind, PlanKind, PrincipleKind, StatementKind } from "../resolvers/enums";
 
+/** the region's theme taxonomy (seeds/region/themes.json), the only ids a priority or action may carry */
+export { themeIds };
 
-export const themeIds = [
-  "early-years",
-  "safety-and-early-help",
-  "education-and-attainment",
-  "send-and-inclusion",
-  "health-and-wellbeing",
-  "transition-to-adulthood",
-  "children-in-care-and-care-leavers",
-  "voice-and-participation",
-  "poverty-and-disadvantage",
-] as const;
 export const themeId = z.enum(themeIds);
+export const planKind = storedEnum(PlanKind);
+export const groupKind = storedEnum(GroupKind);
 
 const note = z.string().min(1).optional();
 
@@ -32,14 +28,14 @@ const note = z.string().min(1).optional();
  * a note saying why. See seeds/README.md, "Stated and inferred".
  */
 export const linkBasis = z
-  .object({ kind: z.enum(["stated", "inferred"]), note: z.string().min(1).optional() })
+  .object({ kind: storedEnum(LinkBasisKind), note: z.string().min(1).optional() })
   .strict()
   .refine((b) => b.kind === "stated" || b.note !== undefined, { message: "an inferred link needs a note saying why", path: ["note"] });
 export type LinkBasisSeed = z.infer<typeof linkBasis>;
 
 export const planStatementSeed = z
   .object({
-    kind: z.enum(["vision", "aim", "obsession", "council-priority"]),
+    kind: storedEnum(StatementKind),
     /** short name where the document gives one (e.g. a council priority "Start Life Well") */
     title: z.string().min(1).optional(),
     text: z.string().min(1),
@@ -50,7 +46,7 @@ export const planStatementSeed = z
 export const principleSeed = z
   .object({
     key: slug,
-    kind: z.enum(["principle", "promise", "corporate-parenting-principle", "value"]),
+    kind: storedEnum(PrincipleKind),
     title: z.string().min(1),
     text: z.string().min(1).optional(),
     source: sourceRef,
@@ -143,7 +139,7 @@ export const groupSeed = z
   .object({
     key: slug,
     name: z.string().min(1),
-    kind: z.enum(["board", "partnership", "lead-group", "service-team", "voice-group", "other"]),
+    kind: groupKind,
     /** cross-authority name, e.g. "malap", "local-safeguarding-children-board", "children-in-care-council" */
     canonical: slug,
     /** where identity with other authorities' bodies of this canonical name is a judgement, why (the match is then inferred) */
@@ -187,7 +183,7 @@ export const planSeedFile = z
       .object({
         key: slug,
         title: z.string().min(1),
-        kind: z.enum(["strategy", "plan", "progress-report"]),
+        kind: planKind,
         period: z
           .object({ label: z.string().min(1), startYear: z.number().int().nullable(), endYear: z.number().int().nullable() })
           .strict(),

@@ -1,14 +1,13 @@
 import type { EntityManager } from "typeorm";
 import { Action, ActionLeadGroup, ActionPriority, ActionTheme, LeadGroup, Plan, Priority, ProgressNote } from "../entities";
 import type { PlanContext } from "../context";
-import { badInput, parseArgument } from "@tees/subgraph-common/input-errors";
-import { createActionInput, id, progressNoteInput, updateActionInput, type LinkBasisInput } from "./inputs";
+import { badInput } from "@tees/subgraph-common/input-errors";
+import { createActionArgs, idArgs, progressNoteArgs, updateActionArgs, type LinkBasisInput } from "./inputs";
 import { findAllOrFail, findOrFail, insertGiven, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";
 
 /** a link's basis as stored: stated unless the editor says it is inferred */
-const stored = (basis: LinkBasisInput | null | undefined) =>
-  basis?.kind === "INFERRED" ? { basis: "inferred" as const, basisNote: basis.note ?? null } : { basis: "stated" as const, basisNote: basis?.note ?? null };
+const stored = (basis: LinkBasisInput | null | undefined) => ({ basis: basis?.kind ?? ("stated" as const), basisNote: basis?.note ?? null });
 
 interface Links {
   priorityIds: string[];
@@ -56,8 +55,8 @@ async function linksOf(manager: EntityManager, actionId: string): Promise<Links>
  * The action row is written first, then its links, each checked against this database as it is
  * written: an unknown id there fails the whole transaction, so the action row goes too.
  */
-export const createAction = (context: PlanContext, rawInput: unknown) =>
-  runWrite(context, "createAction", () => parseArgument(createActionInput, rawInput, "input"), async (manager, input) => {
+export const createAction = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, { operation: "createAction", arguments: createActionArgs, change: async (manager, { input }) => {
     const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
     const action = manager.create(Action, {
       id: newId(plan.documentKey, "action"),
@@ -78,15 +77,14 @@ export const createAction = (context: PlanContext, rawInput: unknown) =>
     await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds", "new", input.leadGroupBasis);
     await setThemes(manager, action, input.themes, "new");
     const links: Links = { priorityIds: input.priorityIds, leadGroupIds: input.leadGroupIds, themes: input.themes };
-    return { result: action, entityType: "Action", entityId: action.id, before: null, after: { ...snapshot(action), ...links } };
-  });
+    return { result: action, audit: [{ entityType: "Action", entityId: action.id, before: null, after: { ...snapshot(action), ...links } }] };
+  } });
 
-export const updateAction = (context: PlanContext, rawId: unknown, rawInput: unknown) =>
-  runWrite(
-    context,
-    "updateAction",
-    () => ({ id: parseArgument(id, rawId, "id"), input: parseArgument(updateActionInput, rawInput, "input") }),
-    async (manager, { id: actionId, input }) => {
+export const updateAction = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, {
+    operation: "updateAction",
+    arguments: updateActionArgs,
+    change: async (manager, { id: actionId, input }) => {
       const action = await findOrFail(manager, Action, actionId, "id", "action");
       const links = await linksOf(manager, action.id);
       const before = { ...snapshot(action), ...links };
@@ -112,24 +110,23 @@ export const updateAction = (context: PlanContext, rawId: unknown, rawInput: unk
         leadGroupIds: input.leadGroupIds ?? links.leadGroupIds,
         themes: input.themes ?? links.themes,
       };
-      return { result: action, entityType: "Action", entityId: action.id, before, after };
+      return { result: action, audit: [{ entityType: "Action", entityId: action.id, before, after }] };
     },
-  );
-
-/** Its progress notes and links go with it. */
-export const deleteAction = (context: PlanContext, rawId: unknown) =>
-  runWrite(context, "deleteAction", () => parseArgument(id, rawId, "id"), async (manager, actionId) => {
-    const action = await findOrFail(manager, Action, actionId, "id", "action");
-    await manager.delete(Action, { id: action.id });
-    return { result: action.id, entityType: "Action", entityId: action.id, before: snapshot(action), after: null };
   });
 
-export const addProgressNote = (context: PlanContext, rawActionId: unknown, rawInput: unknown) =>
-  runWrite(
-    context,
-    "addProgressNote",
-    () => ({ actionId: parseArgument(id, rawActionId, "actionId"), input: parseArgument(progressNoteInput, rawInput, "input") }),
-    async (manager, { actionId, input }) => {
+/** Its progress notes and links go with it. */
+export const deleteAction = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, { operation: "deleteAction", arguments: idArgs, change: async (manager, { id: actionId }) => {
+    const action = await findOrFail(manager, Action, actionId, "id", "action");
+    await manager.delete(Action, { id: action.id });
+    return { result: action.id, audit: [{ entityType: "Action", entityId: action.id, before: snapshot(action), after: null }] };
+  } });
+
+export const addProgressNote = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, {
+    operation: "addProgressNote",
+    arguments: progressNoteArgs,
+    change: async (manager, { actionId, input }) => {
       const action = await findOrFail(manager, Action, actionId, "actionId", "action");
       const note = manager.create(ProgressNote, {
         id: newId(action.documentKey, "progress"),
@@ -140,13 +137,13 @@ export const addProgressNote = (context: PlanContext, rawActionId: unknown, rawI
         asAt: input.asAt,
       });
       await manager.insert(ProgressNote, note);
-      return { result: note, entityType: "ProgressNote", entityId: note.id, before: null, after: snapshot(note) };
+      return { result: note, audit: [{ entityType: "ProgressNote", entityId: note.id, before: null, after: snapshot(note) }] };
     },
-  );
+  });
 
-export const deleteProgressNote = (context: PlanContext, rawId: unknown) =>
-  runWrite(context, "deleteProgressNote", () => parseArgument(id, rawId, "id"), async (manager, noteId) => {
+export const deleteProgressNote = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, { operation: "deleteProgressNote", arguments: idArgs, change: async (manager, { id: noteId }) => {
     const note = await findOrFail(manager, ProgressNote, noteId, "id", "progress note");
     await manager.delete(ProgressNote, { id: note.id });
-    return { result: note.id, entityType: "ProgressNote", entityId: note.id, before: snapshot(note), after: null };
-  });
+    return { result: note.id, audit: [{ entityType: "ProgressNote", entityId: note.id, before: snapshot(note), after: null }] };
+  } });

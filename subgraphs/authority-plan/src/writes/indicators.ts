@@ -1,28 +1,23 @@
 import { IsNull } from "typeorm";
 import { PerformanceIndicator, Plan, Priority } from "../entities";
 import type { PlanContext } from "../context";
-import { badInput, parseArgument } from "@tees/subgraph-common/input-errors";
-import { createIndicatorInput, id, updateIndicatorInput } from "./inputs";
+import { badInput, type InputProblem } from "@tees/subgraph-common/input-errors";
+import { createIndicatorArgs, idArgs, updateIndicatorArgs } from "./inputs";
 import { findOrFail, insertGiven, newId, nextOrdinal, snapshot, sourceOf, statedValue } from "./rows";
 import { runWrite } from "./run";
 
 /** A measure code must be a measure of the LAIT data dictionary (it decides which outcomes subgraph answers). */
-function checkMeasure(context: PlanContext, measureCode: string | null | undefined): void {
-  if (measureCode && !context.measureDomains.has(measureCode)) {
-    throw badInput("input.measureCode", `"${measureCode}" is not a measure of the DfE LAIT data dictionary (use its Short Desc, e.g. FSP_NEW_GOODDEV)`);
-  }
+function checkMeasure(context: PlanContext, { measureCode }: { measureCode?: string | null | undefined }): InputProblem[] {
+  if (!measureCode || context.measureDomains.has(measureCode)) return [];
+  return [{ field: "input.measureCode", message: `"${measureCode}" is not a measure of the DfE LAIT data dictionary (use its Short Desc, e.g. FSP_NEW_GOODDEV)` }];
 }
 
-export const createIndicator = (context: PlanContext, rawInput: unknown) =>
-  runWrite(
-    context,
-    "createIndicator",
-    () => {
-      const input = parseArgument(createIndicatorInput, rawInput, "input");
-      checkMeasure(context, input.measureCode);
-      return input;
-    },
-    async (manager, input) => {
+export const createIndicator = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, {
+    operation: "createIndicator",
+    arguments: createIndicatorArgs,
+    check: ({ input }, context) => checkMeasure(context, input),
+    change: async (manager, { input }) => {
       const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
       const priorityId = input.priorityId ?? null;
       if (priorityId !== null) {
@@ -46,22 +41,17 @@ export const createIndicator = (context: PlanContext, rawInput: unknown) =>
         source: await sourceOf(manager, input.source, plan, "input.source"),
       });
       await insertGiven(manager, PerformanceIndicator, [indicator]);
-      return { result: indicator, entityType: "PerformanceIndicator", entityId: indicator.id, before: null, after: snapshot(indicator) };
+      return { result: indicator, audit: [{ entityType: "PerformanceIndicator", entityId: indicator.id, before: null, after: snapshot(indicator) }] };
     },
-  );
+  });
 
 /** Also how a target or current value is set (or cleared with null). */
-export const updateIndicator = (context: PlanContext, rawId: unknown, rawInput: unknown) =>
-  runWrite(
-    context,
-    "updateIndicator",
-    () => {
-      const indicatorId = parseArgument(id, rawId, "id");
-      const input = parseArgument(updateIndicatorInput, rawInput, "input");
-      checkMeasure(context, input.measureCode);
-      return { id: indicatorId, input };
-    },
-    async (manager, { id: indicatorId, input }) => {
+export const updateIndicator = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, {
+    operation: "updateIndicator",
+    arguments: updateIndicatorArgs,
+    check: ({ input }, context) => checkMeasure(context, input),
+    change: async (manager, { id: indicatorId, input }) => {
       const indicator = await findOrFail(manager, PerformanceIndicator, indicatorId, "id", "indicator");
       const before = snapshot(indicator);
       const changes: Partial<PerformanceIndicator> = {};
@@ -73,13 +63,13 @@ export const updateIndicator = (context: PlanContext, rawId: unknown, rawInput: 
       if (input.source !== undefined) changes.source = await sourceOf(manager, input.source, indicator, "input.source");
       if (Object.keys(changes).length > 0) await manager.update(PerformanceIndicator, { id: indicator.id }, changes);
       Object.assign(indicator, changes);
-      return { result: indicator, entityType: "PerformanceIndicator", entityId: indicator.id, before, after: snapshot(indicator) };
+      return { result: indicator, audit: [{ entityType: "PerformanceIndicator", entityId: indicator.id, before, after: snapshot(indicator) }] };
     },
-  );
+  });
 
-export const deleteIndicator = (context: PlanContext, rawId: unknown) =>
-  runWrite(context, "deleteIndicator", () => parseArgument(id, rawId, "id"), async (manager, indicatorId) => {
+export const deleteIndicator = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, { operation: "deleteIndicator", arguments: idArgs, change: async (manager, { id: indicatorId }) => {
     const indicator = await findOrFail(manager, PerformanceIndicator, indicatorId, "id", "indicator");
     await manager.delete(PerformanceIndicator, { id: indicator.id });
-    return { result: indicator.id, entityType: "PerformanceIndicator", entityId: indicator.id, before: snapshot(indicator), after: null };
-  });
+    return { result: indicator.id, audit: [{ entityType: "PerformanceIndicator", entityId: indicator.id, before: snapshot(indicator), after: null }] };
+  } });

@@ -1,26 +1,17 @@
 /**
  * What a write accepts, beyond what the GraphQL types already enforce: lengths that fit the
- * columns, dates as precise as a document allows, slugs, theme ids, years in order.
+ * columns, dates as precise as a document allows, slugs, theme ids, years in order; in the
+ * vocabulary every write and seed file shares (@tees/subgraph-common/validation).
  * In update inputs a key left out means "unchanged" (zod keeps it absent) and null means "clear".
+ * Each write validates its whole arguments object (`...Args`): a problem's field is its path.
  */
 import { z } from "zod";
-import { themeIds } from "../seeding/seed-schema";
-import { partialDate } from "@tees/subgraph-common/seed-schema";
+import { themeIds } from "@tees/subgraph-common/themes";
+import { fromGraphQL, inOrder, LONG_TEXT, optionalText as maybeText, partialDate, slugText as slug, text } from "@tees/subgraph-common/validation";
+import { LinkBasisKind } from "../resolvers/enums";
+import { groupKind, planKind } from "../seeding/seed-schema";
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** required text: trimmed, not empty, at most `max` characters */
-const text = (max: number) =>
-  z
-    .string({ error: (issue) => (issue.input === null ? "must not be null" : "must be a string") })
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`);
-/** optional text: absent or null is stored as null (nothing invented) */
-const maybeText = (max: number) => text(max).nullish();
-
-export const LONG_TEXT = 10_000;
-export const slug = (max: number) => text(max).regex(SLUG, "must be lower-case words joined by hyphens, e.g. malap");
+export { LONG_TEXT };
 export const id = text(191);
 const ids = z.array(id).refine((list) => new Set(list).size === list.length, "must not repeat an id");
 const themes = z
@@ -48,21 +39,12 @@ const period = z
   .refine((p) => p.startYear == null || p.endYear == null || p.startYear <= p.endYear, { message: "must not be before startYear", path: ["endYear"] });
 
 /** start and end compared as far as both are precise: 2025 does not end before 2025-06 */
-const inOrder = (start: string, end: string) => {
-  const n = Math.min(start.length, end.length);
-  return end.slice(0, n) >= start.slice(0, n);
-};
-const timescale = z
-  .object({ text: text(200), start: partialDate.nullish(), end: partialDate.nullish() })
-  .refine((t) => !t.start || !t.end || inOrder(t.start, t.end), { message: "must not be before start", path: ["end"] });
+const timescale = inOrder(z.object({ text: text(200), start: partialDate.nullish(), end: partialDate.nullish() }), "start", "end");
 
 export const statedValueInput = z.object({
   value: figure.nullish(), unit: maybeText(50), asAt: partialDate.nullish(), periodStart: partialDate.nullish(), periodEnd: partialDate.nullish(), text: text(LONG_TEXT),
 });
 export type StatedValueInput = z.output<typeof statedValueInput>;
-
-const planKind = z.enum(["strategy", "plan", "progress-report"]);
-const groupKind = z.enum(["board", "partnership", "lead-group", "service-team", "voice-group", "other"]);
 
 export const createPlanInput = z.object({
   document: documentInput,
@@ -104,8 +86,8 @@ export const updatePriorityInput = z.object({
 
 /** how links an editor records are known; INFERRED needs a note saying why */
 const linkBasisInput = z
-  .object({ kind: z.enum(["STATED", "INFERRED"]), note: maybeText(LONG_TEXT) })
-  .refine((b) => b.kind === "STATED" || (b.note ?? null) !== null, { message: "an INFERRED link needs a note saying why", path: ["note"] });
+  .object({ kind: fromGraphQL(LinkBasisKind), note: maybeText(LONG_TEXT) })
+  .refine((b) => b.kind === "stated" || (b.note ?? null) !== null, { message: "an INFERRED link needs a note saying why", path: ["note"] });
 export type LinkBasisInput = z.output<typeof linkBasisInput>;
 
 export const createActionInput = z.object({
@@ -176,3 +158,18 @@ export const updateIndicatorInput = z.object({
   current: statedValueInput.nullish(),
   source: sourceInput.optional(),
 });
+
+// ---- each write's arguments ------------------------------------------------------------------
+
+export const idArgs = z.object({ id });
+export const createPlanArgs = z.object({ input: createPlanInput });
+export const updatePlanArgs = z.object({ id, input: updatePlanInput });
+export const createPriorityArgs = z.object({ input: createPriorityInput });
+export const updatePriorityArgs = z.object({ id, input: updatePriorityInput });
+export const createActionArgs = z.object({ input: createActionInput });
+export const updateActionArgs = z.object({ id, input: updateActionInput });
+export const progressNoteArgs = z.object({ actionId: id, input: progressNoteInput });
+export const createLeadGroupArgs = z.object({ input: createLeadGroupInput });
+export const updateLeadGroupArgs = z.object({ id, input: updateLeadGroupInput });
+export const createIndicatorArgs = z.object({ input: createIndicatorInput });
+export const updateIndicatorArgs = z.object({ id, input: updateIndicatorInput });

@@ -1,12 +1,11 @@
 import { LeadGroup, Plan } from "../entities";
 import type { PlanContext } from "../context";
-import { parseArgument } from "@tees/subgraph-common/input-errors";
-import { createLeadGroupInput, id, updateLeadGroupInput } from "./inputs";
+import { createLeadGroupArgs, idArgs, updateLeadGroupArgs } from "./inputs";
 import { findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";
 
-export const createLeadGroup = (context: PlanContext, rawInput: unknown) =>
-  runWrite(context, "createLeadGroup", () => parseArgument(createLeadGroupInput, rawInput, "input"), async (manager, input) => {
+export const createLeadGroup = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, { operation: "createLeadGroup", arguments: createLeadGroupArgs, change: async (manager, { input }) => {
     const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
     const group = manager.create(LeadGroup, {
       id: newId(plan.documentKey, "group"),
@@ -21,15 +20,14 @@ export const createLeadGroup = (context: PlanContext, rawInput: unknown) =>
       source: await sourceOf(manager, input.source, plan, "input.source"),
     });
     await manager.insert(LeadGroup, group);
-    return { result: group, entityType: "LeadGroup", entityId: group.id, before: null, after: snapshot(group) };
-  });
+    return { result: group, audit: [{ entityType: "LeadGroup", entityId: group.id, before: null, after: snapshot(group) }] };
+  } });
 
-export const updateLeadGroup = (context: PlanContext, rawId: unknown, rawInput: unknown) =>
-  runWrite(
-    context,
-    "updateLeadGroup",
-    () => ({ id: parseArgument(id, rawId, "id"), input: parseArgument(updateLeadGroupInput, rawInput, "input") }),
-    async (manager, { id: groupId, input }) => {
+export const updateLeadGroup = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, {
+    operation: "updateLeadGroup",
+    arguments: updateLeadGroupArgs,
+    change: async (manager, { id: groupId, input }) => {
       const group = await findOrFail(manager, LeadGroup, groupId, "id", "lead group");
       const before = snapshot(group);
       const changes: Partial<LeadGroup> = {};
@@ -41,14 +39,14 @@ export const updateLeadGroup = (context: PlanContext, rawId: unknown, rawInput: 
       if (input.source !== undefined) changes.source = await sourceOf(manager, input.source, group, "input.source");
       if (Object.keys(changes).length > 0) await manager.update(LeadGroup, { id: group.id }, changes);
       Object.assign(group, changes);
-      return { result: group, entityType: "LeadGroup", entityId: group.id, before, after: snapshot(group) };
+      return { result: group, audit: [{ entityType: "LeadGroup", entityId: group.id, before, after: snapshot(group) }] };
     },
-  );
+  });
 
 /** The actions it led stay, without it as a lead. */
-export const deleteLeadGroup = (context: PlanContext, rawId: unknown) =>
-  runWrite(context, "deleteLeadGroup", () => parseArgument(id, rawId, "id"), async (manager, groupId) => {
+export const deleteLeadGroup = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, { operation: "deleteLeadGroup", arguments: idArgs, change: async (manager, { id: groupId }) => {
     const group = await findOrFail(manager, LeadGroup, groupId, "id", "lead group");
     await manager.delete(LeadGroup, { id: group.id });
-    return { result: group.id, entityType: "LeadGroup", entityId: group.id, before: snapshot(group), after: null };
-  });
+    return { result: group.id, audit: [{ entityType: "LeadGroup", entityId: group.id, before: snapshot(group), after: null }] };
+  } });

@@ -1,8 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { Plan, SourceDocument } from "../entities";
 import type { PlanContext } from "../context";
-import { badInput, parseArgument } from "@tees/subgraph-common/input-errors";
-import { createPlanInput, id, updatePlanInput } from "./inputs";
+import { badInput } from "@tees/subgraph-common/input-errors";
+import { createPlanInput, createPlanArgs, idArgs, updatePlanArgs } from "./inputs";
 import { findOrFail, newId, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";
 import type { z } from "zod";
@@ -27,8 +27,8 @@ async function recordDocument(manager: EntityManager, input: DocumentInput): Pro
   }
 }
 
-export const createPlan = (context: PlanContext, rawInput: unknown) =>
-  runWrite(context, "createPlan", () => parseArgument(createPlanInput, rawInput, "input"), async (manager, input) => {
+export const createPlan = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, { operation: "createPlan", arguments: createPlanArgs, change: async (manager, { input }) => {
     await recordDocument(manager, input.document);
     const documentKey = input.document.key;
     const plan = manager.create(Plan, {
@@ -45,15 +45,14 @@ export const createPlan = (context: PlanContext, rawInput: unknown) =>
       source: await sourceOf(manager, input.source, { documentKey }, "input.source"),
     });
     await manager.insert(Plan, plan);
-    return { result: plan, entityType: "Plan", entityId: plan.id, before: null, after: { ...snapshot(plan), document: input.document } };
-  });
+    return { result: plan, audit: [{ entityType: "Plan", entityId: plan.id, before: null, after: { ...snapshot(plan), document: input.document } }] };
+  } });
 
-export const updatePlan = (context: PlanContext, rawId: unknown, rawInput: unknown) =>
-  runWrite(
-    context,
-    "updatePlan",
-    () => ({ id: parseArgument(id, rawId, "id"), input: parseArgument(updatePlanInput, rawInput, "input") }),
-    async (manager, { id: planId, input }) => {
+export const updatePlan = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, {
+    operation: "updatePlan",
+    arguments: updatePlanArgs,
+    change: async (manager, { id: planId, input }) => {
       const plan = await findOrFail(manager, Plan, planId, "id", "plan");
       const before = snapshot(plan);
       const changes: Partial<Plan> = {};
@@ -70,14 +69,14 @@ export const updatePlan = (context: PlanContext, rawId: unknown, rawInput: unkno
       if (input.source !== undefined) changes.source = await sourceOf(manager, input.source, plan, "input.source");
       if (Object.keys(changes).length > 0) await manager.update(Plan, { id: plan.id }, changes);
       Object.assign(plan, changes);
-      return { result: plan, entityType: "Plan", entityId: plan.id, before, after: snapshot(plan) };
+      return { result: plan, audit: [{ entityType: "Plan", entityId: plan.id, before, after: snapshot(plan) }] };
     },
-  );
+  });
 
 /** Deletes the plan; its priorities, actions, groups, indicators and the rest go with it (foreign keys cascade). */
-export const deletePlan = (context: PlanContext, rawId: unknown) =>
-  runWrite(context, "deletePlan", () => parseArgument(id, rawId, "id"), async (manager, planId) => {
+export const deletePlan = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, { operation: "deletePlan", arguments: idArgs, change: async (manager, { id: planId }) => {
     const plan = await findOrFail(manager, Plan, planId, "id", "plan");
     await manager.delete(Plan, { id: plan.id });
-    return { result: plan.id, entityType: "Plan", entityId: plan.id, before: snapshot(plan), after: null };
-  });
+    return { result: plan.id, audit: [{ entityType: "Plan", entityId: plan.id, before: snapshot(plan), after: null }] };
+  } });

@@ -1,8 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { Plan, Priority, PriorityTheme } from "../entities";
 import type { PlanContext } from "../context";
-import { parseArgument } from "@tees/subgraph-common/input-errors";
-import { createPriorityInput, id, updatePriorityInput } from "./inputs";
+import { createPriorityArgs, idArgs, updatePriorityArgs } from "./inputs";
 import { findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";
 
@@ -14,8 +13,8 @@ async function setThemes(manager: EntityManager, priority: Priority, themes: str
 const themesOf = async (manager: EntityManager, priorityId: string) =>
   (await manager.find(PriorityTheme, { where: { priorityId }, order: { themeId: "ASC" } })).map((t) => t.themeId);
 
-export const createPriority = (context: PlanContext, rawInput: unknown) =>
-  runWrite(context, "createPriority", () => parseArgument(createPriorityInput, rawInput, "input"), async (manager, input) => {
+export const createPriority = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, { operation: "createPriority", arguments: createPriorityArgs, change: async (manager, { input }) => {
     const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
     const priority = manager.create(Priority, {
       id: newId(plan.documentKey, "priority"),
@@ -30,15 +29,14 @@ export const createPriority = (context: PlanContext, rawInput: unknown) =>
     });
     await manager.insert(Priority, priority);
     await setThemes(manager, priority, input.themes, "new");
-    return { result: priority, entityType: "Priority", entityId: priority.id, before: null, after: { ...snapshot(priority), themes: input.themes } };
-  });
+    return { result: priority, audit: [{ entityType: "Priority", entityId: priority.id, before: null, after: { ...snapshot(priority), themes: input.themes } }] };
+  } });
 
-export const updatePriority = (context: PlanContext, rawId: unknown, rawInput: unknown) =>
-  runWrite(
-    context,
-    "updatePriority",
-    () => ({ id: parseArgument(id, rawId, "id"), input: parseArgument(updatePriorityInput, rawInput, "input") }),
-    async (manager, { id: priorityId, input }) => {
+export const updatePriority = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, {
+    operation: "updatePriority",
+    arguments: updatePriorityArgs,
+    change: async (manager, { id: priorityId, input }) => {
       const priority = await findOrFail(manager, Priority, priorityId, "id", "priority");
       const themes = await themesOf(manager, priority.id);
       const before = { ...snapshot(priority), themes };
@@ -52,14 +50,14 @@ export const updatePriority = (context: PlanContext, rawId: unknown, rawInput: u
       Object.assign(priority, changes);
       if (input.themes !== undefined) await setThemes(manager, priority, input.themes, "replace");
       const after = { ...snapshot(priority), themes: input.themes ?? themes };
-      return { result: priority, entityType: "Priority", entityId: priority.id, before, after };
+      return { result: priority, audit: [{ entityType: "Priority", entityId: priority.id, before, after }] };
     },
-  );
+  });
 
 /** Its outcome statements, indicators and action links go with it; the actions stay. */
-export const deletePriority = (context: PlanContext, rawId: unknown) =>
-  runWrite(context, "deletePriority", () => parseArgument(id, rawId, "id"), async (manager, priorityId) => {
+export const deletePriority = (context: PlanContext, args: unknown) =>
+  runWrite(context, args, { operation: "deletePriority", arguments: idArgs, change: async (manager, { id: priorityId }) => {
     const priority = await findOrFail(manager, Priority, priorityId, "id", "priority");
     await manager.delete(Priority, { id: priority.id });
-    return { result: priority.id, entityType: "Priority", entityId: priority.id, before: snapshot(priority), after: null };
-  });
+    return { result: priority.id, audit: [{ entityType: "Priority", entityId: priority.id, before: snapshot(priority), after: null }] };
+  } });
