@@ -1,6 +1,6 @@
 /** Seed file pieces shared by every subgraph: documents, sources, and local figures (see seeds/README.md). */
 import { z } from "zod";
-import { partialDate, slug } from "./validation";
+import { inOrder, partialDate, slug } from "./validation";
 
 /** Where in the document an item comes from. The document itself is the file's `document`. */
 export const sourceRef = z
@@ -42,9 +42,7 @@ export const localFigureSeed = z
     value: z.number().nullable(),
     unit: z.string().min(1),
     /** period as printed ("2023/24", "30/09/2024") and normalised bounds where readable; "date not stated" where the document gives none */
-    period: z
-      .object({ label: z.string().min(1), start: partialDate.optional(), end: partialDate.optional() })
-      .strict()
+    period: inOrder(z.object({ label: z.string().min(1), start: partialDate.optional(), end: partialDate.optional() }).strict(), "start", "end")
       .refine((p) => p.label !== DATE_NOT_STATED || (p.start === undefined && p.end === undefined), {
         message: `a period labelled "${DATE_NOT_STATED}" has no start or end`,
       }),

@@ -10,14 +10,14 @@
  */
 import { z } from "zod";
 import { sourceRef } from "@tees/subgraph-common/seed-schema";
-import { partialDate, slug, storedEnum } from "@tees/subgraph-common/validation";
+import { inOrder, partialDate, slug, storedEnum } from "@tees/subgraph-common/validation";
 import { DocumentStatusKind, FindingKind, GlossaryKind, InspectionKind, InspectionStatus, MemberKind, MemberRole } from "../resolvers/evidence-enums";
 
 const text = z.string().min(1);
 const note = text.optional();
 
 /** a date or period as printed, normalised (YYYY, YYYY-MM or YYYY-MM-DD) where the wording allows */
-export const printedDate = z.object({ text, start: partialDate.optional(), end: partialDate.optional() }).strict();
+export const printedDate = inOrder(z.object({ text, start: partialDate.optional(), end: partialDate.optional() }).strict(), "start", "end");
 
 /** a figure as printed: value null where the document gives no single number (e.g. a range "11% to 12%") */
 export const figureSeed = z

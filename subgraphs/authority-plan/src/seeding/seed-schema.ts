@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { documentSeed, sourceRef } from "@tees/subgraph-common/seed-schema";
 import { themeIds } from "@tees/subgraph-common/themes";
-import { partialDate, slug, storedEnum } from "@tees/subgraph-common/validation";
+import { inOrder, partialDate, slug, storedEnum } from "@tees/subgraph-common/validation";
 import { GroupKind, LinkBasisKind, PlanKind, PrincipleKind, StatementKind } from "../resolvers/enums";
 
 /** the region's theme taxonomy (seeds/region/themes.json), the only ids a priority or action may carry */
@@ -53,19 +53,24 @@ export const principleSeed = z
   })
   .strict();
 
-export const measuredValue = z
-  .object({
-    /** null where the document gives no number */
-    value: z.number().nullable(),
-    unit: z.string().min(1).optional(),
-    asAt: partialDate.optional(),
-    /** the period the value is for where the document prints one, e.g. "(2023/24)": start and end */
-    periodStart: partialDate.optional(),
-    periodEnd: partialDate.optional(),
-    /** the wording as printed, e.g. "below 10%" */
-    text: z.string().min(1),
-  })
-  .strict();
+export const measuredValue = inOrder(
+  z
+    .object({
+      /** null where the document gives no number */
+      value: z.number().nullable(),
+      unit: z.string().min(1).optional(),
+      asAt: partialDate.optional(),
+      /** the period the value is for where the document prints one, e.g. "(2023/24)": start and end */
+      periodStart: partialDate.optional(),
+      periodEnd: partialDate.optional(),
+      /** the wording as printed, e.g. "below 10%" */
+      text: z.string().min(1),
+    })
+    .strict(),
+  "periodStart",
+  "periodEnd",
+  "must not be before periodStart",
+);
 
 export const indicatorSeed = z
   .object({
@@ -111,10 +116,7 @@ export const actionSeed = z
     priorityKeys: z.array(slug),
     principleKeys: z.array(slug),
     themes: z.array(themeId).min(1),
-    timescale: z
-      .object({ text: z.string().min(1), start: partialDate.optional(), end: partialDate.optional() })
-      .strict()
-      .nullable(),
+    timescale: inOrder(z.object({ text: z.string().min(1), start: partialDate.optional(), end: partialDate.optional() }).strict(), "start", "end").nullable(),
     status: z.string().min(1).optional(),
     progress: z.array(z.object({ text: z.string().min(1), asAt: partialDate.nullable() }).strict()),
     leadGroupKeys: z.array(slug),

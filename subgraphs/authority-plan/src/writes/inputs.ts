@@ -41,9 +41,12 @@ const period = z
 /** start and end compared as far as both are precise: 2025 does not end before 2025-06 */
 const timescale = inOrder(z.object({ text: text(200), start: partialDate.nullish(), end: partialDate.nullish() }), "start", "end");
 
-export const statedValueInput = z.object({
-  value: figure.nullish(), unit: maybeText(50), asAt: partialDate.nullish(), periodStart: partialDate.nullish(), periodEnd: partialDate.nullish(), text: text(LONG_TEXT),
-});
+export const statedValueInput = inOrder(
+  z.object({ value: figure.nullish(), unit: maybeText(50), asAt: partialDate.nullish(), periodStart: partialDate.nullish(), periodEnd: partialDate.nullish(), text: text(LONG_TEXT) }),
+  "periodStart",
+  "periodEnd",
+  "must not be before periodStart",
+);
 export type StatedValueInput = z.output<typeof statedValueInput>;
 
 export const createPlanInput = z.object({
