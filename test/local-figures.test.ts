@@ -283,6 +283,16 @@ describe.each(databases)("local figures on $label", ({ database }) => {
     // every problem is named at once
     const several = await record(editorOf(REDCAR), figure({ key: "Bad", unit: "", period: { label: "x", end: "soon" } }));
     expect(several.body.errors![0]!.extensions?.fields).toEqual(["input.key", "input.unit", "input.period.end"]);
+    // the one BAD_USER_INPUT shape of every write (input-errors.ts): the first field, and every problem with its message
+    expect(several.body.errors![0]!.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.key",
+      problems: [
+        { field: "input.key", message: expect.stringMatching(/^must be lower-case words joined by hyphens/) },
+        { field: "input.unit", message: "must not be empty" },
+        { field: "input.period.end", message: "must be YYYY, YYYY-MM or YYYY-MM-DD (a real date)" },
+      ],
+    });
     expect(await snapshot(education.service.dataSource)).toEqual(before);
   });
 

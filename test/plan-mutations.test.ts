@@ -310,6 +310,29 @@ describe.each(databases)("plan mutations on $kind", (database) => {
     expect(await everyTable()).toEqual(before);
   });
 
+  it("every problem of an input is named at once, in the one BAD_USER_INPUT shape (field: the first; fields and problems: all)", async () => {
+    const plan = await freshPlan();
+    const before = await everyTable();
+    const response = await attempt(editor, "createAction", {
+      input: { planId: plan.id, title: " ", timescale: { text: "Spring", start: "Spring 2025" }, themes: ["astronomy"], source: { section: "" } },
+    });
+    const problems = [
+      { field: "input.title", message: "must not be empty" },
+      { field: "input.timescale.start", message: "must be YYYY, YYYY-MM or YYYY-MM-DD (a real date)" },
+      { field: "input.themes.0", message: expect.stringMatching(/^must be a theme id: early-years, /) },
+      { field: "input.source.section", message: "must not be empty" },
+    ];
+    expectError(response, "BAD_USER_INPUT", /^input\.title: must not be empty; input\.timescale\.start: must be YYYY/);
+    expect(response.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.title", fields: problems.map((p) => p.field), problems });
+    // the arguments are one object: a bad id and a bad input are both named
+    const both = await attempt(editor, "addProgressNote", { actionId: " ", input: { text: "Done", asAt: "last week" } });
+    expect(both.errors![0]!.extensions).toMatchObject({ field: "actionId", fields: ["actionId", "input.asAt"] });
+    // a measure this deployment does not know is checked once the shape is right, and named the same way
+    const measure = await attempt(editor, "createIndicator", { input: { planId: plan.id, wording: "W", measureCode: "NOT_A_MEASURE", source: { section: "S" } } });
+    expect(measure.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.measureCode", fields: ["input.measureCode"] });
+    expect(await everyTable()).toEqual(before);
+  });
+
   it("a failure part-way through (an unknown lead group, found after the action row is written) leaves nothing", async () => {
     const plan = await freshPlan();
     const priority = await run("createPriority", { input: { planId: plan.id, title: "P", themes: ["early-years"], source: { section: "S" } } });
