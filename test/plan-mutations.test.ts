@@ -4,10 +4,14 @@
  * signed identity. Each write is read back through the subgraph's ordinary fields (`_entities`).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { EntityManager } from "typeorm";
+import { z } from "zod";
+import { auditedWrites, type WriteContext } from "@tees/subgraph-common/audited-write";
+import { AuditEntry } from "@tees/subgraph-common/audit/AuditEntry";
 import { startService, type RunningService } from "@tees/subgraph-common/service";
 import { ANONYMOUS, type Identity } from "@tees/subgraph-common/signed-identity";
 import { loadConfig } from "../subgraphs/authority-plan/src/config";
-import { planEntities } from "../subgraphs/authority-plan/src/entities";
+import { planEntities, SourceDocument } from "../subgraphs/authority-plan/src/entities";
 import { planService } from "../subgraphs/authority-plan/src/service";
 import type { RegionContext } from "../subgraphs/region/src/context";
 import { Area } from "../subgraphs/region/src/entities";
@@ -331,6 +335,33 @@ describe.each(databases)("plan mutations on $kind", (database) => {
     const measure = await attempt(editor, "createIndicator", { input: { planId: plan.id, wording: "W", measureCode: "NOT_A_MEASURE", source: { section: "S" } } });
     expect(measure.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.measureCode", fields: ["input.measureCode"] });
     expect(await everyTable()).toEqual(before);
+  });
+
+  it("the pipeline gives the request a fresh loader set after a write that landed, and keeps it after one refused or rolled back", async () => {
+    const sets: object[] = [];
+    const write = auditedWrites<WriteContext>({ authorityOf: () => REDCAR, freshLoaders: () => { const set = {}; sets.push(set); return set; } });
+    const first = {};
+    const context: WriteContext = { dataSource: service.dataSource, identity: editor, loaders: first };
+    const audited = (id: string, fail = false) => ({
+      operation: "pipelineTest",
+      arguments: z.object({ id: z.string().min(3, "too short") }),
+      change: async (manager: EntityManager, value: { id: string }) => {
+        await manager.insert(SourceDocument, { key: value.id, title: "T", publisher: "P", location: null, asAt: null, asAtText: null });
+        if (fail) throw new Error("failed after the insert");
+        return { result: value.id, audit: [{ entityType: "SourceDocument", entityId: value.id, before: null, after: { key: value.id } }] };
+      },
+    });
+    await expect(write(context, { id: "x" }, audited("x"))).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "id", problems: [{ field: "id", message: "too short" }] } });
+    await expect(write(context, { id: "pipeline-failed" }, audited("pipeline-failed", true))).rejects.toThrow("failed after the insert");
+    await expect(write({ ...context, identity: analyst }, { id: "pipeline-refused" }, audited("pipeline-refused"))).rejects.toMatchObject({ extensions: { code: "FORBIDDEN" } });
+    expect(context.loaders).toBe(first);
+    expect(await service.dataSource.getRepository(SourceDocument).existsBy({ key: "pipeline-failed" })).toBe(false);
+
+    expect(await write(context, { id: "pipeline-landed" }, audited("pipeline-landed"))).toBe("pipeline-landed");
+    expect(sets).toHaveLength(1);
+    expect(context.loaders).toBe(sets[0]);
+    const [entry] = await service.dataSource.getRepository(AuditEntry).find({ where: { operation: "pipelineTest" } });
+    expect(entry).toMatchObject({ entityType: "SourceDocument", entityId: "pipeline-landed", actor: editor.subject, authorityCode: REDCAR });
   });
 
   it("a failure part-way through (an unknown lead group, found after the action row is written) leaves nothing", async () => {
