@@ -2,11 +2,11 @@
  * Writes to an outcomes subgraph (education, care): an editor records or deletes a local
  * figure of their OWN authority. Shared by both subgraphs; only the mutation names differ.
  *
- * Order, always: who (the signed identity: editors only, and only for the authority the
- * identity carries; it is never an argument), then the input (every field checked, each
- * error naming its field, nothing read or written yet), then ONE transaction that checks
- * what the database holds, writes, and records the audit entry with the same manager:
- * the write and its audit entry land together or not at all.
+ * Order, always (the one audited-write pipeline, @tees/subgraph-common/audited-write): who (the
+ * signed identity: editors only, and only for the authority the identity carries; it is never an
+ * argument), then the input (every field checked, each problem naming its field, nothing read or
+ * written yet), then ONE transaction that checks what the database holds, writes, and records the
+ * audit entries with the same manager: the write and its audit entries land together or not at all.
  *
  * Record is create-or-replace by (source document key, figure key): the figure's id is
  * "<document key>/<key>", as a seed file's figure gets. Every document has an owner (a column:
