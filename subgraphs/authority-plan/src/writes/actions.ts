@@ -56,29 +56,33 @@ async function linksOf(manager: EntityManager, actionId: string): Promise<Links>
  * written: an unknown id there fails the whole transaction, so the action row goes too.
  */
 export const createAction = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, { operation: "createAction", arguments: createActionArgs, change: async (manager, { input }) => {
-    const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
-    const action = manager.create(Action, {
-      id: newId(plan.documentKey, "action"),
-      documentKey: plan.documentKey,
-      planId: plan.id,
-      ordinal: await nextOrdinal(manager, Action, { planId: plan.id }),
-      title: input.title,
-      timescaleText: input.timescale?.text ?? null,
-      timescaleStart: input.timescale?.start ?? null,
-      timescaleEnd: input.timescale?.end ?? null,
-      status: input.status ?? null,
-      note: input.note ?? null,
-      narrative: input.narrative ?? false,
-      source: await sourceOf(manager, input.source, plan, "input.source"),
-    });
-    await insertGiven(manager, Action, [action]);
-    await setPriorities(manager, action, input.priorityIds, "input.priorityIds", "new", input.priorityBasis);
-    await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds", "new", input.leadGroupBasis);
-    await setThemes(manager, action, input.themes, "new");
-    const links: Links = { priorityIds: input.priorityIds, leadGroupIds: input.leadGroupIds, themes: input.themes };
-    return { result: action, audit: [{ entityType: "Action", entityId: action.id, before: null, after: { ...snapshot(action), ...links } }] };
-  } });
+  runWrite(context, args, {
+    operation: "createAction",
+    arguments: createActionArgs,
+    change: async (manager, { input }) => {
+      const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
+      const action = manager.create(Action, {
+        id: newId(plan.documentKey, "action"),
+        documentKey: plan.documentKey,
+        planId: plan.id,
+        ordinal: await nextOrdinal(manager, Action, { planId: plan.id }),
+        title: input.title,
+        timescaleText: input.timescale?.text ?? null,
+        timescaleStart: input.timescale?.start ?? null,
+        timescaleEnd: input.timescale?.end ?? null,
+        status: input.status ?? null,
+        note: input.note ?? null,
+        narrative: input.narrative ?? false,
+        source: await sourceOf(manager, input.source, plan, "input.source"),
+      });
+      await insertGiven(manager, Action, [action]);
+      await setPriorities(manager, action, input.priorityIds, "input.priorityIds", "new", input.priorityBasis);
+      await setLeadGroups(manager, action, input.leadGroupIds, "input.leadGroupIds", "new", input.leadGroupBasis);
+      await setThemes(manager, action, input.themes, "new");
+      const links: Links = { priorityIds: input.priorityIds, leadGroupIds: input.leadGroupIds, themes: input.themes };
+      return { result: action, audit: [{ entityType: "Action", entityId: action.id, before: null, after: { ...snapshot(action), ...links } }] };
+    },
+  });
 
 export const updateAction = (context: PlanContext, args: unknown) =>
   runWrite(context, args, {
@@ -116,11 +120,15 @@ export const updateAction = (context: PlanContext, args: unknown) =>
 
 /** Its progress notes and links go with it. */
 export const deleteAction = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, { operation: "deleteAction", arguments: idArgs, change: async (manager, { id: actionId }) => {
-    const action = await findOrFail(manager, Action, actionId, "id", "action");
-    await manager.delete(Action, { id: action.id });
-    return { result: action.id, audit: [{ entityType: "Action", entityId: action.id, before: snapshot(action), after: null }] };
-  } });
+  runWrite(context, args, {
+    operation: "deleteAction",
+    arguments: idArgs,
+    change: async (manager, { id: actionId }) => {
+      const action = await findOrFail(manager, Action, actionId, "id", "action");
+      await manager.delete(Action, { id: action.id });
+      return { result: action.id, audit: [{ entityType: "Action", entityId: action.id, before: snapshot(action), after: null }] };
+    },
+  });
 
 export const addProgressNote = (context: PlanContext, args: unknown) =>
   runWrite(context, args, {
@@ -142,8 +150,12 @@ export const addProgressNote = (context: PlanContext, args: unknown) =>
   });
 
 export const deleteProgressNote = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, { operation: "deleteProgressNote", arguments: idArgs, change: async (manager, { id: noteId }) => {
-    const note = await findOrFail(manager, ProgressNote, noteId, "id", "progress note");
-    await manager.delete(ProgressNote, { id: note.id });
-    return { result: note.id, audit: [{ entityType: "ProgressNote", entityId: note.id, before: snapshot(note), after: null }] };
-  } });
+  runWrite(context, args, {
+    operation: "deleteProgressNote",
+    arguments: idArgs,
+    change: async (manager, { id: noteId }) => {
+      const note = await findOrFail(manager, ProgressNote, noteId, "id", "progress note");
+      await manager.delete(ProgressNote, { id: note.id });
+      return { result: note.id, audit: [{ entityType: "ProgressNote", entityId: note.id, before: snapshot(note), after: null }] };
+    },
+  });

@@ -68,8 +68,12 @@ export const updateIndicator = (context: PlanContext, args: unknown) =>
   });
 
 export const deleteIndicator = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, { operation: "deleteIndicator", arguments: idArgs, change: async (manager, { id: indicatorId }) => {
-    const indicator = await findOrFail(manager, PerformanceIndicator, indicatorId, "id", "indicator");
-    await manager.delete(PerformanceIndicator, { id: indicator.id });
-    return { result: indicator.id, audit: [{ entityType: "PerformanceIndicator", entityId: indicator.id, before: snapshot(indicator), after: null }] };
-  } });
+  runWrite(context, args, {
+    operation: "deleteIndicator",
+    arguments: idArgs,
+    change: async (manager, { id: indicatorId }) => {
+      const indicator = await findOrFail(manager, PerformanceIndicator, indicatorId, "id", "indicator");
+      await manager.delete(PerformanceIndicator, { id: indicator.id });
+      return { result: indicator.id, audit: [{ entityType: "PerformanceIndicator", entityId: indicator.id, before: snapshot(indicator), after: null }] };
+    },
+  });

@@ -5,23 +5,27 @@ import { findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
 import { runWrite } from "./run";
 
 export const createLeadGroup = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, { operation: "createLeadGroup", arguments: createLeadGroupArgs, change: async (manager, { input }) => {
-    const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
-    const group = manager.create(LeadGroup, {
-      id: newId(plan.documentKey, "group"),
-      documentKey: plan.documentKey,
-      planId: plan.id,
-      ordinal: await nextOrdinal(manager, LeadGroup, { planId: plan.id }),
-      name: input.name,
-      kind: input.kind,
-      canonical: input.canonicalName,
-      description: input.description ?? null,
-      canonicalNote: input.canonicalNote ?? null,
-      source: await sourceOf(manager, input.source, plan, "input.source"),
-    });
-    await manager.insert(LeadGroup, group);
-    return { result: group, audit: [{ entityType: "LeadGroup", entityId: group.id, before: null, after: snapshot(group) }] };
-  } });
+  runWrite(context, args, {
+    operation: "createLeadGroup",
+    arguments: createLeadGroupArgs,
+    change: async (manager, { input }) => {
+      const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
+      const group = manager.create(LeadGroup, {
+        id: newId(plan.documentKey, "group"),
+        documentKey: plan.documentKey,
+        planId: plan.id,
+        ordinal: await nextOrdinal(manager, LeadGroup, { planId: plan.id }),
+        name: input.name,
+        kind: input.kind,
+        canonical: input.canonicalName,
+        description: input.description ?? null,
+        canonicalNote: input.canonicalNote ?? null,
+        source: await sourceOf(manager, input.source, plan, "input.source"),
+      });
+      await manager.insert(LeadGroup, group);
+      return { result: group, audit: [{ entityType: "LeadGroup", entityId: group.id, before: null, after: snapshot(group) }] };
+    },
+  });
 
 export const updateLeadGroup = (context: PlanContext, args: unknown) =>
   runWrite(context, args, {
@@ -45,8 +49,12 @@ export const updateLeadGroup = (context: PlanContext, args: unknown) =>
 
 /** The actions it led stay, without it as a lead. */
 export const deleteLeadGroup = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, { operation: "deleteLeadGroup", arguments: idArgs, change: async (manager, { id: groupId }) => {
-    const group = await findOrFail(manager, LeadGroup, groupId, "id", "lead group");
-    await manager.delete(LeadGroup, { id: group.id });
-    return { result: group.id, audit: [{ entityType: "LeadGroup", entityId: group.id, before: snapshot(group), after: null }] };
-  } });
+  runWrite(context, args, {
+    operation: "deleteLeadGroup",
+    arguments: idArgs,
+    change: async (manager, { id: groupId }) => {
+      const group = await findOrFail(manager, LeadGroup, groupId, "id", "lead group");
+      await manager.delete(LeadGroup, { id: group.id });
+      return { result: group.id, audit: [{ entityType: "LeadGroup", entityId: group.id, before: snapshot(group), after: null }] };
+    },
+  });

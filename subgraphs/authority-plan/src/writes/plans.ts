@@ -28,25 +28,29 @@ async function recordDocument(manager: EntityManager, input: DocumentInput): Pro
 }
 
 export const createPlan = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, { operation: "createPlan", arguments: createPlanArgs, change: async (manager, { input }) => {
-    await recordDocument(manager, input.document);
-    const documentKey = input.document.key;
-    const plan = manager.create(Plan, {
-      id: newId(documentKey, "plan"),
-      documentKey,
-      title: input.title,
-      kind: input.kind,
-      periodLabel: input.period.label,
-      startYear: input.period.startYear ?? null,
-      endYear: input.period.endYear ?? null,
-      owner: input.owner ?? null,
-      leadMember: input.leadMember ?? null,
-      leadOfficer: input.leadOfficer ?? null,
-      source: await sourceOf(manager, input.source, { documentKey }, "input.source"),
-    });
-    await manager.insert(Plan, plan);
-    return { result: plan, audit: [{ entityType: "Plan", entityId: plan.id, before: null, after: { ...snapshot(plan), document: input.document } }] };
-  } });
+  runWrite(context, args, {
+    operation: "createPlan",
+    arguments: createPlanArgs,
+    change: async (manager, { input }) => {
+      await recordDocument(manager, input.document);
+      const documentKey = input.document.key;
+      const plan = manager.create(Plan, {
+        id: newId(documentKey, "plan"),
+        documentKey,
+        title: input.title,
+        kind: input.kind,
+        periodLabel: input.period.label,
+        startYear: input.period.startYear ?? null,
+        endYear: input.period.endYear ?? null,
+        owner: input.owner ?? null,
+        leadMember: input.leadMember ?? null,
+        leadOfficer: input.leadOfficer ?? null,
+        source: await sourceOf(manager, input.source, { documentKey }, "input.source"),
+      });
+      await manager.insert(Plan, plan);
+      return { result: plan, audit: [{ entityType: "Plan", entityId: plan.id, before: null, after: { ...snapshot(plan), document: input.document } }] };
+    },
+  });
 
 export const updatePlan = (context: PlanContext, args: unknown) =>
   runWrite(context, args, {
@@ -75,8 +79,12 @@ export const updatePlan = (context: PlanContext, args: unknown) =>
 
 /** Deletes the plan; its priorities, actions, groups, indicators and the rest go with it (foreign keys cascade). */
 export const deletePlan = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, { operation: "deletePlan", arguments: idArgs, change: async (manager, { id: planId }) => {
-    const plan = await findOrFail(manager, Plan, planId, "id", "plan");
-    await manager.delete(Plan, { id: plan.id });
-    return { result: plan.id, audit: [{ entityType: "Plan", entityId: plan.id, before: snapshot(plan), after: null }] };
-  } });
+  runWrite(context, args, {
+    operation: "deletePlan",
+    arguments: idArgs,
+    change: async (manager, { id: planId }) => {
+      const plan = await findOrFail(manager, Plan, planId, "id", "plan");
+      await manager.delete(Plan, { id: plan.id });
+      return { result: plan.id, audit: [{ entityType: "Plan", entityId: plan.id, before: snapshot(plan), after: null }] };
+    },
+  });

@@ -14,23 +14,27 @@ const themesOf = async (manager: EntityManager, priorityId: string) =>
   (await manager.find(PriorityTheme, { where: { priorityId }, order: { themeId: "ASC" } })).map((t) => t.themeId);
 
 export const createPriority = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, { operation: "createPriority", arguments: createPriorityArgs, change: async (manager, { input }) => {
-    const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
-    const priority = manager.create(Priority, {
-      id: newId(plan.documentKey, "priority"),
-      documentKey: plan.documentKey,
-      planId: plan.id,
-      ordinal: await nextOrdinal(manager, Priority, { planId: plan.id }),
-      number: input.number ?? null,
-      title: input.title,
-      description: input.description ?? null,
-      owner: input.owner ?? null,
-      source: await sourceOf(manager, input.source, plan, "input.source"),
-    });
-    await manager.insert(Priority, priority);
-    await setThemes(manager, priority, input.themes, "new");
-    return { result: priority, audit: [{ entityType: "Priority", entityId: priority.id, before: null, after: { ...snapshot(priority), themes: input.themes } }] };
-  } });
+  runWrite(context, args, {
+    operation: "createPriority",
+    arguments: createPriorityArgs,
+    change: async (manager, { input }) => {
+      const plan = await findOrFail(manager, Plan, input.planId, "input.planId", "plan");
+      const priority = manager.create(Priority, {
+        id: newId(plan.documentKey, "priority"),
+        documentKey: plan.documentKey,
+        planId: plan.id,
+        ordinal: await nextOrdinal(manager, Priority, { planId: plan.id }),
+        number: input.number ?? null,
+        title: input.title,
+        description: input.description ?? null,
+        owner: input.owner ?? null,
+        source: await sourceOf(manager, input.source, plan, "input.source"),
+      });
+      await manager.insert(Priority, priority);
+      await setThemes(manager, priority, input.themes, "new");
+      return { result: priority, audit: [{ entityType: "Priority", entityId: priority.id, before: null, after: { ...snapshot(priority), themes: input.themes } }] };
+    },
+  });
 
 export const updatePriority = (context: PlanContext, args: unknown) =>
   runWrite(context, args, {
@@ -56,8 +60,12 @@ export const updatePriority = (context: PlanContext, args: unknown) =>
 
 /** Its outcome statements, indicators and action links go with it; the actions stay. */
 export const deletePriority = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, { operation: "deletePriority", arguments: idArgs, change: async (manager, { id: priorityId }) => {
-    const priority = await findOrFail(manager, Priority, priorityId, "id", "priority");
-    await manager.delete(Priority, { id: priority.id });
-    return { result: priority.id, audit: [{ entityType: "Priority", entityId: priority.id, before: snapshot(priority), after: null }] };
-  } });
+  runWrite(context, args, {
+    operation: "deletePriority",
+    arguments: idArgs,
+    change: async (manager, { id: priorityId }) => {
+      const priority = await findOrFail(manager, Priority, priorityId, "id", "priority");
+      await manager.delete(Priority, { id: priority.id });
+      return { result: priority.id, audit: [{ entityType: "Priority", entityId: priority.id, before: snapshot(priority), after: null }] };
+    },
+  });
