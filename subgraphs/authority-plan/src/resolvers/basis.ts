@@ -1,7 +1,11 @@
 import type { LinkBasisKind } from "../entities/links";
+import { LinkBasisKind as LinkBasisNames } from "./enums";
+
+/** stored basis → its GraphQL name: the inverse of the one mapping in enums.ts */
+const nameOf = Object.fromEntries(Object.entries(LinkBasisNames).map(([name, stored]) => [stored, name])) as Record<LinkBasisKind, keyof typeof LinkBasisNames>;
 
 /** A stored basis ("stated" | "inferred") as the API's LinkBasis. */
-export const linkBasis = (kind: LinkBasisKind, note: string | null) => ({ kind: kind === "inferred" ? ("INFERRED" as const) : ("STATED" as const), note });
+export const linkBasis = (kind: LinkBasisKind, note: string | null) => ({ kind: nameOf[kind], note });
 
 /** A canonical name's basis: inferred exactly where a note says matching it is a judgement. */
 export const canonicalBasis = (row: { canonicalNote: string | null }) => linkBasis(row.canonicalNote ? "inferred" : "stated", row.canonicalNote);
