@@ -27,24 +27,10 @@ import { keyNamingProblem, lockDocument, writeTransaction } from "./documents";
 import { LAIT_DOCUMENT_KEY } from "./lait";
 import { localFigureRow } from "./local-figures";
 import { createOutcomeLoaders, type OutcomeContext } from "./loaders";
-
-type Maybe<T> = T | null | undefined;
+import type { LocalFigureInput } from "./generated/resolvers-types";
 
 /** `LocalFigureInput` as GraphQL hands it over (shape checked by GraphQL, content checked here). */
-export interface LocalFigureInput {
-  key: string;
-  measureCode?: Maybe<string>;
-  label: string;
-  value?: Maybe<number>;
-  unit: string;
-  period: { label: string; start?: Maybe<string>; end?: Maybe<string> };
-  source: {
-    document: string;
-    section: string;
-    quote?: Maybe<string>;
-    newDocument?: Maybe<{ title: string; publisher: string; location?: Maybe<string>; asAt?: Maybe<string>; asAtText?: Maybe<string> }>;
-  };
-}
+export type { LocalFigureInput };
 
 /**
  * The one audited-write pipeline (@tees/subgraph-common/audited-write) for this subgraph: editors
