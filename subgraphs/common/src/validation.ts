@@ -75,7 +75,7 @@ export const ORDER_MESSAGE = "must not be before start";
  * Refines an object with two partial dates: a problem on `end` when it is before `start`; either
  * may be absent or null. E.g. `inOrder(schema, "start", "end")`.
  */
-export const inOrder = <S extends z.ZodType<Record<string, unknown>>>(schema: S, start: string, end: string, message = ORDER_MESSAGE) =>
+export const inOrder = <S extends z.ZodType<Record<string, unknown>>>(schema: S, start: keyof z.output<S> & string, end: keyof z.output<S> & string, message = ORDER_MESSAGE) =>
   schema.refine(
     (value) => {
       const [from, to] = [value[start], value[end]];
