@@ -26,9 +26,9 @@ describe("composition", () => {
     expect(readFileSync(join(repoRoot, "gateway/supergraph.graphql"), "utf8")).toBe(result.supergraphSdl + "\n");
   });
 
-  it("the committed subgraph schemas (what codegen reads) equal what each subgraph serves", () => {
+  it("each deployment's committed SDL file (the one it serves, beside its JSON) is its template's instantiation", () => {
     for (const s of subgraphCatalog()) {
-      expect(readFileSync(join(repoRoot, "gateway/subgraphs", `${s.name}.graphql`), "utf8"), s.name).toBe(print(s.typeDefs()) + "\n");
+      expect(readFileSync(s.schemaFile, "utf8"), s.name).toBe(print(s.instantiate()) + "\n");
     }
   });
 
@@ -86,7 +86,7 @@ describe("composition", () => {
   });
 
   it("the registry's plan authorities and the plan deployments agree (configuration, not code)", () => {
-    const registry = readPlanAuthorities(join(repoRoot, "subgraphs/region/plan-authorities.json"));
+    const registry = readPlanAuthorities(join(repoRoot, "subgraphs/region/deployments/plan-authorities.json"));
     const deployments = planDeployments().map((d) => ({ code: d.code, typeName: d.typeName }));
     expect(deployments.sort((a, b) => a.code.localeCompare(b.code))).toEqual(registry.sort((a, b) => a.code.localeCompare(b.code)));
     expect(readdirSync(join(repoRoot, "seeds")).sort()).toEqual(expect.arrayContaining(planDeployments().map((d) => d.seedFolder)));
