@@ -51,6 +51,10 @@ export interface SubgraphEntry {
   entry: string;
   /** environment that selects this deployment */
   env: Record<string, string>;
+  /** its MySQL database, which is also its runtime user's name (docker-compose.yml, deploy/mysql-init) */
+  database: string;
+  /** its connection pool in docker-compose.yml (DB_POOL_SIZE): the outcome subgraphs answer the heaviest reads */
+  poolSize: number;
   /** the JSON file that configures it (the region: its plan-authorities.json) */
   settingsFile: string;
   /** the SDL file it serves, beside its settings file */
@@ -86,6 +90,8 @@ export function subgraphCatalog(folders: DeploymentFolders = committedFolders): 
       port: regionConfig({}).port,
       entry: "subgraphs/region/src/index.ts",
       env: regionEnv,
+      database: "region",
+      poolSize: 5,
       settingsFile: regionFile,
       schemaFile: servedSdlFile(regionFile, "region"),
       instantiate: () => regionSdl(plans.map(({ deployment: d }) => ({ code: d.code, typeName: d.typeName }))),
@@ -100,6 +106,8 @@ export function subgraphCatalog(folders: DeploymentFolders = committedFolders): 
         port: d.port,
         entry: "subgraphs/authority-plan/src/index.ts",
         env,
+        database: `plan_${d.seedFolder.replaceAll("-", "_")}`,
+        poolSize: 5,
         settingsFile: file,
         schemaFile: servedSdlFile(file),
         instantiate: () => planSdl(d.typeName),
@@ -113,6 +121,8 @@ export function subgraphCatalog(folders: DeploymentFolders = committedFolders): 
       port: d.port,
       entry: "subgraphs/outcomes/src/main.ts",
       env: committed ? { OUTCOMES_DEPLOYMENT: d.name } : { DEPLOYMENT_FILE: file },
+      database: d.name,
+      poolSize: 10,
       settingsFile: file,
       schemaFile: servedSdlFile(file),
       instantiate: () => outcomeSdl(d),

@@ -8,6 +8,7 @@ import { loadConfig as planConfig } from "../subgraphs/authority-plan/src/config
 import { planService } from "../subgraphs/authority-plan/src/service";
 import { planAuthoritiesFile, repoRoot, subgraphCatalog, type DeploymentFolders } from "../scripts/catalog";
 import { composedFiles, writeFiles } from "../scripts/compose-files";
+import { deploymentFiles } from "../scripts/deployment-files";
 import { analyst, callSubgraph } from "./support/signed";
 import { startSystem, type RunningSystem } from "./support/system";
 
@@ -74,6 +75,20 @@ describe("adding an authority: one deployment JSON file, its seeds, npm run comp
         expect(added).toEqual(["Hartlepool"]);
       } else expect(file, committed.name).toBe(readFileSync(committed.schemaFile, "utf8"));
     }
+  });
+
+  it("the deployment files (compose file, .env.example, database init, scrape targets) gain the new subgraph from the same list", () => {
+    const files = new Map([...deploymentFiles(subgraphCatalog(folders))].map(([file, text]) => [file.slice(repoRoot.length + 1), text]));
+    const compose = files.get("docker-compose.yml")!;
+    expect(compose).toContain("  hartlepool:\n    <<: *service-image\n");
+    expect(compose).toContain("      AUTHORITY_DEPLOYMENT: hartlepool\n      PORT: \"4103\"\n");
+    expect(compose).toContain("      DATABASE_URL_HARTLEPOOL: mysql://plan_hartlepool_ddl:${PLAN_HARTLEPOOL_DB_DDL_PASSWORD:?");
+    expect(compose).toContain("      SUBGRAPH_URL_HARTLEPOOL: http://hartlepool:4103/graphql\n");
+    expect(compose).toContain("      hartlepool:\n        condition: service_healthy\n");
+    expect(files.get(".env.example")).toContain("\nPLAN_HARTLEPOOL_DB_PASSWORD=\n");
+    expect(files.get(".env.example")).toContain("\nHARTLEPOOL_SIGNING_SECRET=hartlepool-signing-secret-dev-only-change-me\n");
+    expect(files.get("deploy/mysql-init/01-databases.sh")).toContain('"plan_hartlepool|PLAN_HARTLEPOOL_DB_PASSWORD|PLAN_HARTLEPOOL_DB_DDL_PASSWORD"');
+    expect(files.get("deploy/prometheus/prometheus.yml")).toContain("- hartlepool:9464\n");
   });
 
   it("the README's analyst query, unchanged, gives the new authority's priorities beside the others'", async () => {
