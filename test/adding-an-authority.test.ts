@@ -6,6 +6,10 @@ import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig as planConfig } from "../subgraphs/authority-plan/src/config";
 import { planService } from "../subgraphs/authority-plan/src/service";
+import { loadConfig as outcomesLoadConfig } from "../subgraphs/outcomes/src/config";
+import { outcomeService } from "../subgraphs/outcomes/src/service";
+import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
+import { regionService } from "../subgraphs/region/src/service";
 import { planAuthoritiesFile, repoRoot, subgraphCatalog, type DeploymentFolders } from "../scripts/catalog";
 import { composedFiles, writeFiles } from "../scripts/compose-files";
 import { deploymentFiles } from "../scripts/deployment-files";
@@ -135,6 +139,21 @@ describe("adding an authority: one deployment JSON file, its seeds, npm run comp
       copyFileSync(join(fixture, "hartlepool.json"), join(alone, "hartlepool.json"));
       expect(() => planService(planConfig({ DEPLOYMENT_FILE: join(alone, "hartlepool.json") }))).toThrow(
         `subgraph hartlepool: its SDL file ${join(alone, "hartlepool.graphql")} does not exist: run \`npm run compose\``,
+      );
+      const care = subgraphCatalog().find((s) => s.name === "care")!;
+      copyFileSync(care.settingsFile, join(alone, "care.json"));
+      expect(() => outcomesLoadConfig({ DEPLOYMENT_FILE: join(alone, "care.json") })).not.toThrow();
+      expect(() => outcomeService(outcomesLoadConfig({ DEPLOYMENT_FILE: join(alone, "care.json") }))).toThrow(
+        `subgraph care: its SDL file ${join(alone, "care.graphql")} does not exist: run \`npm run compose\``,
+      );
+      // the registry: a list of plan authorities newer than its SDL (a third authority added, compose not run)
+      copyFileSync(planAuthoritiesFile(folders), join(alone, "plan-authorities.json"));
+      expect(() => regionService(regionConfig({ PLAN_AUTHORITIES_FILE: join(alone, "plan-authorities.json") }))).toThrow(
+        `region: its SDL file ${join(alone, "region.graphql")} does not exist: run \`npm run compose\``,
+      );
+      copyFileSync(subgraphCatalog().find((s) => s.name === "region")!.schemaFile, join(alone, "region.graphql"));
+      expect(() => regionService(regionConfig({ PLAN_AUTHORITIES_FILE: join(alone, "plan-authorities.json") }))).toThrow(
+        `region: its SDL file ${join(alone, "region.graphql")} has no type for Hartlepool: run \`npm run compose\``,
       );
     } finally {
       rmSync(alone, { recursive: true, force: true });
