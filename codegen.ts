@@ -4,9 +4,10 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
  * One codegen for the repo: resolver types once per template (parents mapped to the
  * entity classes, typed context) from its neutral instantiation, so they fit every
  * deployment and name none: the plan template for an authority type no deployment has
- * (ThisAuthority), the registry with no plan authorities (both written by `npm run
- * compose`, scripts/sdl.ts), the outcomes template under its Domain* names; and a typed
- * client from the composed API schema and the operations kept in gateway/client/operations.
+ * (ThisAuthority), the registry with no plan authorities, the outcomes template under its
+ * Domain* names (each written by `npm run compose` to src/generated/template.graphql from
+ * scripts/sdl.ts); and a typed client from the composed API schema and the operations kept
+ * in gateway/client/operations.
  * Generated files are committed; the tests fail if regenerating would change them.
  */
 const resolverPlugins = ["typescript", "typescript-resolvers"];
@@ -102,16 +103,9 @@ const config: CodegenConfig = {
         enumValues: planEnumValues,
       },
     },
-    // the outcomes template, once, under its neutral names (subgraphs/outcomes/src/schema.ts)
+    // the outcomes template, once, under its neutral Domain* names (written by `npm run compose`)
     "subgraphs/outcomes/src/generated/resolvers-types.ts": {
-      schema: [
-        "subgraphs/outcomes/schema/domain.graphql",
-        "subgraphs/outcomes/schema/outcomes.graphql",
-        "subgraphs/common/schema/source.graphql",
-        "subgraphs/common/schema/neighbours.graphql",
-        "subgraphs/common/schema/audit.graphql",
-        "subgraphs/outcomes/schema/local-figures.graphql",
-      ],
+      schema: "subgraphs/outcomes/src/generated/template.graphql",
       plugins: resolverPlugins,
       config: {
         ...common,

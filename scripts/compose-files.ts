@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { committedFolders, planAuthoritiesFile, planDeployments, repoRoot, subgraphCatalog, type DeploymentFolders } from "./catalog";
 import { composeGuild } from "./composition";
-import { NEUTRAL_PLAN_TYPE, planSdl, regionSdl, sdlText } from "./sdl";
+import { NEUTRAL_OUTCOME_DEPLOYMENT, NEUTRAL_PLAN_TYPE, outcomeSdl, planSdl, regionSdl, sdlText } from "./sdl";
 
 /** the registry's list of plan authorities, one line each */
 export const planAuthoritiesText = (folders: DeploymentFolders): string =>
@@ -17,12 +17,14 @@ export const planAuthoritiesText = (folders: DeploymentFolders): string =>
 
 /**
  * The neutral instantiations codegen types the resolvers from (codegen.ts): the plan template for an
- * authority no deployment is, and the registry with no plan authorities. Repository files, not a deployment's.
+ * authority no deployment is, the registry with no plan authorities, and the outcomes template under
+ * its own Domain* names. Repository files, not a deployment's.
  */
 export const neutralSchemaFiles = (): Map<string, string> =>
   new Map([
     [join(repoRoot, "subgraphs/authority-plan/src/generated/template.graphql"), sdlText(planSdl(NEUTRAL_PLAN_TYPE))],
     [join(repoRoot, "subgraphs/region/src/generated/template.graphql"), sdlText(regionSdl([]))],
+    [join(repoRoot, "subgraphs/outcomes/src/generated/template.graphql"), sdlText(outcomeSdl(NEUTRAL_OUTCOME_DEPLOYMENT))],
   ]);
 
 /** Every file composing these deployments writes; `gatewayFolder` receives supergraph.graphql and api-schema.graphql. */

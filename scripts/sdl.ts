@@ -87,7 +87,7 @@ export function regionSdl(planAuthorities: readonly PlanAuthority[]): DocumentNo
   ]);
 }
 
-/** the outcomes template, and the shared files beside it, in the order a deployment's SDL lists them (codegen.ts reads the same files) */
+/** the outcomes template, and the shared files beside it, in the order a deployment's SDL lists them */
 export const outcomeTemplateFile = join(subgraphs, "outcomes/schema/domain.graphql");
 export const outcomeSharedFiles = [
   join(subgraphs, "outcomes/schema/outcomes.graphql"),
@@ -103,6 +103,12 @@ export function outcomeSdl(deployment: OutcomeDeployment): DocumentNode {
   const own = parse(instantiateName(deployment, outcomeTemplate.replaceAll("TOPICS_SUMMARY", deployment.summary)));
   return documentOf([own, ...outcomeSharedFiles.map((file) => loadSdl(file))].flatMap((d) => d.definitions));
 }
+
+/**
+ * The outcomes template's neutral instantiation, which codegen reads: the template under its own
+ * names (DomainProfile, Authority.domain ...), so the resolvers are typed once and renamed per deployment.
+ */
+export const NEUTRAL_OUTCOME_DEPLOYMENT: OutcomeDeployment = { name: "domain", typePrefix: "Domain", port: 0, summary: "TOPICS_SUMMARY", topics: ["TOPICS"] };
 
 /** An SDL document as its committed file holds it. */
 export const sdlText = (document: DocumentNode): string => print(document) + "\n";
