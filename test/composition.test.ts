@@ -32,6 +32,22 @@ describe("composition", () => {
     }
   });
 
+  it("each committed deployment's service, as its entry point builds it, serves its committed SDL file (then only the federation definitions)", async () => {
+    for (const s of subgraphCatalog()) {
+      const server = s.service({}).buildServer();
+      await server.start();
+      try {
+        const response = await server.executeOperation<{ _service: { sdl: string } }>({ query: "{ _service { sdl } }" });
+        const served = response.body.kind === "single" ? response.body.singleResult.data?._service.sdl : undefined;
+        const file = readFileSync(s.schemaFile, "utf8");
+        expect(served?.startsWith(file), s.name).toBe(true);
+        expect(parse(served!.slice(file.length)).definitions.map((d) => ("name" in d && d.name ? d.name.value : "")), s.name).toContain("_Service");
+      } finally {
+        await server.stop();
+      }
+    }
+  });
+
   it("every implementation of Authority carries the plan fields, and education/care reach every authority", () => {
     const result = composeGuild(subgraphs());
     if ("errors" in result) throw new Error(result.errors.join("\n"));
