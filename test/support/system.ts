@@ -17,6 +17,7 @@ import { DEFAULT_LIMITS, DEFAULT_TOKEN_PARTY, type AuthConfig, type OperationLim
 import { issueToken } from "../../gateway/src/identity";
 import { type Identity, type Role } from "@tees/subgraph-common/signed-identity";
 import { scratchDatabase, type DatabaseChoice } from "./mysql";
+import { copyOfTemplate, templates } from "./templates";
 import { testSecret } from "./signed";
 
 export type { DatabaseChoice };
@@ -81,6 +82,10 @@ export interface SystemOptions {
   limits?: Partial<OperationLimits>;
 }
 
+/** settings a subgraph reads at run time only: a system that sets only these still starts on the seeded template */
+const RUNTIME_ONLY_SETTINGS = ["WORK_BUDGET_ROWS", "WORK_BUDGET_STATEMENTS", "DB_POOL_SIZE", "DB_QUEUE_LIMIT", "DB_QUERY_TIMEOUT_MS"];
+const seededAsTemplate = (env: Record<string, string> | undefined) => Object.keys(env ?? {}).every((key) => RUNTIME_ONLY_SETTINGS.includes(key));
+
 /** One GraphQL request to a gateway, as a client sends it (with a bearer token if given). */
 export async function postTo<T = Record<string, any>>(url: string, query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) {
   const response = await fetch(url, {
@@ -108,14 +113,21 @@ export async function startSystem({
   let gatewayMetricsUrl: string | null = null;
   const services = new Map<string, RunningService>();
   try {
+    const laitEnv = lait === "extract" ? EXTRACT_LAIT_ENV : {};
+    // a subgraph seeded as every other system's is (no database of its own, no seeds of its own) starts on a copy of the run's template
+    const fromTemplate = subgraphCatalog().filter((entry) => lait === "extract" && !existingDatabases[entry.name] && seededAsTemplate(serviceEnv[entry.name]));
+    const seeded = await templates(database, fromTemplate, laitEnv);
     for (const entry of subgraphCatalog()) {
       const existing = existingDatabases[entry.name];
-      const scratch = existing ? undefined : await scratchDatabase(database, entry.name.replace(/-/g, "_"));
+      const template = seeded.get(entry.name);
+      const scratch = existing ? undefined
+        : template ? await copyOfTemplate(database, entry.name, template)
+        : await scratchDatabase(database, entry.name.replace(/-/g, "_"));
       if (scratch) cleanups.push(scratch.drop);
       const env = { DATABASE_URL: existing ?? scratch!.url, DB_POOL_SIZE: "5", DB_QUEUE_LIMIT: "50", DB_QUERY_TIMEOUT_MS: "30000",
-        ...(lait === "extract" ? EXTRACT_LAIT_ENV : {}), ...serviceEnv[entry.name] };
+        ...laitEnv, ...serviceEnv[entry.name] };
       const signing = { secrets: [secrets.get(entry.name)!], maxSkewMs: 30_000 };
-      services.set(entry.name, await startService(entry.service(env), { ...lifecycle, signing, ...(existing ? { seedOnStart: "never" as const } : {}) }));
+      services.set(entry.name, await startService(entry.service(env), { ...lifecycle, signing, ...(existing || template ? { seedOnStart: "never" as const } : {}) }));
     }
 
     const subgraphs = subgraphCatalog().map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
