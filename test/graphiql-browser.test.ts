@@ -7,13 +7,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, isLocal, launchOfflineChromium, screenshotDir, type OfflineBrowser } from "./support/browser";
 import { expectNothingExternal } from "./support/graphiql";
-import { startSystem, type RunningSystem } from "./support/system";
+import { sharedSystem, type SharedSystem } from "./support/system";
 
 if (!hasChromium) console.warn("GraphiQL browser tests NOT run: /usr/bin/chromium is not installed (apt-get install chromium; CI installs it)");
 
-let system: RunningSystem;
+let system: SharedSystem;
 beforeAll(async () => {
-  if (hasChromium) system = await startSystem();
+  if (hasChromium) system = await sharedSystem(); // only reads: the run's shared system
 });
 afterAll(async () => {
   await system?.close();

@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../scripts/catalog";
 import { buildGateway } from "../gateway/src/server";
 import { expectNothingExternal } from "./support/graphiql";
-import { startSystem, type RunningSystem } from "./support/system";
+import { sharedSystem, type SharedSystem } from "./support/system";
 
-let system: RunningSystem;
+let system: SharedSystem;
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem(); // only reads: the run's shared system
 });
 afterAll(async () => {
   await system?.close();

@@ -24,13 +24,7 @@ import { startService } from "@tees/subgraph-common/service";
 import type { SubgraphEntry } from "../../scripts/catalog";
 import { copyDatabase, createScratchDatabase, type DatabaseChoice, type ScratchDatabase } from "./mysql";
 import { testSecret } from "./signed";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** the run's folder of template databases (test/support/global-setup.ts) */
-    templateDir: string;
-  }
-}
+import "./provided";
 
 const WAIT_MS = 100;
 /** longer than any seed takes on a loaded machine; past it a waiting process gives up, naming the template */
@@ -45,8 +39,14 @@ interface Template {
 
 const engineKey = (choice: DatabaseChoice) => (choice.kind === "sqlite" ? "sqlite" : `mysql-${Buffer.from(choice.serverUrl).toString("hex")}`);
 
+/** set in vitest's main process (the shared system's start, test/support/global-setup.ts), where `inject` is not available */
+let mainProcessTemplateDir: string | undefined;
+export function useTemplateDir(dir: string): void {
+  mainProcessTemplateDir = dir;
+}
+
 function paths(choice: DatabaseChoice, subgraph: string) {
-  const base = join(inject("templateDir"), `${engineKey(choice)}-${subgraph}`);
+  const base = join(mainProcessTemplateDir ?? inject("templateDir"), `${engineKey(choice)}-${subgraph}`);
   return { base, lock: `${base}.lock`, ready: `${base}.ready`, failed: `${base}.failed`, schema: `${base}.schema` };
 }
 
