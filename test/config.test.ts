@@ -4,8 +4,7 @@ import { repoRoot } from "../scripts/catalog";
 import { loadConfig as planConfig } from "../subgraphs/authority-plan/src/config";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { loadConfig as gatewayConfig } from "../gateway/src/config";
-import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
-import { loadConfig as careConfig } from "../subgraphs/care/src/config";
+import { loadConfig as outcomesConfig } from "../subgraphs/outcomes/src/config";
 import { readLifecycle } from "@tees/subgraph-common/service";
 import { secretsEnv } from "./support/signed";
 import { dataSourceOptions, StatementCounter } from "@tees/subgraph-common/database";
@@ -53,8 +52,8 @@ describe("configuration fails fast, naming the setting", () => {
     const cases: Array<[string, (env: NodeJS.ProcessEnv) => unknown, string]> = [
       ["region", regionConfig, "mysql://region:region-dev-only-change-me@mysql:3306/region"],
       ["a plan subgraph", (env) => planConfig({ AUTHORITY_DEPLOYMENT: "stockton-on-tees", ...env }), "mysql://plan_stockton_on_tees:stockton-dev-only-change-me@mysql:3306/plan_stockton_on_tees"],
-      ["education", educationConfig, "mariadb://education:education-dev-only-change-me@db.internal:3306/education"],
-      ["care", careConfig, "mysql://care:care%2Ddev%2Donly%2Dchange%2Dme@mysql:3306/care"], // percent-encoded is still the default
+      ["education", (env: NodeJS.ProcessEnv) => outcomesConfig({ ...env, OUTCOMES_DEPLOYMENT: "education" }), "mariadb://education:education-dev-only-change-me@db.internal:3306/education"],
+      ["care", (env: NodeJS.ProcessEnv) => outcomesConfig({ ...env, OUTCOMES_DEPLOYMENT: "care" }), "mysql://care:care%2Ddev%2Donly%2Dchange%2Dme@mysql:3306/care"], // percent-encoded is still the default
     ];
     for (const [label, load, url] of cases) {
       const error = (() => {
