@@ -133,15 +133,18 @@ export interface SystemOptions {
   limits?: Partial<OperationLimits>;
 }
 
+/** tokens for this identity, signed with the gateway's key, valid for an hour */
+export const tokenIssuer = (jwtSecret: string): SystemClient["token"] => ({ role, authority, subject }) =>
+  issueToken(jwtSecret, {
+    subject: subject ?? `${role}${authority ? `@${authority}` : ""}`, role, ...(authority ? { authority } : {}),
+    expiresIn: "1h", issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY,
+  });
+
 function client(gatewayUrl: string, jwtSecret: string): Pick<SystemClient, "gatewayUrl" | "token" | "query" | "post"> {
   const post = <T,>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => postTo<T>(gatewayUrl, query, variables, options);
   return {
     gatewayUrl,
-    token: ({ role, authority, subject }) =>
-      issueToken(jwtSecret, {
-        subject: subject ?? `${role}${authority ? `@${authority}` : ""}`, role, ...(authority ? { authority } : {}),
-        expiresIn: "1h", issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY,
-      }),
+    token: tokenIssuer(jwtSecret),
     post,
     async query<T>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) {
       return (await post<T>(query, variables, options)).body;
