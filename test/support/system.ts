@@ -170,7 +170,7 @@ export function describeSystem(system: RunningSystem): SharedSystemDescription {
 
 /**
  * The run's shared system, for a file that only reads through the default gateway: started by the
- * first file that asks (in vitest's main process), used by every file after it, stopped at the end.
+ * first file that asks (in a process of its own), used by every file after it, stopped at the end of the run.
  */
 export async function sharedSystem(): Promise<SharedSystem> {
   const response = await fetch(inject("sharedSystemUrl"), { method: "POST" });
