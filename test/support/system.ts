@@ -34,7 +34,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startService, type RunningService } from "@tees/subgraph-common/service";
 import { EXTRACT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
-import { graphName, subgraphCatalog } from "../../scripts/catalog";
+import { graphName, subgraphCatalog, type SubgraphEntry } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
 import { gatewayObservability, type GatewayObservability } from "../../gateway/src/observability";
@@ -131,6 +131,8 @@ export interface SystemOptions {
   observability?: ObservabilitySettings;
   /** the gateway's operation limits, over DEFAULT_LIMITS (e.g. a test that asks for every list at once raises the cost) */
   limits?: Partial<OperationLimits>;
+  /** the services to start (default: the committed deployments, subgraphCatalog()); e.g. subgraphCatalog(folders) with a third authority */
+  catalog?: SubgraphEntry[];
 }
 
 /** tokens for this identity, signed with the gateway's key, valid for an hour */
@@ -208,20 +210,23 @@ export async function postTo<T = Record<string, any>>(url: string, query: string
 
 export async function startSystem({
   database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {}, anonymousRead = true, subgraphTimeoutMs = 10_000, lait = "extract", observability, limits,
+  catalog: ownCatalog,
 }: SystemOptions = {}): Promise<RunningSystem> {
+  const catalog = ownCatalog ?? subgraphCatalog();
   const cleanups: Array<() => Promise<void>> = [];
   // one secret per subgraph, fresh for each system (as npm start does)
-  const secrets = new Map(subgraphCatalog().map((entry) => [entry.name, testSecret()]));
+  const secrets = new Map(catalog.map((entry) => [entry.name, testSecret()]));
   const lifecycle = { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" as const, ...(observability ? { observability } : {}) };
   let gatewayWatch: GatewayObservability | undefined;
   let gatewayMetricsUrl: string | null = null;
   const services = new Map<string, RunningService>();
   try {
     const laitEnv = lait === "extract" ? EXTRACT_LAIT_ENV : {};
-    // a subgraph seeded as every other system's is (no database of its own, no seeds of its own) starts on a copy of the run's template
-    const fromTemplate = subgraphCatalog().filter((entry) => lait === "extract" && !existingDatabases[entry.name] && seededAsTemplate(serviceEnv[entry.name]));
+    // a subgraph seeded as every other system's is (a committed deployment, no database of its own, no seeds
+    // of its own) starts on a copy of the run's template; another set of deployments is seeded as it starts
+    const fromTemplate = catalog.filter((entry) => !ownCatalog && lait === "extract" && !existingDatabases[entry.name] && seededAsTemplate(serviceEnv[entry.name]));
     const seeded = await templates(database, fromTemplate, laitEnv);
-    for (const entry of subgraphCatalog()) {
+    for (const entry of catalog) {
       const existing = existingDatabases[entry.name];
       const template = seeded.get(entry.name);
       const scratch = existing ? undefined
@@ -234,7 +239,7 @@ export async function startSystem({
       services.set(entry.name, await startService(entry.service(env), { ...lifecycle, signing, ...(existing || template ? { seedOnStart: "never" as const } : {}) }));
     }
 
-    const subgraphs = subgraphCatalog().map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
+    const subgraphs = catalog.map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
     const jwtSecret = testSecret();
     const auth: AuthConfig = {
       jwtSecrets: [jwtSecret], jwks: null, issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY, anonymousRead,
