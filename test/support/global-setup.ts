@@ -60,7 +60,7 @@ async function begin(): Promise<RunState> {
 /** starts the shared system's process; its first line on stdout describes the system, or it ends with the reason on stderr */
 function startShared(templateDir: string): NonNullable<RunState["shared"]> {
   const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "shared-system-process.ts"), templateDir], {
-    cwd: join(import.meta.dirname, "../.."), stdio: ["ignore", "pipe", "pipe"],
+    cwd: join(import.meta.dirname, "../.."), stdio: ["pipe", "pipe", "pipe"],
   });
   let errors = "";
   child.stderr!.on("data", (chunk: Buffer) => {
