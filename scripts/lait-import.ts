@@ -6,7 +6,7 @@
  * so the import's process holds little besides the import.
  */
 import { migrate, openDataSource, redact } from "@tees/subgraph-common/database";
-import type { DatabaseSettings } from "@tees/subgraph-common/settings";
+import type { DatabaseSettings } from "@tees/subgraph-common/config";
 import { importLait } from "@tees/subgraph-common/outcomes/lait";
 import { outcomeEntities } from "@tees/subgraph-common/outcomes/entities";
 import { outcomeMigrations } from "@tees/subgraph-common/outcomes/migrations";

@@ -6,7 +6,7 @@ import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { loadConfig as gatewayConfig } from "../gateway/src/config";
 import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
 import { loadConfig as careConfig } from "../subgraphs/care/src/config";
-import { readLifecycle } from "@tees/subgraph-common/service";
+import { ConfigError, readLifecycle } from "@tees/subgraph-common/config";
 import { secretsEnv } from "./support/signed";
 import { dataSourceOptions, StatementCounter } from "@tees/subgraph-common/database";
 
@@ -14,10 +14,10 @@ describe("configuration fails fast, naming the setting", () => {
   it.each([
     ["a plan subgraph without its deployment", () => planConfig({}), /AUTHORITY_DEPLOYMENT is required/],
     ["an unknown deployment", () => planConfig({ AUTHORITY_DEPLOYMENT: "nowhere" }), /deployment file .*nowhere\.json/],
-    ["a port that is not a number", () => regionConfig({ PORT: "forty" }), /PORT must be a whole number, got "forty"/],
-    ["a pool size out of range", () => regionConfig({ DB_POOL_SIZE: "0" }), /DB_POOL_SIZE must be between 1 and 100/],
-    ["a queue limit of 0 (mysql2 would queue without limit)", () => regionConfig({ DB_QUEUE_LIMIT: "0" }), /DB_QUEUE_LIMIT must be between 1 and 10000/],
-    ["a query timeout too short to run anything", () => regionConfig({ DB_QUERY_TIMEOUT_MS: "50" }), /DB_QUERY_TIMEOUT_MS must be between 100 and 600000/],
+    ["a port that is not a number", () => regionConfig({ PORT: "forty" }), /PORT must be a whole number from 0 to 65535, got "forty"/],
+    ["a pool size out of range", () => regionConfig({ DB_POOL_SIZE: "0" }), /DB_POOL_SIZE must be a whole number from 1 to 100, got "0"/],
+    ["a queue limit of 0 (mysql2 would queue without limit)", () => regionConfig({ DB_QUEUE_LIMIT: "0" }), /DB_QUEUE_LIMIT must be a whole number from 1 to 10000, got "0"/],
+    ["a query timeout too short to run anything", () => regionConfig({ DB_QUERY_TIMEOUT_MS: "50" }), /DB_QUERY_TIMEOUT_MS must be a whole number from 100 to 600000, got "50"/],
     ["a bad seed policy", () => readLifecycle({ SEED_ON_START: "sometimes" }), /SEED_ON_START must be never, if-empty or always/],
     ["a bad gateway subgraph URL", () => gatewayConfig({ SUBGRAPH_URL_REGION: "not a url", ...secretsEnv() }), /SUBGRAPH_URL_REGION is not a URL/],
     ["a subgraph without its signing secret", () => readLifecycle({}), /GATEWAY_SIGNING_SECRETS is required/],
@@ -35,6 +35,40 @@ describe("configuration fails fast, naming the setting", () => {
     ["a proxy count that is not a number", () => gatewayConfig({ ...secretsEnv(), GATEWAY_TRUSTED_PROXIES: "yes" }), /GATEWAY_TRUSTED_PROXIES must be a whole number from 0 to 10/],
   ])("%s", (_label, load, message) => {
     expect(load).toThrow(message);
+  });
+
+  it("the gateway and every subgraph read settings with the same readers: one ConfigError, one message for the same mistake", () => {
+    const thrown = (load: () => unknown): unknown => {
+      try {
+        load();
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    const fromGateway = thrown(() => gatewayConfig({ ...secretsEnv(), PORT: "forty" }));
+    const fromRegion = thrown(() => regionConfig({ PORT: "forty" }));
+    const fromPlan = thrown(() => planConfig({ AUTHORITY_DEPLOYMENT: "stockton-on-tees", PORT: "forty" }));
+    for (const error of [fromGateway, fromRegion, fromPlan]) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toBe('PORT must be a whole number from 0 to 65535, got "forty"');
+    }
+    // true/false settings: the same message on both sides
+    expect(() => readLifecycle({ GATEWAY_SIGNING_SECRETS: "x".repeat(40), MIGRATE_ON_START: "yes" })).toThrow(new ConfigError('MIGRATE_ON_START must be true or false, got "yes"'));
+    expect(() => gatewayConfig({ ...secretsEnv(), GATEWAY_ANONYMOUS_READ: "yes" })).toThrow(new ConfigError('GATEWAY_ANONYMOUS_READ must be true or false, got "yes"'));
+    // a number too long to be exact is refused, not rounded
+    expect(() => regionConfig({ DB_POOL_SIZE: "9".repeat(40) })).toThrow(/DB_POOL_SIZE must be a whole number from 1 to 100/);
+  });
+
+  it("one auth settings type: the gateway's part signs with exactly the secrets each subgraph's part verifies", () => {
+    const env = secretsEnv();
+    const gateway = gatewayConfig(env).auth;
+    for (const [graph, secret] of Object.entries(gateway.subgraphSecrets)) {
+      const subgraph = readLifecycle({ GATEWAY_SIGNING_SECRETS: env[`SUBGRAPH_SECRET_${graph}`] }).signing;
+      expect(subgraph.secrets, graph).toEqual([secret]);
+      expect(subgraph.maxSkewMs, graph).toBe(30_000);
+    }
+    expect(Object.keys(gateway.subgraphSecrets).length).toBeGreaterThanOrEqual(4);
   });
 
   it("the gateway's rate limit is on by default, and GATEWAY_RATE_LIMIT=0 turns it off", () => {

@@ -16,7 +16,7 @@ import { DatabaseError, openDataSource } from "@tees/subgraph-common/database";
 import { startService, type RunningService } from "@tees/subgraph-common/service";
 import { signRequest } from "@tees/subgraph-common/signed-identity";
 import { analyst, testSecret } from "./support/signed";
-import { readDatabaseSettings } from "@tees/subgraph-common/settings";
+import { readDatabaseSettings } from "@tees/subgraph-common/config";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { regionService } from "../subgraphs/region/src/service";
 import { createScratchDatabase, mysqlServerUrl } from "./support/mysql";

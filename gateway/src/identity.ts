@@ -2,30 +2,15 @@ import { readFileSync } from "node:fs";
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JSONWebKeySet, type JWTPayload } from "jose";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { tooManyRequests, type RateLimit } from "./rate-limit";
+import type { TokenSettings } from "@tees/subgraph-common/config";
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER, ROLES, SIGNED_HEADERS, signRequest, type Identity, type Role, type SigningKey } from "@tees/subgraph-common/signed-identity";
 
 /**
  * Who is asking: the gateway verifies the bearer token (jose), and hands the subgraphs
  * that identity in signed form (signed-identity.ts). It decides nothing else: every
- * "may this identity do this?" is the owning subgraph's decision.
+ * "may this identity do this?" is the owning subgraph's decision. Its settings are the gateway's part
+ * of the one AuthSettings (@tees/subgraph-common/config): the token checks, and each subgraph's key.
  */
-export interface AuthSettings {
-  /** HS256 secrets, the current one first (tokens signed with any of them are accepted while rotating) */
-  jwtSecrets: string[];
-  /** a JSON Web Key Set file (an identity provider's public keys; RS256/ES256/EdDSA) */
-  jwks: JSONWebKeySet | null;
-  issuer: string;
-  audience: string;
-  /** requests without a token read as "anonymous" (embedded start); off: 401 (production) */
-  anonymousRead: boolean;
-  /** JWT_MAX_TOKEN_AGE_SECONDS: the longest lifetime (exp − iat) and age (now − iat) a token may have; left out: DEFAULT_MAX_TOKEN_AGE_SECONDS */
-  maxTokenAgeSeconds?: number;
-  /** JWT_CLOCK_TOLERANCE_SECONDS: how far an issuer's clock may be ahead (iat) or behind (exp); left out: DEFAULT_CLOCK_TOLERANCE_SECONDS */
-  clockToleranceSeconds?: number;
-  /** subgraph URL → what its requests are signed with: the secret that subgraph shares with the gateway, and its name (the audience) */
-  subgraphKeys: ReadonlyMap<string, SigningKey>;
-}
-
 const GSS_CODE = /^E\d{8}$/;
 const ASYMMETRIC = ["RS256", "ES256", "EdDSA"];
 
@@ -83,7 +68,7 @@ function reason(error: unknown): string {
  * or why the token was refused (never in more detail than a client needs).
  */
 export function tokenVerifier(
-  settings: Pick<AuthSettings, "jwtSecrets" | "jwks" | "issuer" | "audience" | "maxTokenAgeSeconds" | "clockToleranceSeconds">,
+  settings: Pick<TokenSettings, "jwtSecrets" | "jwks" | "issuer" | "audience" | "maxTokenAgeSeconds" | "clockToleranceSeconds">,
 ): (token: string) => Promise<Identity | { refused: string }> {
   const maxTokenAge = settings.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
   // maxTokenAge makes jose require iat, refuse one older than the cap and one in the future (beyond the tolerance)
@@ -131,7 +116,8 @@ function unauthenticated(message: string, fetchAPI: { Response: typeof Response 
  *    with that subgraph's own secret, for that subgraph (its name), over the exact body sent.
  */
 export function identityPlugin(
-  settings: AuthSettings,
+  /** the token checks, and subgraph URL → what its requests are signed with (its secret and its name, the audience: server.ts) */
+  settings: TokenSettings & { subgraphKeys: ReadonlyMap<string, SigningKey> },
   options: { rateLimit?: RateLimit | null; identities?: WeakMap<Request, Identity> } = {},
 ): GatewayPlugin<{ identity: Identity }> {
   // shared with whoever else decides by identity (trusted-documents.ts), so a token is verified once

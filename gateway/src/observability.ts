@@ -17,8 +17,9 @@ import { isSpanContextValid, trace } from "@opentelemetry/api";
 import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { Counter, Histogram, Registry } from "prom-client";
 import {
-  boundedLabel, requestLogger, startMetricsServer, startTracing, traceIdOf, useAsGatewayTracer, type MetricsServer, type ObservabilitySettings, type Tracing,
+  boundedLabel, requestLogger, startMetricsServer, startTracing, traceIdOf, useAsGatewayTracer, type MetricsServer, type Tracing,
 } from "@tees/subgraph-common/observability";
+import type { ObservabilitySettings } from "@tees/subgraph-common/config";
 import { LIMIT_EXCEEDED } from "./limits";
 import { observePlanning } from "./query-plan";
 

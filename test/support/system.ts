@@ -12,8 +12,8 @@ import { graphName, subgraphCatalog } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
 import { gatewayObservability, type GatewayObservability } from "../../gateway/src/observability";
-import type { ObservabilitySettings } from "@tees/subgraph-common/observability";
-import { DEFAULT_LIMITS, DEFAULT_TOKEN_PARTY, type AuthConfig, type OperationLimits } from "../../gateway/src/config";
+import type { GatewayAuth, ObservabilitySettings } from "@tees/subgraph-common/config";
+import { DEFAULT_LIMITS, DEFAULT_TOKEN_PARTY, type OperationLimits } from "../../gateway/src/config";
 import { issueToken } from "../../gateway/src/identity";
 import { type Identity, type Role } from "@tees/subgraph-common/signed-identity";
 import { scratchDatabase, type DatabaseChoice } from "./mysql";
@@ -45,7 +45,7 @@ export interface RequestOptions {
 export interface RunningSystem {
   gatewayUrl: string;
   /** the gateway's token settings, with every subgraph's secret (for a second gateway in front of proxies) */
-  auth: AuthConfig;
+  auth: GatewayAuth;
   /** a token the gateway accepts, for this identity */
   token(identity: { role: Role; authority: string | null; subject?: string }): Promise<string>;
   services: Map<string, RunningService>;
@@ -120,7 +120,7 @@ export async function startSystem({
 
     const subgraphs = subgraphCatalog().map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
     const jwtSecret = testSecret();
-    const auth: AuthConfig = {
+    const auth: GatewayAuth = {
       jwtSecrets: [jwtSecret], jwks: null, issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY, anonymousRead,
       subgraphSecrets: Object.fromEntries([...secrets].map(([name, secret]) => [graphName(name), secret])),
     };

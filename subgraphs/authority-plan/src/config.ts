@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { ConfigError, optionalString, readPort, requireString } from "@tees/subgraph-common/env";
-import { readDatabaseSettings, type DatabaseSettings } from "@tees/subgraph-common/settings";
+import { ConfigError, optionalString, readDatabaseSettings, readPort, requireString, type DatabaseSettings, type Env } from "@tees/subgraph-common/config";
 import { DEFAULT_LAIT_FOLDER, dictionaryFile } from "@tees/subgraph-common/lait/paths";
 
 const deployment = z
@@ -44,7 +43,7 @@ export function readDeployment(file: string): Deployment {
 }
 
 /** AUTHORITY_DEPLOYMENT names a file in deployments/ (e.g. redcar-and-cleveland); DEPLOYMENT_FILE gives a path instead. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanConfig {
+export function loadConfig(env: Env = process.env): PlanConfig {
   const file = optionalString(env, "DEPLOYMENT_FILE") ?? join(deploymentsFolder, `${requireString(env, "AUTHORITY_DEPLOYMENT")}.json`);
   const config = readDeployment(file);
   return {

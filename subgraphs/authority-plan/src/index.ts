@@ -1,4 +1,5 @@
-import { readLifecycle, runMain, startService } from "@tees/subgraph-common/service";
+import { readLifecycle } from "@tees/subgraph-common/config";
+import { runMain, startService } from "@tees/subgraph-common/service";
 import { loadConfig } from "./config";
 import { planService } from "./service";
 

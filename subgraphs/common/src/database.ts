@@ -14,27 +14,11 @@ import {
   type ReplicationMode,
 } from "typeorm";
 import type { IsolationLevel } from "typeorm/driver/types/IsolationLevel.js";
-import { ConfigError } from "./env";
+import { ConfigError } from "./config";
 import { countRequestStatement, traceStatement } from "./observability";
 
-/**
- * Where a subgraph keeps its data: `sqlite:<file>` (embedded default; `sqlite::memory:` for tests)
- * or `mysql://user:password@host:port/database` (production; `mariadb://` for a MariaDB server).
- */
-export type DatabaseUrl = string;
-
-export interface DatabaseSettings {
-  url: DatabaseUrl;
-  /** connections per subgraph (MySQL); keep the sum over subgraphs under max_connections */
-  poolSize: number;
-  /** requests that may wait for a connection before failing fast (MySQL; 0 is mysql2's "no limit") */
-  queueLimit: number;
-  /**
-   * MySQL/MariaDB: a statement running longer than this is stopped by the server and fails (ms; on MySQL 8
-   * only read-only SELECTs). SQLite: how long to wait for a lock; a running statement is never interrupted.
-   */
-  queryTimeoutMs: number;
-}
+export type { DatabaseSettings, DatabaseUrl } from "./config";
+import type { DatabaseSettings } from "./config";
 
 export type DatabaseErrorCode = "DATABASE_TIMEOUT" | "DATABASE_UNAVAILABLE" | "DATABASE_BUSY" | "WRITE_CONFLICT";
 

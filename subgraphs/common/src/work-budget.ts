@@ -28,21 +28,9 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import type { DataSource, EntityManager } from "typeorm";
 import { classifyDatabaseError } from "./database";
 
-export interface WorkBudgetSettings {
-  /** WORK_BUDGET_STATEMENTS: SQL statements one request may run */
-  statements: number;
-  /** WORK_BUDGET_ROWS: rows its statements may return in all */
-  rows: number;
-}
-
-/**
- * The defaults (WORK_BUDGET_STATEMENTS, WORK_BUDGET_ROWS). A request's statements do not grow with
- * its lists (DataLoader batches each level into one statement, one per distinct filter), so 200 is
- * far above any operation; rows do: every authority x every education measure on the national data
- * reads about 80,000 (a benchmark workload: `npm run bench` raises it), the typed client's operations
- * a few thousand at most.
- */
-export const DEFAULT_WORK_BUDGET: WorkBudgetSettings = { statements: 200, rows: 100_000 };
+// the settings and their defaults are read with the rest of the configuration (config.ts)
+export { DEFAULT_WORK_BUDGET, type WorkBudgetSettings } from "./config";
+import type { WorkBudgetSettings } from "./config";
 
 export type WorkErrorCode = "WORK_BUDGET_EXCEEDED" | "REQUEST_CANCELLED";
 

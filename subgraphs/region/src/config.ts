@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { ConfigError, optionalString, readPort } from "@tees/subgraph-common/env";
+import { ConfigError, optionalString, readDatabaseSettings, readPort, type DatabaseSettings, type Env } from "@tees/subgraph-common/config";
 import { DEFAULT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
-import { readDatabaseSettings, type DatabaseSettings } from "@tees/subgraph-common/settings";
 
 const planAuthorities = z.array(
   z.object({ code: z.string().regex(/^E\d{8}$/), typeName: z.string().regex(/^[A-Z][A-Za-z0-9]*$/) }).strict(),
@@ -34,7 +33,7 @@ export function readPlanAuthorities(file: string): PlanAuthority[] {
   return parsed.data;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegionConfig {
+export function loadConfig(env: Env = process.env): RegionConfig {
   return {
     port: readPort(env, "PORT", 4001),
     database: readDatabaseSettings(env, `sqlite:${join(root, ".data/region.sqlite")}`),
