@@ -8,7 +8,7 @@ import { loadConfig as educationConfig } from "../subgraphs/education/src/config
 import { loadConfig as careConfig } from "../subgraphs/care/src/config";
 import { ConfigError, readLifecycle } from "@tees/subgraph-common/config";
 import { secretsEnv } from "./support/signed";
-import { dataSourceOptions, StatementCounter } from "@tees/subgraph-common/database";
+import { dataSourceOptions } from "@tees/subgraph-common/database";
 
 describe("configuration fails fast, naming the setting", () => {
   it.each([
@@ -78,8 +78,8 @@ describe("configuration fails fast, naming the setting", () => {
 
   it("a database URL of an unknown kind is refused, without printing its password", () => {
     const settings = { url: "postgres://app:secret@db/x", poolSize: 1, queueLimit: 1, queryTimeoutMs: 1000 };
-    expect(() => dataSourceOptions(settings, [], [], new StatementCounter())).toThrow(/must start with sqlite: or mysql:\/\//);
-    expect(() => dataSourceOptions(settings, [], [], new StatementCounter())).not.toThrow(/secret/);
+    expect(() => dataSourceOptions(settings, [], [])).toThrow(/must start with sqlite: or mysql:\/\//);
+    expect(() => dataSourceOptions(settings, [], [])).not.toThrow(/secret/);
   });
 
   it("a development database password (docker-compose.yml's defaults) is refused in production by every subgraph, naming DATABASE_URL, never the password", () => {

@@ -1,10 +1,15 @@
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import type { DataSource } from "typeorm";
-import { migrate, openDataSource, redact, StatementCounter, type DatabaseSettings } from "./database";
-import { OBSERVABILITY_OFF, type LifecycleSettings } from "./config";
+import { OBSERVABILITY_OFF, type DatabaseSettings, type LifecycleSettings } from "./config";
+import { openDataSource } from "./database/data-source";
+import { migrate } from "./database/migrate";
+import { databaseAnswers, databasePool } from "./database/probes";
+import { defaultDatabaseLog } from "./database/sql-log";
+import { StatementCounter } from "./database/statement-counter";
 import type { Identity } from "./signed-identity";
 import { serve, type RequestScope, type RunningServer } from "./http";
-import { recordCallerRole, startSubgraphObservability, type DatabasePool } from "./observability";
+import { recordCallerRole, requestLogger, startSubgraphObservability } from "./observability";
+import { redact } from "./redact";
 
 /** read with the rest of the configuration (config.ts); exported here until education and care import it from there */
 export { readLifecycle } from "./config";
@@ -27,6 +32,7 @@ export interface ServiceDefinition<TContext extends BaseContext> {
 
 export interface RunningService extends RunningServer {
   dataSource: DataSource;
+  /** the SQL statements it has run (startService always turns the counter on: /health reports it) */
   counter: StatementCounter;
   /** the database URL, password redacted */
   database: string;
@@ -41,7 +47,11 @@ export async function startService<TContext extends BaseContext>(
   definition: ServiceDefinition<TContext>,
   options: { port: number } & LifecycleSettings,
 ): Promise<RunningService> {
-  const { dataSource, counter } = await openDataSource(definition.database, definition.entities, definition.migrations(definition.database.url));
+  // statement counting is an instrument, turned on here for every service; the database logs through pino
+  // (the service's log when it has one, else errors on stderr)
+  const counter = new StatementCounter();
+  const log = options.observability ? requestLogger(definition.name, options.observability).child({ component: "database" }) : defaultDatabaseLog();
+  const { dataSource } = await openDataSource(definition.database, definition.entities, definition.migrations(definition.database.url), { statements: counter, log });
   let observability: Awaited<ReturnType<typeof startSubgraphObservability>> | undefined;
   try {
     observability = await startSubgraphObservability(definition.name, options.observability ?? OBSERVABILITY_OFF);
@@ -59,10 +69,7 @@ export async function startService<TContext extends BaseContext>(
       },
       wrap: observability.wrap,
       signing: options.signing,
-      ready: async () => {
-        await dataSource.query("SELECT 1");
-        return true;
-      },
+      ready: () => databaseAnswers(dataSource),
       // SQL statements since start: `npm run bench -- soak` reads it from each process
       health: () => ({ statements: counter.count, ...definition.health?.() }),
       port: options.port,
@@ -86,18 +93,6 @@ export async function startService<TContext extends BaseContext>(
     await dataSource.destroy().catch(() => undefined);
     throw error;
   }
-}
-
-/** what the metrics say of the database's connections: mysql2's pool (its own counts), or SQLite's none */
-function databasePool(dataSource: DataSource): DatabasePool {
-  const type = dataSource.options.type;
-  if (type !== "mysql" && type !== "mariadb") return { engine: "sqlite" };
-  // mysql2's pool keeps these three queues (lib/base/pool.js); TypeORM's MysqlDriver holds the pool
-  const pool = (dataSource.driver as unknown as { pool?: { config?: { connectionLimit?: number }; _allConnections?: { length: number }; _freeConnections?: { length: number }; _connectionQueue?: { length: number } } }).pool;
-  return {
-    engine: type, size: pool?.config?.connectionLimit ?? 0,
-    all: pool?._allConnections?.length ?? 0, free: pool?._freeConnections?.length ?? 0, waiting: pool?._connectionQueue?.length ?? 0,
-  };
 }
 
 /**

@@ -26,7 +26,7 @@
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { DataSource, EntityManager } from "typeorm";
-import { classifyDatabaseError } from "./database";
+import { classifyDatabaseError } from "./database/errors";
 
 // the settings and their defaults are read with the rest of the configuration (config.ts)
 export { DEFAULT_WORK_BUDGET, type WorkBudgetSettings } from "./config";
