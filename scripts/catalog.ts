@@ -6,15 +6,15 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DocumentNode } from "graphql";
-import type { ServiceDefinition } from "@tees/subgraph-common/service";
+import type { ServiceDefinition } from "@tees/subgraph-common/start-service";
 import { deploymentsFolder, loadConfig as planConfig, readDeployment } from "../subgraphs/authority-plan/src/config";
-import { planService } from "../subgraphs/authority-plan/src/service";
+import { planService } from "../subgraphs/authority-plan/src/service-definition";
 import { loadConfig as careConfig } from "../subgraphs/care/src/config";
 import { careService } from "../subgraphs/care/src/service";
 import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
 import { educationService } from "../subgraphs/education/src/service";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
-import { regionService } from "../subgraphs/region/src/service";
+import { regionService } from "../subgraphs/region/src/service-definition";
 import { buildTypeDefs as planTypeDefs } from "../subgraphs/authority-plan/src/schema";
 import { typeDefs as careTypeDefs } from "../subgraphs/care/src/server";
 import { typeDefs as educationTypeDefs } from "../subgraphs/education/src/server";
@@ -49,7 +49,7 @@ export function subgraphCatalog(): SubgraphEntry[] {
     {
       name: "region",
       port: 4001,
-      entry: "subgraphs/region/src/index.ts",
+      entry: "subgraphs/region/src/main.ts",
       env: {},
       typeDefs: () => regionTypeDefs(readPlanAuthorities(join(repoRoot, "subgraphs/region/plan-authorities.json"))),
       service: (env) => regionService(regionConfig(env)),
@@ -57,7 +57,7 @@ export function subgraphCatalog(): SubgraphEntry[] {
     ...planDeployments().map((d) => ({
       name: d.seedFolder,
       port: d.port,
-      entry: "subgraphs/authority-plan/src/index.ts",
+      entry: "subgraphs/authority-plan/src/main.ts",
       env: { AUTHORITY_DEPLOYMENT: d.seedFolder },
       typeDefs: () => planTypeDefs(d.typeName),
       service: (env: NodeJS.ProcessEnv) => planService(planConfig({ ...env, AUTHORITY_DEPLOYMENT: d.seedFolder })),

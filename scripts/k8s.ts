@@ -47,8 +47,8 @@ const REDIS_PORT = 6379;
  * The dashboard was not in the soak: its request is the gateway's, its limit the same.
  */
 const RESOURCES: Record<string, { cpu: string; memory: string; memoryLimit: string }> = {
-  "subgraphs/region/src/index.ts": { cpu: "100m", memory: "160Mi", memoryLimit: "256Mi" },
-  "subgraphs/authority-plan/src/index.ts": { cpu: "100m", memory: "176Mi", memoryLimit: "256Mi" },
+  "subgraphs/region/src/main.ts": { cpu: "100m", memory: "160Mi", memoryLimit: "256Mi" },
+  "subgraphs/authority-plan/src/main.ts": { cpu: "100m", memory: "176Mi", memoryLimit: "256Mi" },
   "subgraphs/education/src/index.ts": { cpu: "250m", memory: "192Mi", memoryLimit: "512Mi" },
   "subgraphs/care/src/index.ts": { cpu: "250m", memory: "192Mi", memoryLimit: "512Mi" },
   gateway: { cpu: "500m", memory: "224Mi", memoryLimit: "384Mi" },
@@ -56,8 +56,8 @@ const RESOURCES: Record<string, { cpu: string; memory: string; memoryLimit: stri
 };
 /** DB_POOL_SIZE as docker-compose.yml sets it: the outcome subgraphs answer the heaviest reads */
 const POOL_SIZE: Record<string, number> = {
-  "subgraphs/region/src/index.ts": 5,
-  "subgraphs/authority-plan/src/index.ts": 5,
+  "subgraphs/region/src/main.ts": 5,
+  "subgraphs/authority-plan/src/main.ts": 5,
   "subgraphs/education/src/index.ts": 10,
   "subgraphs/care/src/index.ts": 10,
 };

@@ -110,7 +110,7 @@ describe("configuration fails fast, naming the setting", () => {
   });
 
   it("a service started with a malformed setting exits at once with the message, not a stack trace", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "subgraphs/region/src/index.ts"], {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "subgraphs/region/src/main.ts"], {
       cwd: repoRoot,
       env: { ...process.env, DB_QUERY_TIMEOUT_MS: "soon" },
       encoding: "utf8",

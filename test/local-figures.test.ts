@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IsNull, Not, type DataSource } from "typeorm";
-import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { startService, type RunningService } from "@tees/subgraph-common/start-service";
 import { ANONYMOUS, type Identity } from "@tees/subgraph-common/signed-identity";
 import { AuditEntry, Figure, Measure, OutcomeDocument } from "@tees/subgraph-common/outcomes/entities";
 import { loadConfig as educationConfig } from "../subgraphs/education/src/config";

@@ -4,14 +4,14 @@
  * signed identity. Each write is read back through the subgraph's ordinary fields (`_entities`).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { startService, type RunningService } from "@tees/subgraph-common/start-service";
 import { ANONYMOUS, type Identity } from "@tees/subgraph-common/signed-identity";
 import { loadConfig } from "../subgraphs/authority-plan/src/config";
 import { planEntities } from "../subgraphs/authority-plan/src/entities";
-import { planService } from "../subgraphs/authority-plan/src/service";
+import { planService } from "../subgraphs/authority-plan/src/service-definition";
 import type { RegionContext } from "../subgraphs/region/src/context";
 import { Area } from "../subgraphs/region/src/entities";
-import { buildServer as buildRegionServer } from "../subgraphs/region/src/server";
+import { buildServer as buildRegionServer } from "../subgraphs/region/src/apollo-server";
 import { mysqlServerUrl, scratchDatabase, type DatabaseChoice, type ScratchDatabase } from "./support/mysql";
 import { admin, analyst, callSubgraph, editorOf, testSecret } from "./support/signed";
 import type { GraphQLResponse } from "./support/system";

@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { startService, type RunningService } from "@tees/subgraph-common/start-service";
 import { EXTRACT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import { graphName, subgraphCatalog } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";

@@ -177,7 +177,7 @@ export function countRequestStatement(): void {
   if (record) record.statements += 1;
 }
 
-/** service.ts: the caller's role, known once the gateway's signature is verified (never the subject or a token) */
+/** start-service.ts: the caller's role, known once the gateway's signature is verified (never the subject or a token) */
 export function recordCallerRole(role: string): void {
   const record = requests.getStore();
   if (record) record.role = role;

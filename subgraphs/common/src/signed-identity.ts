@@ -11,7 +11,7 @@
  *   checks, so a request signed for one subgraph is refused by every other (even one that was
  *   given the same secret by mistake);
  * - the body binds the signature to this exact operation and its variables (a subgraph executes
- *   only POST bodies: http.ts refuses every other method, so nothing unsigned, such as a GET's
+ *   only POST bodies: signed-http-server.ts refuses every other method, so nothing unsigned, such as a GET's
  *   `?query=`, is ever executed);
  * - the timestamp bounds how long a captured request could be replayed, and the nonce,
  *   remembered for that window (in process, or shared in Redis between replicas), stops a replay inside it;

@@ -12,7 +12,7 @@
  * function rejects, every load() of that batch rejects, and every load() is awaited by the resolver
  * that made it.
  *
- * Cancellation: the HTTP layer (http.ts) gives each request an AbortSignal that fires when its caller
+ * Cancellation: the HTTP layer (signed-http-server.ts) gives each request an AbortSignal that fires when its caller
  * leaves before the answer (the gateway timed out, or its client went away: gateway/src/limits.ts,
  * subgraphRequestsEndWithTheirClient). A caller that aborts half-closes the socket; Node then keeps it open for the
  * pending answer, so the signal follows the socket's 'end', not the response's 'close' (which comes

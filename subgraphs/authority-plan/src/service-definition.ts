@@ -1,16 +1,16 @@
-import type { ServiceDefinition } from "@tees/subgraph-common/service";
+import type { ServiceDefinition } from "@tees/subgraph-common/start-service";
 import { readMeasureDomains } from "@tees/subgraph-common/outcomes/topics";
 import type { PlanConfig } from "./config";
 import { createContext, type PlanContext } from "./context";
 import { Plan, planEntities } from "./entities";
 import { planMigrations } from "./migrations";
 import { seedPlanFolder } from "./seeding/load";
-import { buildServer } from "./server";
+import { buildServer } from "./apollo-server";
 
 export function planService(config: PlanConfig): ServiceDefinition<PlanContext> {
   const measureDomains = readMeasureDomains(config.measureDictionaryFile);
   return {
-    name: config.deployment.seedFolder,
+    name: config.name,
     database: config.database,
     entities: planEntities,
     migrations: planMigrations,

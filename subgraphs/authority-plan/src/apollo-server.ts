@@ -1,4 +1,4 @@
-import { buildSubgraphServer } from "@tees/subgraph-common/subgraph";
+import { buildSubgraphServer } from "@tees/subgraph-common/apollo-server";
 import type { PlanContext } from "./context";
 import { buildResolvers } from "./resolvers";
 import { buildTypeDefs } from "./schema";
