@@ -1,7 +1,11 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../scripts/catalog";
 import { loadConfig as planConfig } from "../subgraphs/authority-plan/src/config";
+import { planService } from "../subgraphs/authority-plan/src/service-definition";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { loadConfig as gatewayConfig } from "../gateway/src/config";
 import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
@@ -69,6 +73,27 @@ describe("configuration fails fast, naming the setting", () => {
       expect(subgraph.maxSkewMs, graph).toBe(30_000);
     }
     expect(Object.keys(gateway.subgraphSecrets).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("a plan deployment's name is its file's name; seedFolder only says where its seeds are", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tpg-deployment-"));
+    const file = join(dir, "redcar-trial.json");
+    writeFileSync(file, JSON.stringify({ code: "E06000003", name: "Redcar and Cleveland", typeName: "RedcarAndCleveland", seedFolder: "redcar-and-cleveland", port: 4101 }));
+    const config = planConfig({ DEPLOYMENT_FILE: file });
+    expect(config.name).toBe("redcar-trial");
+    expect(planService(config).name).toBe("redcar-trial");
+    expect(config.seedFolder).toBe(join(repoRoot, "seeds", "redcar-and-cleveland"));
+    expect(config.database.url).toBe(`sqlite:${join(repoRoot, ".data", "plan-redcar-trial.sqlite")}`);
+    // the committed deployments keep their meaning: each one's name is the folder of its seeds
+    for (const deployment of ["redcar-and-cleveland", "stockton-on-tees"]) {
+      const committed = planConfig({ AUTHORITY_DEPLOYMENT: deployment });
+      expect(committed.name).toBe(deployment);
+      expect(committed.deployment.seedFolder).toBe(deployment);
+    }
+    // the name is the subgraph's name (the audience of its signed requests): a file name that cannot be one is refused
+    const odd = join(dir, "redcar trial.json");
+    writeFileSync(odd, readFileSync(file));
+    expect(() => planConfig({ DEPLOYMENT_FILE: odd })).toThrow(/deployment file .*redcar trial\.json: its name "redcar trial" names the subgraph/);
   });
 
   it("the gateway's rate limit is on by default, and GATEWAY_RATE_LIMIT=0 turns it off", () => {
