@@ -101,28 +101,31 @@ const config: CodegenConfig = {
         enumValues: planEnumValues,
       },
     },
-    ...Object.fromEntries(
-      (["education", "care"] as const).map((name) => [
-        `subgraphs/${name}/src/generated/resolvers-types.ts`,
-        {
-          schema: `gateway/subgraphs/${name}.graphql`,
-          plugins: resolverPlugins,
-          config: {
-            ...common,
-            contextType: "@tees/subgraph-common/outcomes/loaders#OutcomeContext",
-            mappers: {
-              [`${name[0]!.toUpperCase()}${name.slice(1)}Measure`]: "@tees/subgraph-common/outcomes/entities#Measure",
-              [`${name[0]!.toUpperCase()}${name.slice(1)}Profile`]: "@tees/subgraph-common/outcomes/resolvers#Profile",
-              [`${name[0]!.toUpperCase()}${name.slice(1)}Series`]: "@tees/subgraph-common/outcomes/resolvers#Series",
-              [`${name[0]!.toUpperCase()}${name.slice(1)}IndicatorOutcome`]: "@tees/subgraph-common/outcomes/resolvers#IndicatorOutcome",
-              OutcomeFigure: "@tees/subgraph-common/outcomes/entities#Figure",
-              Source: "@tees/subgraph-common/entities/SourceColumns#SourceColumns",
-              SourceDocument: "@tees/subgraph-common/outcomes/entities#OutcomeDocument",
-            },
-          },
+    // the outcomes template, once, under its neutral names (subgraphs/outcomes/src/schema.ts)
+    "subgraphs/outcomes/src/generated/resolvers-types.ts": {
+      schema: [
+        "subgraphs/outcomes/schema/domain.graphql",
+        "subgraphs/outcomes/schema/outcomes.graphql",
+        "subgraphs/common/schema/source.graphql",
+        "subgraphs/common/schema/neighbours.graphql",
+        "subgraphs/common/schema/audit.graphql",
+        "subgraphs/outcomes/schema/local-figures.graphql",
+      ],
+      plugins: resolverPlugins,
+      config: {
+        ...common,
+        contextType: "../loaders#OutcomeContext",
+        mappers: {
+          DomainMeasure: "../entities#Measure",
+          DomainProfile: "../resolvers#Profile",
+          DomainSeries: "../resolvers#Series",
+          DomainIndicatorOutcome: "../resolvers#IndicatorOutcome",
+          OutcomeFigure: "../entities#Figure",
+          Source: "@tees/subgraph-common/entities/SourceColumns#SourceColumns",
+          SourceDocument: "../entities#OutcomeDocument",
         },
-      ]),
-    ),
+      },
+    },
     "gateway/client/generated/": {
       schema: "gateway/api-schema.graphql",
       documents: "gateway/client/operations/*.graphql",

@@ -1,7 +1,8 @@
 /**
  * Every service of the system, with its default port and how to run it: used by
  * `npm run compose`, `npm start` and the tests. Plan deployments come from
- * subgraphs/authority-plan/deployments/*.json (one file per authority).
+ * subgraphs/authority-plan/deployments/*.json (one file per authority), outcomes
+ * deployments from subgraphs/outcomes/deployments/*.json (education, care).
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -9,15 +10,13 @@ import type { DocumentNode } from "graphql";
 import type { ServiceDefinition } from "@tees/subgraph-common/start-service";
 import { deploymentsFolder, loadConfig as planConfig, readDeployment } from "../subgraphs/authority-plan/src/config";
 import { planService } from "../subgraphs/authority-plan/src/service-definition";
-import { loadConfig as careConfig } from "../subgraphs/care/src/config";
-import { careService } from "../subgraphs/care/src/service";
-import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
-import { educationService } from "../subgraphs/education/src/service";
+import { outcomeConfig } from "../subgraphs/outcomes/src/config";
+import { outcomeDeployments } from "../subgraphs/outcomes/src/deployments";
+import { outcomeService } from "../subgraphs/outcomes/src/service-definition";
+import { buildTypeDefs as outcomeTypeDefs } from "../subgraphs/outcomes/src/schema";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { regionService } from "../subgraphs/region/src/service-definition";
 import { buildTypeDefs as planTypeDefs } from "../subgraphs/authority-plan/src/schema";
-import { typeDefs as careTypeDefs } from "../subgraphs/care/src/server";
-import { typeDefs as educationTypeDefs } from "../subgraphs/education/src/server";
 import { readPlanAuthorities } from "../subgraphs/region/src/config";
 import { buildTypeDefs as regionTypeDefs } from "../subgraphs/region/src/schema";
 
@@ -32,7 +31,7 @@ export interface SubgraphEntry {
   /** environment that selects this deployment */
   env: Record<string, string>;
   typeDefs: () => DocumentNode;
-  /** the service as its index.ts builds it, from these settings (DATABASE_URL, ...) */
+  /** the service as its main.ts builds it, from these settings (DATABASE_URL, ...) */
   service: (env: NodeJS.ProcessEnv) => ServiceDefinition<any>;
 }
 
@@ -62,13 +61,13 @@ export function subgraphCatalog(): SubgraphEntry[] {
       typeDefs: () => planTypeDefs(d.typeName),
       service: (env: NodeJS.ProcessEnv) => planService(planConfig({ ...env, AUTHORITY_DEPLOYMENT: d.seedFolder })),
     })),
-    {
-      name: "education", port: 4002, entry: "subgraphs/education/src/index.ts", env: {}, typeDefs: () => educationTypeDefs,
-      service: (env) => educationService(educationConfig(env)),
-    },
-    {
-      name: "care", port: 4003, entry: "subgraphs/care/src/index.ts", env: {}, typeDefs: () => careTypeDefs,
-      service: (env) => careService(careConfig(env)),
-    },
+    ...outcomeDeployments().map((d) => ({
+      name: d.name,
+      port: d.port,
+      entry: "subgraphs/outcomes/src/main.ts",
+      env: { OUTCOMES_DEPLOYMENT: d.name },
+      typeDefs: () => outcomeTypeDefs(d),
+      service: (env: NodeJS.ProcessEnv) => outcomeService(outcomeConfig(d, env)),
+    })),
   ];
 }

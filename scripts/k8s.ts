@@ -49,8 +49,7 @@ const REDIS_PORT = 6379;
 const RESOURCES: Record<string, { cpu: string; memory: string; memoryLimit: string }> = {
   "subgraphs/region/src/main.ts": { cpu: "100m", memory: "160Mi", memoryLimit: "256Mi" },
   "subgraphs/authority-plan/src/main.ts": { cpu: "100m", memory: "176Mi", memoryLimit: "256Mi" },
-  "subgraphs/education/src/index.ts": { cpu: "250m", memory: "192Mi", memoryLimit: "512Mi" },
-  "subgraphs/care/src/index.ts": { cpu: "250m", memory: "192Mi", memoryLimit: "512Mi" },
+  "subgraphs/outcomes/src/main.ts": { cpu: "250m", memory: "192Mi", memoryLimit: "512Mi" },
   gateway: { cpu: "500m", memory: "224Mi", memoryLimit: "384Mi" },
   dashboard: { cpu: "250m", memory: "224Mi", memoryLimit: "384Mi" },
 };
@@ -58,8 +57,7 @@ const RESOURCES: Record<string, { cpu: string; memory: string; memoryLimit: stri
 const POOL_SIZE: Record<string, number> = {
   "subgraphs/region/src/main.ts": 5,
   "subgraphs/authority-plan/src/main.ts": 5,
-  "subgraphs/education/src/index.ts": 10,
-  "subgraphs/care/src/index.ts": 10,
+  "subgraphs/outcomes/src/main.ts": 10,
 };
 
 // typed with the Kubernetes API's own types (kubernetes-models), so a misspelt or misplaced field

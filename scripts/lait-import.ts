@@ -7,11 +7,11 @@
  */
 import { migrate, openDataSource, redact } from "@tees/subgraph-common/database";
 import type { DatabaseSettings } from "@tees/subgraph-common/config";
-import { importLait } from "@tees/subgraph-common/outcomes/lait";
-import { outcomeEntities } from "@tees/subgraph-common/outcomes/entities";
-import { outcomeMigrations } from "@tees/subgraph-common/outcomes/migrations";
-import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
-import { loadConfig as careConfig } from "../subgraphs/care/src/config";
+import { importLait } from "@tees/outcomes/lait";
+import { outcomeEntities } from "@tees/outcomes/entities";
+import { outcomeMigrations } from "@tees/outcomes/migrations";
+import { outcomeConfig } from "../subgraphs/outcomes/src/config";
+import { outcomeDeployment } from "../subgraphs/outcomes/src/deployments";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { regionEntities } from "../subgraphs/region/src/entities";
 import { regionMigrations } from "../subgraphs/region/src/migrations";
@@ -22,7 +22,7 @@ export type LaitSubgraph = (typeof LAIT_SUBGRAPHS)[number];
 
 function target(name: LaitSubgraph, env: NodeJS.ProcessEnv): { database: DatabaseSettings; entities: Parameters<typeof openDataSource>[1]; migrations: (url: string) => Parameters<typeof openDataSource>[2] } {
   if (name === "region") return { database: regionConfig(env).database, entities: regionEntities, migrations: regionMigrations };
-  return { database: (name === "education" ? educationConfig(env) : careConfig(env)).database, entities: outcomeEntities, migrations: outcomeMigrations };
+  return { database: outcomeConfig(outcomeDeployment(name), env).database, entities: outcomeEntities, migrations: outcomeMigrations };
 }
 
 export async function importLaitInto(name: LaitSubgraph, env: NodeJS.ProcessEnv, folder: string) {
@@ -34,7 +34,7 @@ export async function importLaitInto(name: LaitSubgraph, env: NodeJS.ProcessEnv,
     const result =
       name === "region"
         ? { ...(await importLaitAreas(dataSource, folder)), figures: 0 }
-        : await importLait(dataSource, folder, { topics: (name === "education" ? educationConfig(env) : careConfig(env)).topics });
+        : await importLait(dataSource, folder, { topics: outcomeConfig(outcomeDeployment(name), env).topics });
     return { database: redact(database.url), ms: performance.now() - started, result };
   } finally {
     await dataSource.destroy();

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parseSeed } from "@tees/subgraph-common/seed-files";
 import { localFiguresFile } from "@tees/subgraph-common/seed-schema";
 import { DEFAULT_LAIT_FOLDER, dictionaryFile } from "@tees/subgraph-common/lait/paths";
-import { readMeasureDomains } from "@tees/subgraph-common/outcomes/topics";
+import { readMeasureDomains } from "@tees/outcomes/topics";
 import { readPlanSeed } from "../subgraphs/authority-plan/src/seeding/validate";
 import { readEvidenceSeed } from "../subgraphs/authority-plan/src/seeding/evidence";
 

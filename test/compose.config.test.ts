@@ -22,8 +22,8 @@ const subgraphs = [
   { service: "region", database: "region", port: 4001, entry: "subgraphs/region/src/main.ts" },
   { service: "redcar-and-cleveland", database: "plan_redcar_and_cleveland", port: 4101, entry: "subgraphs/authority-plan/src/main.ts" },
   { service: "stockton-on-tees", database: "plan_stockton_on_tees", port: 4102, entry: "subgraphs/authority-plan/src/main.ts" },
-  { service: "education", database: "education", port: 4002, entry: "subgraphs/education/src/index.ts" },
-  { service: "care", database: "care", port: 4003, entry: "subgraphs/care/src/index.ts" },
+  { service: "education", database: "education", port: 4002, entry: "subgraphs/outcomes/src/main.ts" },
+  { service: "care", database: "care", port: 4003, entry: "subgraphs/outcomes/src/main.ts" },
 ] as const;
 
 /** the settings docker-compose.yml requires (no defaults): every database password, and the nonce store's */

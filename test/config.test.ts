@@ -8,8 +8,7 @@ import { loadConfig as planConfig } from "../subgraphs/authority-plan/src/config
 import { planService } from "../subgraphs/authority-plan/src/service-definition";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { loadConfig as gatewayConfig } from "../gateway/src/config";
-import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
-import { loadConfig as careConfig } from "../subgraphs/care/src/config";
+import { loadConfig as outcomesConfig } from "../subgraphs/outcomes/src/config";
 import { ConfigError, readLifecycle } from "@tees/subgraph-common/config";
 import { secretsEnv } from "./support/signed";
 import { dataSourceOptions } from "@tees/subgraph-common/database";
@@ -112,8 +111,8 @@ describe("configuration fails fast, naming the setting", () => {
     const cases: Array<[string, (env: NodeJS.ProcessEnv) => unknown, string]> = [
       ["region", regionConfig, "mysql://region:region-dev-only-change-me@mysql:3306/region"],
       ["a plan subgraph", (env) => planConfig({ AUTHORITY_DEPLOYMENT: "stockton-on-tees", ...env }), "mysql://plan_stockton_on_tees:stockton-dev-only-change-me@mysql:3306/plan_stockton_on_tees"],
-      ["education", educationConfig, "mariadb://education:education-dev-only-change-me@db.internal:3306/education"],
-      ["care", careConfig, "mysql://care:care%2Ddev%2Donly%2Dchange%2Dme@mysql:3306/care"], // percent-encoded is still the default
+      ["education", (env: NodeJS.ProcessEnv) => outcomesConfig({ ...env, OUTCOMES_DEPLOYMENT: "education" }), "mariadb://education:education-dev-only-change-me@db.internal:3306/education"],
+      ["care", (env: NodeJS.ProcessEnv) => outcomesConfig({ ...env, OUTCOMES_DEPLOYMENT: "care" }), "mysql://care:care%2Ddev%2Donly%2Dchange%2Dme@mysql:3306/care"], // percent-encoded is still the default
     ];
     for (const [label, load, url] of cases) {
       const error = (() => {

@@ -16,8 +16,8 @@ import { DEFAULT_LIMITS } from "../gateway/src/config";
 import { LIST_SIZES, listSize, listSizeGaps, operationCost, planAuthorityCount, readPlanAuthorityCount, runtimeGraphql } from "../gateway/src/cost";
 import { buildGateway, FIRST_QUERY } from "../gateway/src/server";
 import { readCsv } from "../subgraphs/common/src/csv";
-import { domainOfTopic } from "../subgraphs/common/src/outcomes/topics";
-import { Figure } from "../subgraphs/common/src/outcomes/entities";
+import { domainOfTopic } from "../subgraphs/outcomes/src/topics";
+import { Figure } from "../subgraphs/outcomes/src/entities";
 import { postTo, startSystem, type RunningSystem } from "./support/system";
 import { operationsOf, plausibleVariables } from "./support/operations";
 
@@ -86,7 +86,7 @@ describe("list sizes (LIST_SIZES) against the data", () => {
       const domain = domainOfTopic(record.Topic ?? "");
       const code = record.Measure_short?.trim();
       if (!domain || !code) continue;
-      codes[domain].add(code);
+      codes[domain as keyof typeof codes].add(code);
       const key = `${domain}|${record.Topic}`;
       if (!byTopic.has(key)) byTopic.set(key, new Set());
       byTopic.get(key)!.add(code);

@@ -17,7 +17,7 @@ import { fetchCommonBodies } from "../gateway/client/common-bodies";
 import { compareTheme, renderMarkdown } from "../gateway/client/compare";
 import { repoRoot } from "../scripts/catalog";
 import { readPlanSeeds } from "../subgraphs/authority-plan/src/seeding/load";
-import { alsoStatedRows, readLocalFigures } from "@tees/subgraph-common/outcomes/local-figures";
+import { alsoStatedRows, readLocalFigures } from "@tees/outcomes/local-figures";
 import { localFiguresFile } from "@tees/subgraph-common/seed-schema";
 import { databases } from "./support/matrix";
 import { startSystem, type RunningSystem } from "./support/system";

@@ -1,5 +1,5 @@
 /**
- * The streaming LAIT import (subgraphs/common/src/lait/values.ts) on each database: the counts it
+ * The streaming LAIT import (subgraphs/outcomes/src/lait-values.ts) on each database: the counts it
  * reports match the source rows counted here on their own, a re-run leaves the same rows, and a
  * malformed row anywhere (here: the very last row of the national file, after ~300,000 figures
  * were already written in batches) rolls the whole transaction back, naming file, line and field.
@@ -18,10 +18,12 @@ import type { DataSource } from "typeorm";
 import { migrate, openDataSource } from "@tees/subgraph-common/database";
 import { DEFAULT_LAIT_FOLDER, EXTRACT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import { StatisticalNeighbour } from "@tees/subgraph-common/entities/StatisticalNeighbour";
-import { Measure, OutcomeArea, outcomeEntities } from "@tees/subgraph-common/outcomes/entities";
-import { importLait, readDictionary } from "@tees/subgraph-common/outcomes/lait";
-import { outcomeMigrations } from "@tees/subgraph-common/outcomes/migrations";
-import { careTopics } from "@tees/subgraph-common/outcomes/topics";
+import { Measure, OutcomeArea, outcomeEntities } from "@tees/outcomes/entities";
+import { importLait, readDictionary } from "@tees/outcomes/lait";
+import { outcomeMigrations } from "@tees/outcomes/migrations";
+import { topicsOf } from "@tees/outcomes/deployments";
+
+const careTopics = topicsOf("care");
 import { databases } from "./support/matrix";
 import { scratchDatabase, type ScratchDatabase } from "./support/mysql";
 

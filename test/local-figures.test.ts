@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IsNull, Not, type DataSource } from "typeorm";
 import { startService, type RunningService } from "@tees/subgraph-common/start-service";
 import { ANONYMOUS, type Identity } from "@tees/subgraph-common/signed-identity";
-import { AuditEntry, Figure, Measure, OutcomeDocument } from "@tees/subgraph-common/outcomes/entities";
-import { loadConfig as educationConfig } from "../subgraphs/education/src/config";
-import { educationService } from "../subgraphs/education/src/service";
-import { loadConfig as careConfig } from "../subgraphs/care/src/config";
-import { careService } from "../subgraphs/care/src/service";
+import { AuditEntry, Figure, Measure, OutcomeDocument } from "@tees/outcomes/entities";
+import { outcomeConfig } from "../subgraphs/outcomes/src/config";
+import { outcomeDeployment } from "../subgraphs/outcomes/src/deployments";
+import { outcomeService } from "../subgraphs/outcomes/src/service-definition";
 import { databases } from "./support/matrix";
 import { scratchDatabase, type ScratchDatabase } from "./support/mysql";
 import { admin, analyst, callSubgraph, editorOf, testSecret } from "./support/signed";
@@ -102,7 +101,7 @@ async function start(name: Subgraph, database: (typeof databases)[number]["datab
   const scratch = await scratchDatabase(database, `lf_${name}`);
   const secret = testSecret();
   const env = { DATABASE_URL: scratch.url, ...EXTRACT_LAIT_ENV };
-  const definition = name === "education" ? educationService(educationConfig(env)) : careService(careConfig(env));
+  const definition = outcomeService(outcomeConfig(outcomeDeployment(name), env));
   try {
     const service = await startService(definition, {
       port: 0,

@@ -34,7 +34,7 @@ const { getNamedType, getNullableType, isInterfaceType, isListType, isObjectType
  * figure again on each run and fails when the data outgrows one, naming it):
  * - areas and regions from seeds/region/areas.csv (the national LAIT code list);
  * - measures from the LAIT data dictionary (seeds/lait/lait_data_dictionary.csv) by the topics each
- *   outcomes subgraph holds (subgraphs/common/src/outcomes/topics.ts);
+ *   outcomes subgraph holds (subgraphs/outcomes/src/topics.ts);
  * - figures per series and neighbours per set from the national release in seeds/lait, plus the
  *   authorities' local figures (seeds/<education|care>/local-figures);
  * - plan lists from the plan seeds (seeds/<authority>/plans), as the plan subgraphs serve them.

@@ -1,13 +1,13 @@
 /**
  * The oracle of the stored comparisons: how a comparison was computed before comparisons were stored
- * (subgraphs/common/src/outcomes/comparison.ts `compare()` as of commit 76e6e58, with the rank and band
+ * (subgraphs/outcomes/src/comparison.ts `compare()` as of commit 76e6e58, with the rank and band
  * arithmetic of statistics.ts as it was then), kept verbatim so that the stored answers can be checked
  * against it field by field. Not used by the subgraphs.
  */
 import { neighbourSetInfo, type NeighbourSetName } from "@tees/subgraph-common/lait/neighbour-sets";
 import type { StatisticalNeighbour } from "@tees/subgraph-common/entities/StatisticalNeighbour";
-import type { Figure, Measure, OutcomeArea } from "@tees/subgraph-common/outcomes/entities";
-import { AMBER_TOLERANCE, MIN_TREND_POINTS, mean, median, ragAgainstTarget, trendOf, type Polarity } from "@tees/subgraph-common/outcomes/statistics";
+import type { Figure, Measure, OutcomeArea } from "@tees/outcomes/entities";
+import { AMBER_TOLERANCE, MIN_TREND_POINTS, mean, median, ragAgainstTarget, trendOf, type Polarity } from "@tees/outcomes/statistics";
 
 function quantileOfSorted(sorted: readonly number[], p: number): number {
   const h = p * (sorted.length + 1);

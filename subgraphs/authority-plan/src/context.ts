@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Identity } from "@tees/subgraph-common/signed-identity";
-import type { OutcomeDomain } from "@tees/subgraph-common/outcomes/topics";
+import type { OutcomeDomain } from "@tees/outcomes/topics";
 import type { Deployment } from "./config";
 import { createLoaders, type PlanLoaders } from "./loaders";
 

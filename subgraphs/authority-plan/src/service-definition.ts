@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from "@tees/subgraph-common/start-service";
-import { readMeasureDomains } from "@tees/subgraph-common/outcomes/topics";
+import { readMeasureDomains } from "@tees/outcomes/topics";
 import type { PlanConfig } from "./config";
 import { createContext, type PlanContext } from "./context";
 import { Plan, planEntities } from "./entities";

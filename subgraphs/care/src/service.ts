@@ -1,4 +1,0 @@
-import { outcomeService, type OutcomeConfig } from "@tees/subgraph-common/outcomes/service";
-import { buildResolvers, typeDefs } from "./server";
-
-export const careService = (config: OutcomeConfig) => outcomeService(config, typeDefs, buildResolvers());

@@ -1,5 +1,0 @@
-import { migrationsForDialect } from "../../migrations";
-import { migrations as mysql } from "./mysql";
-import { migrations as sqlite } from "./sqlite";
-
-export const outcomeMigrations = migrationsForDialect({ sqlite, mysql });

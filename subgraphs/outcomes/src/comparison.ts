@@ -1,0 +1,153 @@
+import { neighbourSetIds, neighbourSetInfo, type NeighbourSetName } from "@tees/subgraph-common/lait/neighbour-sets";
+import type { StatisticalNeighbour } from "@tees/subgraph-common/entities/StatisticalNeighbour";
+import { neighbourColumns, type Figure, type Measure, type OutcomeArea, type StoredComparison, type StoredNeighbours } from "./entities";
+import { AMBER_TOLERANCE, MIN_TREND_POINTS, ragAgainstTarget, trendOf, type Polarity, type QuartileBand, type Trend } from "./statistics";
+
+const ENGLAND = "E92000001";
+/** the schema's default `trendPoints`: the trend stored with each comparison is over this many points */
+export const DEFAULT_TREND_POINTS = 5;
+
+/** a published figure with a value, as a trend reads it */
+export interface PublishedPoint {
+  periodLabel: string;
+  periodEndYear: number | null;
+  value: number | null;
+}
+
+/** The trend over the last `trendPoints` (at least five) of an area's published values with a value, oldest first. */
+export function trendOver(published: readonly PublishedPoint[], trendPoints: number, polarity: Polarity): Trend & { fromPeriod: string | null; toPeriod: string | null } {
+  const trendSeries = published.slice(-Math.max(trendPoints, MIN_TREND_POINTS));
+  const undated = trendSeries.some((f) => f.periodEndYear === null);
+  const trend: Trend = undated
+    ? { direction: null, slopePerYear: null, tStatistic: null, points: trendSeries.length, reason: "some periods of the series have no year to place them on" }
+    : trendOf(trendSeries.map((f) => ({ year: f.periodEndYear!, value: f.value! })), polarity);
+  return { ...trend, fromPeriod: trendSeries[0]?.periodLabel ?? null, toPeriod: trendSeries.at(-1)?.periodLabel ?? null };
+}
+
+/** What a comparison needs: what the import stored for the authority's latest published figure, the areas and neighbours, and the series when the stored trend is not the one asked for. */
+export interface ComparisonInput {
+  measure: Measure;
+  areaCode: string;
+  /** what the import stored for the authority's latest published figure with a value; null: it has none */
+  stored: StoredComparison | null;
+  /** loads a figure by id (the latest figure is loaded only when a query asks for it) */
+  loadFigure: (id: string) => Promise<Figure | null>;
+  /** the authority's published figures with a value for the measure, oldest first; needed (and then checked against `latest`) unless the default trend is asked for */
+  published: readonly Figure[] | null;
+  areas: ReadonlyMap<string, OutcomeArea>;
+  /** local authorities in the code list, and how many of them the last import held figures for */
+  localAuthorities: { total: number; withFigures: number };
+  /** the authority's neighbours in the set, closest first (loaded only when a query asks for their values) */
+  loadNeighbours: () => Promise<readonly StatisticalNeighbour[]>;
+  neighbourSet: NeighbourSetName;
+  trendPoints: number;
+  target: number | null;
+}
+
+const areaValue = (code: string | null, input: ComparisonInput, value: number | null) => {
+  if (!code) return null;
+  const area = input.areas.get(code);
+  return area ? { areaCode: code, name: area.name, value } : null;
+};
+
+/**
+ * How an authority's latest published figure for a measure compares, by the rules of
+ * DESIGN.md: England, region, statistical neighbours (set named), rank and quartile
+ * band among all authorities (polarity-aware), trend, and a local target. Every
+ * comparison is for the period of the latest figure; each part says why when it
+ * cannot be given. What depends on other areas (their values, rank, band, neighbours' mean and median,
+ * the default trend) is read from what the import stored (stored-comparisons.ts); the rest (another
+ * number of trend points, a target) from the authority's own series.
+ */
+export function compare(input: ComparisonInput) {
+  const { measure, areaCode } = input;
+  const polarity = measure.polarity;
+  const { stored, published } = input;
+  const method = () => [
+    `Every comparison is for the period of the authority's latest published figure${stored ? ` (${stored.periodLabel})` : ""}.`,
+    "Statistical neighbours: mean and median of the neighbours with a published value for that period (the authority itself excluded).",
+    "Rank: among local authorities with a published value for that period; 1 = best by polarity (equal values share a rank), or the highest value when the measure has no polarity.",
+    "Quartile band: quartiles of those values by quantile type 6 (as R's quantile(type = 6) and Excel's QUARTILE.EXC); A = best quarter, D = worst; a value on a boundary takes the better band.",
+    `Trend: least-squares slope over the last ${Math.max(input.trendPoints, MIN_TREND_POINTS)} published values against their period's end year; significant when |t| exceeds Student's t at 5% (two-sided); at least ${MIN_TREND_POINTS} values needed.`,
+    `Target: green when the latest value meets the target in the better direction, amber when short by at most ${AMBER_TOLERANCE * 100}% of the target, otherwise red.`,
+  ];
+
+  const seriesLatest = published?.at(-1) ?? null;
+  if (published && seriesLatest?.id !== stored?.figureId) {
+    throw new Error(
+      `the stored comparison of ${measure.code} for ${areaCode} is not for its latest published figure: comparisons are computed when published figures are imported (npm run import:lait, or the seed)`,
+    );
+  }
+  // with no stored comparison the authority has no published value (the import stores one for every area with a value)
+  const trendAnswer =
+    input.trendPoints === DEFAULT_TREND_POINTS && (stored || !published)
+      ? stored ? (JSON.parse(stored.trend) as ReturnType<typeof trendOver>) : trendOver([], input.trendPoints, polarity)
+      : trendOver(published ?? [], input.trendPoints, polarity);
+
+  if (!stored) {
+    return {
+      authorityCode: areaCode, measureCode: measure.code, polarity, latest: null, get method() { return method(); }, trend: trendAnswer,
+      england: null,
+      region: null,
+      neighbours: null,
+      rank: null,
+      target: input.target === null ? null : { target: input.target, rag: null, reason: "no published figure with a value to compare" },
+      unavailable: "no published figure with a value for this authority",
+    };
+  }
+
+  const self = input.areas.get(areaCode);
+  const column = neighbourColumns[neighbourSetIds[input.neighbourSet]];
+  const { loadFigure, loadNeighbours } = input;
+  const areas = input.areas;
+  const national = input.localAuthorities.withFigures === input.localAuthorities.total;
+  const quartiles: [number, number, number] | null = stored.quartile1 === null ? null : [stored.quartile1, stored.quartile2!, stored.quartile3!];
+  const band = stored.band as QuartileBand | null;
+  const noBand = !polarity
+    ? "the measure has no polarity (the data dictionary makes no judgement of which way is better), so no band is given"
+    : !measure.quartileBanding
+      ? "the LAIT data dictionary marks this measure No_Quartile, so no band is given"
+      : null;
+
+  // the latest figure, the method text and the neighbours are built (or loaded) only when a query asks for
+  // them (getters: a comparison of every authority and measure asks for a few fields of tens of thousands)
+  return {
+    authorityCode: areaCode, measureCode: measure.code, polarity,
+    get latest() { return seriesLatest ?? loadFigure(stored.figureId); },
+    get method() { return method(); }, trend: trendAnswer,
+    england: areaValue(ENGLAND, input, stored.englandValue),
+    region: areaValue(self?.regionCode ?? null, input, stored.regionValue),
+    get neighbours() {
+      const held = JSON.parse(stored[column]) as StoredNeighbours;
+      const storedValues = held.values;
+      return {
+        set: neighbourSetInfo(input.neighbourSet),
+        mean: held.mean,
+        median: held.median,
+        withValue: held.withValue,
+        get values() {
+          return loadNeighbours().then((neighbours) => neighbours.map((pair) => {
+            const area = areas.get(pair.neighbourCode);
+            return { rank: pair.rank, closeness: pair.closeness, areaCode: pair.neighbourCode, name: area?.name ?? pair.neighbourCode, value: storedValues[pair.neighbourCode] ?? null };
+          }));
+        },
+      };
+    },
+    rank: {
+      position: stored.rankPosition,
+      outOf: stored.rankOutOf,
+      order: polarity ? "BEST_FIRST" : "HIGHEST_FIRST",
+      band: noBand ? null : band,
+      noBand,
+      quartiles,
+      national,
+      get note() {
+        return national
+          ? null
+          : `figures are held for ${input.localAuthorities.withFigures} of ${input.localAuthorities.total} English local authorities (a regional extract): this is a rank among those, not a national one; import the national file with npm run import:lait`;
+      },
+    },
+    target: input.target === null ? null : { target: input.target, ...ragAgainstTarget(stored.value, input.target, polarity) },
+    unavailable: null,
+  };
+}

@@ -1,0 +1,39 @@
+import type { DataSource } from "typeorm";
+import type { ServiceDefinition } from "@tees/subgraph-common/start-service";
+import { buildSubgraphServer } from "@tees/subgraph-common/apollo-server";
+import { outcomeEntities, Figure, OutcomeArea } from "./entities";
+import { importLait } from "./lait";
+import { loadLocalFigures, readLocalFigures } from "./local-figures";
+import { createOutcomeContext, type OutcomeContext } from "./loaders";
+import { outcomeMigrations } from "./migrations";
+import type { OutcomeConfig } from "./config";
+import { buildResolvers } from "./resolvers";
+import { buildTypeDefs } from "./schema";
+import { WorkCounters } from "@tees/subgraph-common/work-budget";
+
+export { loadConfig, outcomeConfig, type OutcomeConfig } from "./config";
+
+export async function seedOutcomes(dataSource: DataSource, config: OutcomeConfig) {
+  const local = readLocalFigures(config.localFiguresFolder); // validate before writing anything
+  const published = await importLait(dataSource, config.laitFolder, { topics: config.topics });
+  return { ...published, localFigures: await loadLocalFigures(dataSource, local) };
+}
+
+/** One outcomes deployment as a service: its database, seed, schema and resolvers. */
+export function outcomeService(config: OutcomeConfig): ServiceDefinition<OutcomeContext> {
+  // over the service's life, for /health
+  const counters = new WorkCounters();
+  return {
+    name: config.name,
+    database: config.database,
+    entities: outcomeEntities,
+    migrations: outcomeMigrations,
+    seed: (dataSource) => seedOutcomes(dataSource, config),
+    // a database from before the areas and neighbour sets were kept counts as empty, so it is seeded again
+    isEmpty: async (dataSource) =>
+      (await dataSource.getRepository(Figure).count()) === 0 || (await dataSource.getRepository(OutcomeArea).count()) === 0,
+    buildServer: () => buildSubgraphServer<OutcomeContext>(buildTypeDefs(config.deployment), buildResolvers(config.deployment)),
+    context: (dataSource, identity, request) => createOutcomeContext(dataSource, identity, { budget: config.workBudget, counters, signal: request?.signal }),
+    health: () => counters.snapshot(),
+  };
+}
