@@ -3,10 +3,10 @@
  * environment. One set of readers, one ConfigError, and every problem names the variable.
  *
  * It lives in @tees/subgraph-common because the gateway already depends on this package for the
- * contract it shares with the subgraphs (signed-identity.ts, observability.ts), and these readers import
- * nothing heavier than node:* and zod-free code: a package of its own would add a workspace (and a
- * Dockerfile layer) for one file. What is read here:
- * - the readers (requireString, optionalString, readInteger, readPort, readBoolean, readSecrets, isProduction);
+ * contract it shares with the subgraphs (signed-identity.ts, observability.ts); a package of its own would
+ * add a workspace (its manifest in the Dockerfile, the lock file, the k8s image) for one file. What is here:
+ * - the readers (requireString, optionalString, readInteger, readPort, readBoolean, readChoice, readList,
+ *   checkSecret, isProduction);
  * - the settings every subgraph reads (DATABASE_URL and DB_*, WORK_BUDGET_*, the signed hop's
  *   GATEWAY_SIGNING_SECRETS / SIGNATURE_MAX_SKEW_MS / NONCE_STORE_*, MIGRATE_ON_START, SEED_ON_START, HOST);
  * - AuthSettings: ONE type for who may ask and how the gateway proves to a subgraph who asked; the
