@@ -171,7 +171,7 @@ interface RequestRecord {
 
 const requests = new AsyncLocalStorage<RequestRecord>();
 
-/** database.ts: one SQL statement (as StatementCounter counts them) for the request running now, if any */
+/** database/sql-log.ts: one SQL statement (as StatementCounter counts them: no BEGIN/COMMIT) for the request running now, if any */
 export function countRequestStatement(): void {
   const record = requests.getStore();
   if (record) record.statements += 1;
@@ -198,7 +198,7 @@ function activeTracer(): Tracer | null {
 }
 
 /**
- * database.ts: a span for one SQL statement (its text with placeholders, never the parameters),
+ * database/data-source.ts: a span for one SQL statement (its text with placeholders, never the parameters),
  * a child of whatever is active (the resolver that asked, or the request).
  */
 export function traceStatement<T>(sql: unknown, engine: string, run: () => Promise<T>): Promise<T> {

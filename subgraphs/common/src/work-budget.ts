@@ -178,7 +178,7 @@ export class Work implements Statements {
       const runner = this.dataSource.createQueryRunner("master");
       try {
         // connecting here, not inside the runner's query(), so its failure is classified here (DATABASE_BUSY,
-        // DATABASE_UNAVAILABLE) as database.ts does for queries; a connection is never a statement timeout
+        // DATABASE_UNAVAILABLE) as database/errors.ts does for queries; a connection is never a statement timeout
         const connection = (await runner.connect().catch((error: unknown) => {
           throw classifyDatabaseError(error, 0) ?? error;
         })) as { threadId?: number };
