@@ -2,7 +2,7 @@
  * The dashboard's settings, read once at start from the environment with the readers every service
  * shares (@tees/subgraph-common/config). A bad or missing setting stops the start with a message naming it.
  */
-import { ConfigError, isProduction, optionalString, readInteger, readPort, type Env } from "@tees/subgraph-common/config";
+import { ConfigError, DEFAULT_TOKEN_PARTY, isProduction, optionalString, readInteger, readPort, type Env } from "@tees/subgraph-common/config";
 import { isPlaceholderSecret, MIN_SECRET_LENGTH } from "@tees/subgraph-common/signed-identity";
 
 /** how the dashboard gets its read-only (analyst) token; it never leaves the server */
@@ -23,7 +23,6 @@ export interface DashboardConfig {
 }
 
 export const DEFAULT_DASHBOARD_PORT = 4100;
-export const DEFAULT_TOKEN_PARTY = "tees-partnership-graph";
 
 export function loadConfig(env: Env = process.env): DashboardConfig {
   const gatewayRaw = optionalString(env, "DASHBOARD_GATEWAY_URL");

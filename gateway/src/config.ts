@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { JSONWebKeySet } from "jose";
 import {
-  checkSecret, ConfigError, isProduction, optionalString, readBoolean, readChoice, readInteger, readList, readObservability, readPort,
+  checkSecret, ConfigError, DEFAULT_TOKEN_PARTY, isProduction, optionalString, readBoolean, readChoice, readInteger, readList, readObservability, readPort,
   type Env, type GatewayAuth, type ObservabilitySettings,
 } from "@tees/subgraph-common/config";
 import type { RateLimitSettings } from "./rate-limit";
@@ -144,8 +144,7 @@ export function loadAuth(env: Env, supergraphSdl: string): GatewayAuth {
   };
 }
 
-/** the default iss and aud of tokens (npm run token issues them) */
-export const DEFAULT_TOKEN_PARTY = "tees-partnership-graph";
+export { DEFAULT_TOKEN_PARTY };
 
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const file = optionalString(env, "SUPERGRAPH_FILE") ?? join(import.meta.dirname, "../supergraph.graphql");

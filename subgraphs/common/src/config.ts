@@ -202,6 +202,9 @@ export interface AuthSettings {
   signing: SignatureSettings;
 }
 
+/** the default iss and aud of tokens: the gateway's JWT_ISSUER and JWT_AUDIENCE, npm run token's, the dashboard's */
+export const DEFAULT_TOKEN_PARTY = "tees-partnership-graph";
+
 /** the gateway's part: tokens in, signatures out */
 export type GatewayAuth = Omit<AuthSettings, "signing">;
 /** the token checks alone (identity.ts) */
