@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startService, type RunningService } from "@tees/subgraph-common/start-service";
 import { EXTRACT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
-import { graphName, subgraphCatalog } from "../../scripts/catalog";
+import { graphName, subgraphCatalog, type SubgraphEntry } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
 import { gatewayObservability, type GatewayObservability } from "../../gateway/src/observability";
@@ -79,6 +79,8 @@ export interface SystemOptions {
   observability?: ObservabilitySettings;
   /** the gateway's operation limits, over DEFAULT_LIMITS (e.g. a test that asks for every list at once raises the cost) */
   limits?: Partial<OperationLimits>;
+  /** the services to start (default: the committed deployments, subgraphCatalog()); e.g. subgraphCatalog(folders) with a third authority */
+  catalog?: SubgraphEntry[];
 }
 
 /** One GraphQL request to a gateway, as a client sends it (with a bearer token if given). */
@@ -99,16 +101,17 @@ export async function postTo<T = Record<string, any>>(url: string, query: string
 
 export async function startSystem({
   database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {}, anonymousRead = true, subgraphTimeoutMs = 10_000, lait = "extract", observability, limits,
+  catalog = subgraphCatalog(),
 }: SystemOptions = {}): Promise<RunningSystem> {
   const cleanups: Array<() => Promise<void>> = [];
   // one secret per subgraph, fresh for each system (as npm start does)
-  const secrets = new Map(subgraphCatalog().map((entry) => [entry.name, testSecret()]));
+  const secrets = new Map(catalog.map((entry) => [entry.name, testSecret()]));
   const lifecycle = { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" as const, ...(observability ? { observability } : {}) };
   let gatewayWatch: GatewayObservability | undefined;
   let gatewayMetricsUrl: string | null = null;
   const services = new Map<string, RunningService>();
   try {
-    for (const entry of subgraphCatalog()) {
+    for (const entry of catalog) {
       const existing = existingDatabases[entry.name];
       const scratch = existing ? undefined : await scratchDatabase(database, entry.name.replace(/-/g, "_"));
       if (scratch) cleanups.push(scratch.drop);
@@ -118,7 +121,7 @@ export async function startSystem({
       services.set(entry.name, await startService(entry.service(env), { ...lifecycle, signing, ...(existing ? { seedOnStart: "never" as const } : {}) }));
     }
 
-    const subgraphs = subgraphCatalog().map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
+    const subgraphs = catalog.map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
     const jwtSecret = testSecret();
     const auth: GatewayAuth = {
       jwtSecrets: [jwtSecret], jwks: null, issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY, anonymousRead,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ConfigError, optionalString, readDatabaseSettings, readPort, requireString, type DatabaseSettings, type Env } from "@tees/subgraph-common/config";
 import { DEFAULT_LAIT_FOLDER, dictionaryFile } from "@tees/subgraph-common/lait/paths";
 import { isAudience } from "@tees/subgraph-common/signed-identity";
+import { servedSdlFile } from "@tees/subgraph-common/sdl";
 
 const deployment = z
   .object({
@@ -21,6 +22,8 @@ export interface PlanConfig {
   /** the deployment's name (deploymentName): the subgraph's name in the supergraph and the audience of its signed requests */
   name: string;
   deployment: Deployment;
+  /** the SDL it serves: written by `npm run compose` beside its deployment file */
+  schemaFile: string;
   port: number;
   database: DatabaseSettings;
   seedFolder: string;
@@ -61,6 +64,7 @@ export function loadConfig(env: Env = process.env): PlanConfig {
   return {
     name,
     deployment: config,
+    schemaFile: servedSdlFile(file),
     port: readPort(env, "PORT", config.port),
     database: readDatabaseSettings(env, `sqlite:${join(root, `.data/plan-${name}.sqlite`)}`),
     seedFolder: optionalString(env, "SEED_FOLDER") ?? join(root, "seeds", config.seedFolder),
