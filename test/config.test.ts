@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -78,6 +78,8 @@ describe("configuration fails fast, naming the setting", () => {
     const dir = mkdtempSync(join(tmpdir(), "tpg-deployment-"));
     const file = join(dir, "redcar-trial.json");
     writeFileSync(file, JSON.stringify({ code: "E06000003", name: "Redcar and Cleveland", typeName: "RedcarAndCleveland", seedFolder: "redcar-and-cleveland", port: 4101 }));
+    // the SDL it serves, beside it (npm run compose writes it for the committed deployments)
+    copyFileSync(join(repoRoot, "subgraphs/authority-plan/deployments/redcar-and-cleveland.graphql"), join(dir, "redcar-trial.graphql"));
     const config = planConfig({ DEPLOYMENT_FILE: file });
     expect(config.name).toBe("redcar-trial");
     expect(planService(config).name).toBe("redcar-trial");
