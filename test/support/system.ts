@@ -75,7 +75,7 @@ export interface RequestOptions {
 export interface SystemClient {
   gatewayUrl: string;
   /** the gateway's token settings, with every subgraph's secret (for another gateway over the same subgraphs) */
-  auth: AuthConfig;
+  auth: GatewayAuth;
   /** a token the gateway accepts, for this identity */
   token(identity: { role: Role; authority: string | null; subject?: string }): Promise<string>;
   /** subgraph name → where it listens */
@@ -158,7 +158,7 @@ function client(gatewayUrl: string, jwtSecret: string): Pick<SystemClient, "gate
 export interface SharedSystemDescription {
   gatewayUrl: string;
   jwtSecret: string;
-  auth: AuthConfig;
+  auth: GatewayAuth;
   secrets: Record<string, string>;
   services: Record<string, { url: string; port: number }>;
 }
