@@ -3,6 +3,7 @@ import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import type { ServerResponse } from "node:http";
 import type { GraphQLError, GraphQLSchema, ValidationContext } from "graphql";
 import type { OperationLimits } from "./config";
 import { LIST_SIZES, operationCost, planAuthorityCount, runtimeGraphql, type ListSizes } from "./cost";
@@ -141,57 +142,120 @@ function requestBodyLimit(maxBytes: number): GatewayPlugin {
   };
 }
 
+/** extensions.code of a subgraph request that ran past SUBGRAPH_TIMEOUT_MS (the runtime's own upstreamTimeout used it too) */
+export const GATEWAY_TIMEOUT = "GATEWAY_TIMEOUT";
+
 /**
  * A subgraph request ends when the gateway stops waiting for it: its client went away, or
- * SUBGRAPH_TIMEOUT_MS passed; the subgraph then sees its connection end and stops working on it
- * (subgraphs/common/src/work-budget.ts). The fetch (@whatwg-node/node-fetch over node:http) does close
- * its socket when its signal aborts; what did not hold was the way there. Hive Gateway ties the client
- * to the fetch only with `upstreamCancellation` (off by default), through several `abortSignalAny`
- * (@graphql-hive/signal), each holding the controller it makes only through a WeakRef: with it on, a
- * client that left reached the subgraph in one run of test/gateway-limits.test.ts and not in another
- * (likely a link of that chain collected as garbage: the heavy query makes the collector run; not
- * proven further). So each fetch gets a controller of its
- * own here, held strongly: by a listener on the client's connection (the Node response's 'close'
- * before it finished) and on the request's signal, and by a timer of SUBGRAPH_TIMEOUT_MS, cleared when
- * the subgraph answers.
+ * SUBGRAPH_TIMEOUT_MS passed (an error with code GATEWAY_TIMEOUT); the subgraph then sees its
+ * connection end and stops working on it (subgraphs/common/src/work-budget.ts). The fetch
+ * (@whatwg-node/node-fetch over node:http) closes its socket when its signal aborts.
+ *
+ * This is the gateway's only timer and abort path per subgraph fetch. Hive Gateway's own
+ * `upstreamTimeout` is not used: per subgraph call it made an AbortSignal.timeout, a Promise.race and
+ * an `abortSignalAny` (@graphql-hive/signal) over the executor's long-lived signal, whose listener on
+ * that signal stays until the collector finalises the derived one; those listeners piled up under load
+ * (the MaxListenersExceededWarning, and CPU in addEventListener, which walks the list). Its
+ * `upstreamCancellation` is not used either: it ties the client to the fetch through the same
+ * WeakRef-held chain, and a client that left reached the subgraph in one run of
+ * test/gateway-limits.test.ts and not in another (likely a link collected as garbage).
+ *
+ * So each fetch gets a controller of its own, held strongly by its timer and by the sets below until
+ * it settles. A longer-lived signal (the client's Node response, the executor's disposal signal, the
+ * request's signal when the gateway is called in process) gets ONE listener, the first time it is
+ * seen, which aborts every fetch still registered with it; so listeners never pile up. The timer is
+ * cleared when the client's answer is written (its response's 'close') or the fetch fails: it covers
+ * reading the subgraph's body too, as the runtime's did (in process, with no Node response: when the
+ * subgraph's headers arrive). The fetch's rejection carries the reason (a GraphQLError for the
+ * timeout), so the client reads "timed out" and GATEWAY_TIMEOUT, not the transport's "The operation
+ * was aborted" (a subgraph that sends its headers and then stalls its body is still cut off at the
+ * timeout, but its error reads as the transport words it).
  */
 export function subgraphRequestsEndWithTheirClient(timeoutMs: number): GatewayPlugin {
+  const { GraphQLError } = runtimeGraphql;
+  const timedOut = () =>
+    new GraphQLError(`subgraph request timed out after ${timeoutMs} ms (SUBGRAPH_TIMEOUT_MS)`, { extensions: { code: GATEWAY_TIMEOUT, http: { status: 504 } } });
+  const clientLeft = () => new DOMException("the client went away", "AbortError");
+  const timers = new WeakMap<AbortController, ReturnType<typeof setTimeout>>();
+  const stop = (controller: AbortController, reason: unknown) => {
+    clearTimeout(timers.get(controller));
+    if (!controller.signal.aborted) controller.abort(reason);
+  };
+
+  /** the client's Node response → its fetches still running; one 'close' listener each */
+  const byResponse = new WeakMap<ServerResponse, Set<AbortController>>();
+  const followResponse = (response: ServerResponse): Set<AbortController> => {
+    let running = byResponse.get(response);
+    if (running) return running;
+    const made = (running = new Set());
+    byResponse.set(response, made);
+    response.once("close", () => {
+      const left = !response.writableFinished;
+      for (const controller of made) {
+        if (left) stop(controller, clientLeft());
+        else clearTimeout(timers.get(controller));
+      }
+      made.clear();
+    });
+    return made;
+  };
+  /** a signal (the executor's, or the request's in process) → the fetches it should abort; one listener each */
+  const bySignal = new WeakMap<AbortSignal, Set<AbortController>>();
+  const followSignal = (signal: AbortSignal): Set<AbortController> => {
+    let running = bySignal.get(signal);
+    if (running) return running;
+    const made = (running = new Set());
+    bySignal.set(signal, made);
+    signal.addEventListener("abort", () => {
+      for (const controller of made) stop(controller, signal.reason);
+      made.clear();
+    }, { once: true });
+    return made;
+  };
+
   return {
-    onFetch({ options, setOptions, context }) {
+    onFetch({ options, setOptions, context, fetchFn, setFetchFn }) {
       const controller = new AbortController();
-      const stop = (reason: unknown) => {
-        clearTimeout(timer);
-        if (!controller.signal.aborted) controller.abort(reason);
+      timers.set(controller, setTimeout(() => controller.abort(timedOut()), timeoutMs));
+      const client = context as { res?: ServerResponse; request?: Request } | undefined;
+      const response = client?.res && typeof client.res.once === "function" ? client.res : null;
+      // every set this fetch is in, left when it settles (the response's set: when the answer is written)
+      const registered: Array<Set<AbortController>> = [];
+      const follow = (running: Set<AbortController>, aborted: boolean, reason: unknown) => {
+        if (aborted) stop(controller, reason);
+        running.add(controller);
+        registered.push(running);
       };
-      const timer = setTimeout(() => stop(new DOMException(`subgraph request timed out after ${timeoutMs} ms (SUBGRAPH_TIMEOUT_MS)`, "TimeoutError")), timeoutMs);
-      const client = context as { res?: import("node:http").ServerResponse; request?: Request } | undefined;
-      // removed again when the subgraph answers: a request making many fetches would pile them up
-      const cleanups: Array<() => void> = [];
-      const response = client?.res;
-      if (response && typeof response.once === "function") {
-        const left = () => {
-          if (!response.writableFinished) stop(new DOMException("the client went away", "AbortError"));
-        };
-        if (response.destroyed) left();
-        else {
-          response.once("close", left);
-          cleanups.push(() => response.off("close", left));
-        }
+      if (response) {
+        if (response.destroyed && !response.writableFinished) stop(controller, clientLeft());
+        followResponse(response).add(controller);
+      } else if (client?.request?.signal) {
+        const signal = client.request.signal;
+        follow(followSignal(signal), signal.aborted, signal.reason);
       }
-      for (const source of [client?.request?.signal, options.signal]) {
-        if (!source) continue;
-        const aborted = () => stop(source.reason);
-        if (source.aborted) aborted();
-        else {
-          source.addEventListener("abort", aborted, { once: true });
-          cleanups.push(() => source.removeEventListener("abort", aborted));
-        }
-      }
+      const own = options.signal;
+      if (own) follow(followSignal(own), own.aborted, own.reason);
       setOptions({ ...options, signal: controller.signal });
-      return () => {
-        clearTimeout(timer);
-        for (const cleanup of cleanups) cleanup();
+      const settled = () => {
+        for (const running of registered) running.delete(controller);
       };
+      // the transport rejects with its own AbortError: the client should read why the gateway stopped
+      setFetchFn((url, init, ...rest) =>
+        Promise.resolve(fetchFn(url, init, ...rest)).then(
+          (result) => {
+            settled();
+            return result;
+          },
+          (error: unknown) => {
+            settled();
+            clearTimeout(timers.get(controller));
+            throw controller.signal.aborted ? controller.signal.reason : error;
+          },
+        ),
+      );
+      // in process (no Node response to wait for): the timer ends with the subgraph's headers
+      if (!response) return () => clearTimeout(timers.get(controller));
+      return undefined;
     },
   };
 }

@@ -30,7 +30,7 @@ export const QUERIES = {
   Q1: { operationName: "TeesValley", query: FIRST_QUERY },
   Q2: { operationName: "TwoAuthorities", query: `query TwoAuthorities { authorities(codes: ["E06000003", "E06000004"]) { name priorities(theme: "early-years") { title } } }` },
 } as const;
-type QueryName = keyof typeof QUERIES;
+export type QueryName = keyof typeof QUERIES;
 
 const CLIENTS = 8;
 const ROUND_MS = 3_000;
@@ -56,7 +56,7 @@ const cpuMs = (pid: number): number => {
   return total;
 };
 
-async function post(url: string, name: QueryName, token?: string): Promise<unknown> {
+export async function post(url: string, name: QueryName, token?: string): Promise<unknown> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -71,7 +71,7 @@ async function post(url: string, name: QueryName, token?: string): Promise<unkno
 interface Figures { rps: number; p50: number; p99: number; cpuPerRequest: number }
 
 /** One measurement: a round of ROUND_MS with one client per token; its rate, latencies and the gateway's CPU. */
-async function round(url: string, pid: number, name: QueryName, tokens: Array<string | undefined>) {
+export async function round(url: string, pid: number, name: QueryName, tokens: Array<string | undefined>) {
   const latencies: number[] = [];
   let done = 0;
   const cpuBefore = cpuMs(pid);
@@ -96,12 +96,30 @@ function summarise(rounds: Array<Awaited<ReturnType<typeof round>>>): Figures {
   return { rps: rates[Math.floor(rates.length / 2)]!, p50: at(0.5), p99: at(0.99), cpuPerRequest: rounds.reduce((sum, r) => sum + r.cpu, 0) / requests };
 }
 
-export async function gatewaysSection(): Promise<string[]> {
+/** npm start's subgraphs for the bench, each its own process and database, and what a contender needs to call them */
+export interface BenchSubgraphs {
+  catalog: ReturnType<typeof subgraphCatalog>;
+  /** the Guild's composition (the project's gateway) and Apollo's (@apollo/gateway), as files */
+  hiveSupergraph: string;
+  apolloSupergraph: string;
+  signed: Array<{ name: string; url: string; secret: string }>;
+  jwtSecret: string;
+  /** one analyst token per client (de-duplication off) */
+  tokens: string[];
+  dir: string;
+  /** the project's gateway (gateway/src/index.ts) on these subgraphs; `nodeArgs` before the script (e.g. --cpu-prof) */
+  startProject(options?: { workers?: number; nodeArgs?: string[] }): Promise<{ child: ChildProcess; url: string }>;
+  close(): Promise<void>;
+}
+
+export async function startBenchSubgraphs(): Promise<BenchSubgraphs> {
   const dir = mkdtempSync(join(tmpdir(), "tpg-gateways-"));
-  const report = new SectionReport();
   const hosts: ChildProcess[] = [];
+  const close = async () => {
+    for (const host of hosts) await stop(host);
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
-    // npm start's subgraphs, each its own process and database
     const catalog = subgraphCatalog();
     const secrets = new Map(catalog.map((s) => [s.name, newSecret()]));
     const urls = new Map<string, string>();
@@ -124,25 +142,19 @@ export async function gatewaysSection(): Promise<string[]> {
     const apolloSupergraph = join(dir, "supergraph-apollo.graphql");
     writeFileSync(apolloSupergraph, apollo.supergraphSdl);
     const signed = catalog.map((s) => ({ name: s.name, url: urls.get(s.name)!, secret: secrets.get(s.name)! }));
-
     const jwtSecret = newSecret();
     const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) =>
       issueToken(jwtSecret, { subject: `bench-client-${i}`, role: "analyst", expiresIn: "1h", issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY })));
-    const anonymous = Array.from({ length: CLIENTS }, () => undefined);
-
-    const projectEnv = async () => {
+    const startProject = async ({ workers = 1, nodeArgs = [] }: { workers?: number; nodeArgs?: string[] } = {}) => {
       const env: NodeJS.ProcessEnv = {
         PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production",
         HOST: "127.0.0.1", PORT: String(await freePort()), SUPERGRAPH_FILE: hiveSupergraph, JWT_SECRETS: jwtSecret,
         // the benchmark's queries as text, from anonymous callers too (Q1 and Q2 are not in the typed client's manifest)
         GATEWAY_ANONYMOUS_READ: "true", GATEWAY_RATE_LIMIT: "0", GATEWAY_ARBITRARY_DOCUMENTS: "everyone",
+        GATEWAY_WORKERS: String(workers),
       };
       for (const s of catalog) env[`SUBGRAPH_SECRET_${graphName(s.name)}`] = secrets.get(s.name)!;
-      return env;
-    };
-    const startProject = async (workers = 1) => {
-      const env: NodeJS.ProcessEnv = { ...(await projectEnv()), GATEWAY_WORKERS: String(workers) };
-      const child = spawn(process.execPath, ["--import", "tsx", "gateway/src/index.ts"], { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
+      const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "gateway/src/index.ts"], { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
       const url = `http://127.0.0.1:${env.PORT}`;
       for (;;) {
         if (child.exitCode !== null) throw new Error(`the project's gateway exited (code ${child.exitCode})`);
@@ -151,6 +163,20 @@ export async function gatewaysSection(): Promise<string[]> {
       }
       return { child, url: `${url}/graphql` };
     };
+    return { catalog, hiveSupergraph, apolloSupergraph, signed, jwtSecret, tokens, dir, startProject, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function gatewaysSection(): Promise<string[]> {
+  const report = new SectionReport();
+  const bench = await startBenchSubgraphs();
+  try {
+    const { catalog, apolloSupergraph, signed, tokens, dir } = bench;
+    const anonymous = Array.from({ length: CLIENTS }, () => undefined);
+    const startProject = (workers = 1) => bench.startProject({ workers });
     const startApollo = async () => {
       const specFile = join(dir, "apollo.json");
       writeFileSync(specFile, JSON.stringify({ supergraphFile: apolloSupergraph, subgraphs: signed }));
@@ -223,8 +249,7 @@ export async function gatewaysSection(): Promise<string[]> {
     report.line(`Project's gateway with de-duplication off, as a ratio to @apollo/gateway in the same run: Q1 ${(projectOff.q.Q1.rps / apolloRow.q.Q1.rps).toFixed(2)}×, Q2 ${(projectOff.q.Q2.rps / apolloRow.q.Q2.rps).toFixed(2)}×; to the floor: Q1 ${(projectOff.q.Q1.rps / floor.q.Q1.rps).toFixed(2)}, Q2 ${(projectOff.q.Q2.rps / floor.q.Q2.rps).toFixed(2)} (aim: ≥ 0.90).${workersRow ? ` With two workers (both cores shared with the five subgraph processes): Q1 ${(workersRow.q.Q1.rps / floor.q.Q1.rps).toFixed(2)}, Q2 ${(workersRow.q.Q2.rps / floor.q.Q2.rps).toFixed(2)} of the floor.` : ""}`);
     return report.lines;
   } finally {
-    for (const host of hosts) await stop(host);
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
