@@ -108,7 +108,7 @@ export interface BenchSubgraphs {
   tokens: string[];
   dir: string;
   /** the project's gateway (gateway/src/index.ts) on these subgraphs; `nodeArgs` before the script (e.g. --cpu-prof) */
-  startProject(options?: { workers?: number; nodeArgs?: string[] }): Promise<{ child: ChildProcess; url: string }>;
+  startProject(options?: { workers?: number; nodeArgs?: string[]; entry?: string }): Promise<{ child: ChildProcess; url: string }>;
   close(): Promise<void>;
 }
 
@@ -145,7 +145,7 @@ export async function startBenchSubgraphs(): Promise<BenchSubgraphs> {
     const jwtSecret = newSecret();
     const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) =>
       issueToken(jwtSecret, { subject: `bench-client-${i}`, role: "analyst", expiresIn: "1h", issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY })));
-    const startProject = async ({ workers = 1, nodeArgs = [] }: { workers?: number; nodeArgs?: string[] } = {}) => {
+    const startProject = async ({ workers = 1, nodeArgs = [], entry = "gateway/src/index.ts" }: { workers?: number; nodeArgs?: string[]; entry?: string } = {}) => {
       const env: NodeJS.ProcessEnv = {
         PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production",
         HOST: "127.0.0.1", PORT: String(await freePort()), SUPERGRAPH_FILE: hiveSupergraph, JWT_SECRETS: jwtSecret,
@@ -154,7 +154,7 @@ export async function startBenchSubgraphs(): Promise<BenchSubgraphs> {
         GATEWAY_WORKERS: String(workers),
       };
       for (const s of catalog) env[`SUBGRAPH_SECRET_${graphName(s.name)}`] = secrets.get(s.name)!;
-      const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "gateway/src/index.ts"], { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
+      const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
       const url = `http://127.0.0.1:${env.PORT}`;
       for (;;) {
         if (child.exitCode !== null) throw new Error(`the project's gateway exited (code ${child.exitCode})`);
