@@ -9,10 +9,11 @@
  * so the project's gateway can share one subgraph request among identical concurrent ones; "off":
  * every client its own analyst token, so nothing can be shared, as with varied real traffic.
  * Gateway CPU is the gateway process's user + system time over the requests it answered.
+ * Where that CPU goes: scripts/bench/gateway-profile.ts (the same load under `node --cpu-prof`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { graphName, repoRoot, subgraphCatalog } from "../catalog";
@@ -192,6 +193,8 @@ export async function gatewaysSection(): Promise<string[]> {
     };
 
     const rows: Array<{ label: string; mode: "on" | "off"; q: Record<QueryName, Figures> }> = [];
+    // the machine's 1-minute load average when the rounds began and ended: on a shared machine every figure moves with it
+    let loadBefore = 0;
     const contenders: Array<{ label: string; start: () => Promise<{ child: ChildProcess; url: string }>; modes: Array<"on" | "off"> }> = [
       { label: "hand-written fan-out (the floor)", start: startFanout, modes: ["off"] },
       { label: "`@apollo/gateway`", start: startApollo, modes: ["off"] },
@@ -214,6 +217,7 @@ export async function gatewaysSection(): Promise<string[]> {
           for (let i = 0; i < 20; i += 1) await post(contender.url, name, tokens[i % tokens.length]);
         }
       }
+      loadBefore = loadavg()[0]!;
       const cases = started.flatMap((c) => c.modes.flatMap((mode) => (Object.keys(QUERIES) as QueryName[]).map((name) => ({ c, mode, name, rounds: [] as Array<Awaited<ReturnType<typeof round>>> }))));
       for (let r = 0; r < ROUNDS; r += 1) {
         console.log(`[gateways] round ${r + 1} of ${ROUNDS}`);
@@ -233,7 +237,7 @@ export async function gatewaysSection(): Promise<string[]> {
     const apolloRow = rows[1]!;
     report.line("### The gateway beside its alternatives");
     report.line();
-    report.line(machineLine());
+    report.line(`${machineLine()} Load average (1 min) ${loadBefore.toFixed(1)} when the rounds began, ${loadavg()[0]!.toFixed(1)} when they ended, on ${cpus().length} cores: above the core count, every process (the contenders and the subgraphs alike) waits for a core, and req/s says more about the machine than the gateway; the ratios within the run, and CPU per request, hold better.`);
     report.line();
     report.line(`npm start's five subgraphs, each its own process (Tees Valley extract), the same for every contender; ${CLIENTS} clients; all contenders run, one measured at a time, in ${ROUNDS} rounds that alternate between them (so a change in the machine's load falls on all alike); req/s is the median round of ${ROUND_MS / 1000} s; p50 and p99 over every request of the rounds; gateway CPU = the gateway process's user + system time per request (with its workers, when it has them). Q1: the README's cross-borough query (GraphiQL's first query; 5 authorities, 2 with plans, education and care). Q2: \`${QUERIES.Q2.query}\`. Every contender's answers equal the project gateway's (checked first). De-duplication on: the same anonymous request from every client; off: each client its own analyst token, so no subgraph request can be shared (varied real traffic behaves like this). @apollo/gateway and the fan-out share nothing between requests either way.`);
     report.line();
