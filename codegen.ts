@@ -1,11 +1,14 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
 /**
- * One codegen for the repo: resolver types per subgraph (parents mapped to the
- * entity classes, typed context) from the SDL each subgraph serves (written by
- * `npm run compose`), and a typed client from the composed API schema and the
- * operations kept in gateway/client/operations. Generated files are committed;
- * the tests fail if regenerating would change them.
+ * One codegen for the repo: resolver types once per template (parents mapped to the
+ * entity classes, typed context) from its neutral instantiation, so they fit every
+ * deployment and name none: the plan template for an authority type no deployment has
+ * (ThisAuthority), the registry with no plan authorities, the outcomes template under its
+ * Domain* names (each written by `npm run compose` to src/generated/template.graphql from
+ * scripts/sdl.ts); and a typed client from the composed API schema and the operations kept
+ * in gateway/client/operations.
+ * Generated files are committed; the tests fail if regenerating would change them.
  */
 const resolverPlugins = ["typescript", "typescript-resolvers"];
 const common = {
@@ -49,7 +52,8 @@ const config: CodegenConfig = {
   overwrite: true,
   generates: {
     "subgraphs/region/src/generated/resolvers-types.ts": {
-      schema: "gateway/subgraphs/region.graphql",
+      // the registry's template with no plan authorities: each plan authority's type is resolved by name from the list at run time
+      schema: "subgraphs/region/src/generated/template.graphql",
       plugins: resolverPlugins,
       config: {
         ...common,
@@ -57,8 +61,6 @@ const config: CodegenConfig = {
         mappers: {
           Authority: "../entities#Area",
           LocalAuthority: "../entities#Area",
-          RedcarAndCleveland: "../entities#Area",
-          StocktonOnTees: "../entities#Area",
           Region: "../entities#Area",
           Theme: "../entities#Theme",
         },
@@ -66,8 +68,8 @@ const config: CodegenConfig = {
       },
     },
     "subgraphs/authority-plan/src/generated/resolvers-types.ts": {
-      // every deployment serves the same types; only its authority type's name differs
-      schema: "gateway/subgraphs/redcar-and-cleveland.graphql",
+      // every deployment serves the same types; only its authority type's name differs (here the neutral ThisAuthority)
+      schema: "subgraphs/authority-plan/src/generated/template.graphql",
       plugins: resolverPlugins,
       config: {
         ...common,
@@ -96,21 +98,14 @@ const config: CodegenConfig = {
           SourceDocument: planEntity("SourceDocument"),
           AuditEntry: planEntity("AuditEntry"),
           // the mutation namespace object carries nothing: its fields are the operations
-          RedcarAndClevelandPlanMutations: "../resolvers/PlanMutations#PlanMutationsNamespace",
+          ThisAuthorityPlanMutations: "../resolvers/PlanMutations#PlanMutationsNamespace",
         },
         enumValues: planEnumValues,
       },
     },
-    // the outcomes template, once, under its neutral names (subgraphs/outcomes/src/schema.ts)
+    // the outcomes template, once, under its neutral Domain* names (written by `npm run compose`)
     "subgraphs/outcomes/src/generated/resolvers-types.ts": {
-      schema: [
-        "subgraphs/outcomes/schema/domain.graphql",
-        "subgraphs/outcomes/schema/outcomes.graphql",
-        "subgraphs/common/schema/source.graphql",
-        "subgraphs/common/schema/neighbours.graphql",
-        "subgraphs/common/schema/audit.graphql",
-        "subgraphs/outcomes/schema/local-figures.graphql",
-      ],
+      schema: "subgraphs/outcomes/src/generated/template.graphql",
       plugins: resolverPlugins,
       config: {
         ...common,

@@ -1,41 +1,26 @@
 /**
- * Composes the subgraphs into gateway/supergraph.graphql (the file the gateway
- * serves; committed), its API schema (gateway/api-schema.graphql, for the typed
- * client) and each subgraph's SDL to gateway/subgraphs/ (what codegen reads). `--check` fails if either is out of date instead of writing.
+ * `npm run compose`: the only place a template becomes SDL. Writes, from the deployments' JSON files
+ * (scripts/catalog.ts), each deployment's SDL beside its JSON (subgraphs/<kind>/deployments/<name>.graphql,
+ * the file it serves), the registry's plan-authorities.json, gateway/supergraph.graphql (the file the
+ * gateway serves) and gateway/api-schema.graphql (for the typed client), the neutral
+ * instantiations codegen reads, and the per-subgraph blocks of docker-compose.yml, .env.example,
+ * deploy/mysql-init and deploy/prometheus (scripts/deployment-files.ts). All committed. `--check` fails if any is out of date instead of writing.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
-import { print } from "graphql";
-import { subgraphCatalog, repoRoot } from "./catalog";
-import { composeGuild } from "./composition";
+import { composedFiles, neutralSchemaFiles, writeFiles } from "./compose-files";
+import { deploymentFiles } from "./deployment-files";
 
 const check = process.argv.includes("--check");
-const subgraphs = subgraphCatalog().map((s) => ({ name: s.name, url: `http://localhost:${s.port}/graphql`, typeDefs: s.typeDefs() }));
-const composed = composeGuild(subgraphs);
-if ("errors" in composed) {
-  console.error(`composition failed:\n${composed.errors.join("\n")}`);
+let files: Map<string, string>;
+try {
+  files = new Map([...composedFiles(), ...neutralSchemaFiles(), ...deploymentFiles()]);
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
 }
-const outputs = new Map<string, string>([
-  [join(repoRoot, "gateway/supergraph.graphql"), composed.supergraphSdl + "\n"],
-  // the API schema clients see: what the typed client is generated from
-  [join(repoRoot, "gateway/api-schema.graphql"), composed.apiSchemaSdl + "\n"],
-  ...subgraphs.map((s): [string, string] => [join(repoRoot, "gateway/subgraphs", `${s.name}.graphql`), print(s.typeDefs) + "\n"]),
-]);
-let stale = 0;
-for (const [file, content] of outputs) {
-  const current = existsSync(file) ? readFileSync(file, "utf8") : null;
-  if (current === content) continue;
-  stale += 1;
-  if (check) console.error(`out of date: ${file}`);
-  else {
-    mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, content);
-    console.log(`wrote ${file}`);
-  }
-}
-if (check && stale) {
+const stale = writeFiles(files, { check });
+if (check && stale.length) {
+  for (const file of stale) console.error(`out of date: ${file}`);
   console.error("run `npm run compose` and commit the result");
   process.exit(1);
 }
-if (!stale) console.log("supergraph and subgraph schemas are up to date");
+if (!stale.length) console.log("the deployments' SDL, the supergraph, the plan authorities and the deployment files are up to date");

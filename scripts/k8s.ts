@@ -22,7 +22,7 @@ import type { IService } from "kubernetes-models/v1/Service";
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 import type { IHorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
 import { graphName } from "./script-env";
-import { repoRoot, subgraphCatalog, GATEWAY_PORT } from "./catalog";
+import { repoRoot, subgraphCatalog, GATEWAY_PORT, type SubgraphEntry } from "./catalog";
 
 export const manifestFile = join(repoRoot, "deploy/k8s/tees-partnership-graph.yaml");
 export const kustomizationFile = join(repoRoot, "deploy/k8s/kustomization.yaml");
@@ -52,12 +52,6 @@ const RESOURCES: Record<string, { cpu: string; memory: string; memoryLimit: stri
   "subgraphs/outcomes/src/main.ts": { cpu: "250m", memory: "192Mi", memoryLimit: "512Mi" },
   gateway: { cpu: "500m", memory: "224Mi", memoryLimit: "384Mi" },
   dashboard: { cpu: "250m", memory: "224Mi", memoryLimit: "384Mi" },
-};
-/** DB_POOL_SIZE as docker-compose.yml sets it: the outcome subgraphs answer the heaviest reads */
-const POOL_SIZE: Record<string, number> = {
-  "subgraphs/region/src/index.ts": 5,
-  "subgraphs/authority-plan/src/index.ts": 5,
-  "subgraphs/outcomes/src/main.ts": 10,
 };
 
 // typed with the Kubernetes API's own types (kubernetes-models), so a misspelt or misplaced field
@@ -148,10 +142,10 @@ function autoscaler(name: string, minReplicas: number, maxReplicas: number): IHo
  * its schema user (what compose's one-shot `migrate` service does), so the subgraph itself runs
  * with data rights only and never serves a schema older than its code.
  */
-function subgraphObjects(s: { name: string; port: number; entry: string; env: Record<string, string> }) {
+function subgraphObjects(s: Pick<SubgraphEntry, "name" | "port" | "entry" | "env" | "poolSize">) {
   const g = graphName(s.name);
-  const pool = POOL_SIZE[s.entry];
-  if (pool === undefined) throw new Error(`no pool size for ${s.entry} (scripts/k8s.ts POOL_SIZE)`);
+  // DB_POOL_SIZE as docker-compose.yml sets it, from the same list (scripts/catalog.ts)
+  const pool = s.poolSize;
   const env: Env[] = [
     value("HOST", "0.0.0.0"),
     value("MIGRATE_ON_START", "false"),

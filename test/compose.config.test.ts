@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, it, expect } from "vitest";
-import { graphName } from "../scripts/catalog";
+import { graphName, subgraphCatalog } from "../scripts/catalog";
 
 /**
  * docker-compose.yml is valid and complete: `docker-compose config` (which needs no Docker
@@ -13,18 +13,14 @@ import { graphName } from "../scripts/catalog";
  * which CI's .ci/run installs; on a machine without it (only Node and npm) this file prints
  * one line saying the compose check did not run, and why. The assertions read the normalised
  * YAML of docker-compose 1.29 (Debian 12) and allow for Compose v2's quoting and long volume syntax.
+ * The subgraphs it checks are the deployments' (subgraphs/<kind>/deployments/*.json), not a list here.
  */
 
 const root = join(import.meta.dirname, "..");
 const composeFile = join(root, "docker-compose.yml");
 
-const subgraphs = [
-  { service: "region", database: "region", port: 4001, entry: "subgraphs/region/src/index.ts" },
-  { service: "redcar-and-cleveland", database: "plan_redcar_and_cleveland", port: 4101, entry: "subgraphs/authority-plan/src/index.ts" },
-  { service: "stockton-on-tees", database: "plan_stockton_on_tees", port: 4102, entry: "subgraphs/authority-plan/src/index.ts" },
-  { service: "education", database: "education", port: 4002, entry: "subgraphs/outcomes/src/main.ts" },
-  { service: "care", database: "care", port: 4003, entry: "subgraphs/outcomes/src/main.ts" },
-] as const;
+/** every subgraph, from the one list of deployments (scripts/catalog.ts), which also writes the compose file's subgraph blocks */
+const subgraphs = subgraphCatalog().map(({ name, database, port, entry }) => ({ service: name, database, port, entry }));
 
 /** the settings docker-compose.yml requires (no defaults): every database password, and the nonce store's */
 const requiredPasswords = [

@@ -26,9 +26,25 @@ describe("composition", () => {
     expect(readFileSync(join(repoRoot, "gateway/supergraph.graphql"), "utf8")).toBe(result.supergraphSdl + "\n");
   });
 
-  it("the committed subgraph schemas (what codegen reads) equal what each subgraph serves", () => {
+  it("each deployment's committed SDL file (the one it serves, beside its JSON) is its template's instantiation", () => {
     for (const s of subgraphCatalog()) {
-      expect(readFileSync(join(repoRoot, "gateway/subgraphs", `${s.name}.graphql`), "utf8"), s.name).toBe(print(s.typeDefs()) + "\n");
+      expect(readFileSync(s.schemaFile, "utf8"), s.name).toBe(print(s.instantiate()) + "\n");
+    }
+  });
+
+  it("each committed deployment's service, as its entry point builds it, serves its committed SDL file (then only the federation definitions)", async () => {
+    for (const s of subgraphCatalog()) {
+      const server = s.service({}).buildServer();
+      await server.start();
+      try {
+        const response = await server.executeOperation<{ _service: { sdl: string } }>({ query: "{ _service { sdl } }" });
+        const served = response.body.kind === "single" ? response.body.singleResult.data?._service.sdl : undefined;
+        const file = readFileSync(s.schemaFile, "utf8");
+        expect(served?.startsWith(file), s.name).toBe(true);
+        expect(parse(served!.slice(file.length)).definitions.map((d) => ("name" in d && d.name ? d.name.value : "")), s.name).toContain("_Service");
+      } finally {
+        await server.stop();
+      }
     }
   });
 
@@ -86,7 +102,7 @@ describe("composition", () => {
   });
 
   it("the registry's plan authorities and the plan deployments agree (configuration, not code)", () => {
-    const registry = readPlanAuthorities(join(repoRoot, "subgraphs/region/plan-authorities.json"));
+    const registry = readPlanAuthorities(join(repoRoot, "subgraphs/region/deployments/plan-authorities.json"));
     const deployments = planDeployments().map((d) => ({ code: d.code, typeName: d.typeName }));
     expect(deployments.sort((a, b) => a.code.localeCompare(b.code))).toEqual(registry.sort((a, b) => a.code.localeCompare(b.code)));
     expect(readdirSync(join(repoRoot, "seeds")).sort()).toEqual(expect.arrayContaining(planDeployments().map((d) => d.seedFolder)));

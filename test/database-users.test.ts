@@ -19,7 +19,8 @@ import { callSubgraph, editorOf, testSecret } from "./support/signed";
 import { EXTRACT_LAIT_ENV } from "./support/system";
 
 const script = join(repoRoot, "deploy/mysql-init/01-databases.sh");
-const databases = ["region", "plan_redcar_and_cleveland", "plan_stockton_on_tees", "education", "care"];
+/** every subgraph's database, from the one list of deployments (which also writes the script's list) */
+const databases = subgraphCatalog().map((s) => s.database);
 const passwordVariables = databases.flatMap((d) => [`${d.toUpperCase()}_DB_PASSWORD`, `${d.toUpperCase()}_DB_DDL_PASSWORD`]);
 
 /** runs the init script as the mysql image's entrypoint does (sourced, with its SQL helper), printing the SQL */
@@ -72,7 +73,7 @@ describe("the database users of deploy/mysql-init", () => {
     const created: string[] = [];
     try {
       for (const entry of subgraphCatalog()) {
-        const database = databases.find((d) => d === entry.name || d === `plan_${entry.name.replace(/-/g, "_")}`)!;
+        const database = entry.database;
         // this database's statements, under a scratch name (database and users), on the shared test server
         const scratch = `tpg_u${randomBytes(3).toString("hex")}`;
         created.push(scratch);

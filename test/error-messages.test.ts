@@ -4,11 +4,28 @@
  * proportion to the message, and the message must be bounded before anything looks at it.
  * Issue 13, finding 1: 64,000 spaces in a Boolean variable froze the gateway for ~4 s.
  */
+import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientMessage, MAX_ERROR_MESSAGE, withoutSuggestions } from "../gateway/src/errors";
-import { startSystem, type RunningSystem } from "./support/system";
+import { gatewayOverTestSubgraph, type GatewayOverTestSubgraph } from "./support/test-subgraph";
 
 const PATHOLOGICAL = `query($v: Boolean){ authorities(withPlanSubgraph: $v){ code } }`;
+
+/** the gateway rewrites the messages: a small subgraph (test/support/test-subgraph.ts) with the fields these queries name */
+const authorities = {
+  name: "authorities",
+  typeDefs: parse(`
+    type Query { authorities(withPlanSubgraph: Boolean): [Authority!]! themes: [Theme!]! }
+    type Authority { code: ID! name: String! }
+    type Theme { id: ID! }
+  `),
+  resolvers: {
+    Query: {
+      authorities: () => [{ code: "E06000001", name: "Hartlepool" }, { code: "E06000004", name: "Stockton-on-Tees" }],
+      themes: () => [{ id: "early-help" }],
+    },
+  },
+};
 
 describe("error messages", () => {
   it("lose every suggestion, and nothing else", () => {
@@ -37,9 +54,9 @@ describe("error messages", () => {
   });
 
   describe("through the gateway", () => {
-    let system: RunningSystem;
+    let system: GatewayOverTestSubgraph;
     beforeAll(async () => {
-      system = await startSystem();
+      system = await gatewayOverTestSubgraph(authorities);
     });
     afterAll(async () => system?.close());
 

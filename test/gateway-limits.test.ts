@@ -37,6 +37,13 @@ interface Gateway {
 /** the running system's token settings and subgraph secrets (set once it starts) */
 let systemAuth: RunningSystem["auth"];
 
+/** one system for the file: both parts below only read, one after the other */
+let started: Promise<RunningSystem> | undefined;
+const fileSystem = () => (started ??= startSystem());
+afterAll(async () => {
+  await (await started?.catch(() => undefined))?.close();
+});
+
 async function serveGateway(supergraphSdl: string, settings: Partial<Pick<ReturnType<typeof loadConfig>, "introspection" | "limits" | "subgraphUrls" | "subgraphTimeoutMs">> = {}): Promise<Gateway> {
   const runtime = buildGateway({ supergraphSdl, subgraphUrls: {}, subgraphTimeoutMs: 10_000, auth: systemAuth, ...settings }, { logging: process.env.GATEWAY_LOG === "1" });
   const server = createServer(runtime);
@@ -96,7 +103,7 @@ describe("operation limits at the gateway", () => {
   const subgraphRequests = () => proxies.reduce((sum, proxy) => sum + proxy.requests(), 0);
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await fileSystem();
     systemAuth = system.auth;
     const entries = subgraphCatalog();
     proxies = await Promise.all(entries.map((entry) => startProxy(system.services.get(entry.name)!.url)));
@@ -110,7 +117,6 @@ describe("operation limits at the gateway", () => {
   afterAll(async () => {
     await gateway?.close();
     for (const proxy of proxies ?? []) await proxy.close();
-    await system?.close();
   });
 
   /** Sends the request and expects a 4xx naming the problem, with no subgraph request and no SQL run. */
@@ -453,14 +459,11 @@ describe("heavy queries, timeouts and clients that leave, through the real gatew
   };
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await fileSystem();
     systemAuth = system.auth;
     const composed = composeGuild(subgraphCatalog().map((entry) => ({ name: entry.name, url: system.services.get(entry.name)!.url, typeDefs: entry.typeDefs() })));
     if ("errors" in composed) throw new Error(composed.errors.join("\n"));
     supergraphSdl = composed.supergraphSdl;
-  });
-  afterAll(async () => {
-    await system?.close();
   });
 
   /** the heavy query run to its end: time and units of work at education (set by the first test) */

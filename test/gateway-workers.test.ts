@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphName, subgraphCatalog } from "../scripts/catalog";
 import { composeGuild } from "../scripts/composition";
-import { startSystem, type RunningSystem } from "./support/system";
+import { sharedSystem, type SharedSystem } from "./support/system";
 import { testSecret } from "./support/signed";
 
 /**
@@ -46,7 +46,7 @@ const until = async (what: string, check: () => boolean | Promise<boolean>, ms =
 };
 
 describe("the gateway on several workers (GATEWAY_WORKERS)", () => {
-  let system: RunningSystem;
+  let system: SharedSystem;
   let gateway: ChildProcess;
   let output = "";
   let url: string;
@@ -54,7 +54,7 @@ describe("the gateway on several workers (GATEWAY_WORKERS)", () => {
   const dir = mkdtempSync(join(tmpdir(), "tpg-workers-"));
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await sharedSystem(); // only reads: the run's shared system
     const composed = composeGuild(subgraphCatalog().map((s) => ({ name: s.name, url: system.services.get(s.name)!.url, typeDefs: s.typeDefs() })));
     if ("errors" in composed) throw new Error(composed.errors.join("\n"));
     const supergraphFile = join(dir, "supergraph.graphql");

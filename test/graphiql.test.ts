@@ -1,8 +1,8 @@
 /**
  * GraphiQL works on a network without internet access: the page, its script, styles and editor
  * workers all come from the gateway (from an installed npm package), under a
- * Content-Security-Policy that allows nothing from elsewhere. Over HTTP everywhere; in a real
- * browser (Chromium, no internet) where /usr/bin/chromium is installed.
+ * Content-Security-Policy that allows nothing from elsewhere. Over HTTP here; in a real browser
+ * (Chromium, no internet) in test/graphiql-browser.test.ts.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,32 +10,12 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../scripts/catalog";
 import { buildGateway } from "../gateway/src/server";
-import { hasChromium, isLocal, launchOfflineChromium, screenshotDir, type OfflineBrowser } from "./support/browser";
-import { startSystem, type RunningSystem } from "./support/system";
+import { expectNothingExternal } from "./support/graphiql";
+import { sharedSystem, type SharedSystem } from "./support/system";
 
-if (!hasChromium) console.warn("GraphiQL browser tests NOT run: /usr/bin/chromium is not installed (apt-get install chromium; CI installs it)");
-
-/** the policy's directives; fails unless every source is this origin, data:, 'none' or inline styles */
-function expectNothingExternal(header: string | null) {
-  expect(header, "content-security-policy header").toBeTruthy();
-  const directives = new Map(
-    header!.split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
-      const [name, ...sources] = d.split(/\s+/);
-      return [name!.toLowerCase(), sources] as const;
-    }),
-  );
-  expect(directives.get("default-src")).toEqual(["'none'"]);
-  expect(directives.get("script-src")).toEqual(["'self'"]);
-  const allowed: Record<string, string[]> = { "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:"], "font-src": ["'self'", "data:"] };
-  for (const [name, sources] of directives) {
-    for (const source of sources) expect(["'none'", "'self'", ...(allowed[name] ?? [])], `${name} ${source}`).toContain(source);
-  }
-  for (const name of ["connect-src", "worker-src", "base-uri", "form-action", "frame-ancestors"]) expect(directives.has(name), name).toBe(true);
-}
-
-let system: RunningSystem;
+let system: SharedSystem;
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem(); // only reads: the run's shared system
 });
 afterAll(async () => {
   await system?.close();
@@ -105,79 +85,5 @@ describe("GraphiQL's page over HTTP", () => {
     } finally {
       await runtime.dispose();
     }
-  });
-});
-
-describe.runIf(hasChromium)("GraphiQL in Chromium, with no internet", () => {
-  let browser: OfflineBrowser;
-  beforeAll(async () => {
-    browser = await launchOfflineChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it("the recorder sees a page that tries to leave this machine (so it would see GraphiQL's)", async () => {
-    const page = await browser.context.newPage();
-    await page.goto("http://graphiql-test.invalid/").catch(() => undefined);
-    await page.close();
-    expect(browser.outside.join("\n")).toMatch(/graphiql-test\.invalid/);
-    browser.outside.length = 0;
-  });
-
-  it("loads from the gateway alone, runs the first query and shows real data in the result pane", async () => {
-    const page = await browser.context.newPage();
-    const requests: string[] = [];
-    const refused: string[] = [];
-    const errors: string[] = [];
-    browser.context.on("request", (request) => requests.push(request.url()));
-    page.on("console", (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
-    });
-    page.on("pageerror", (error) => errors.push(error.message));
-
-    const response = await page.goto(system.gatewayUrl, { waitUntil: "load" });
-    expect(response!.status()).toBe(200);
-    // by "load", the page has asked for its script and styles: from here (Yoga's default page asks unpkg.com)
-    expect(requests.filter((url) => !isLocal(url))).toEqual([]);
-    expectNothingExternal(await response!.headerValue("content-security-policy"));
-    const run = page.locator(".graphiql-execute-button");
-    await run.waitFor({ state: "visible", timeout: 30_000 });
-    // the editor holds the gateway's first query (Monaco: wait for its workers and text)
-    await expect.poll(() => page.locator(".graphiql-query-editor").innerText(), { timeout: 30_000 }).toMatch(/TeesValley/);
-
-    const answered = page.waitForResponse((r) => r.url() === system.gatewayUrl && r.request().method() === "POST" && (r.request().postData() ?? "").includes("TeesValley"));
-    await run.click();
-    const answer = (await (await answered).json()) as { data: { authorities: Array<{ code: string; name: string }> }; errors?: unknown };
-    expect(answer.errors).toBeUndefined();
-    expect(answer.data.authorities.map((a) => a.code)).toContain("E06000003");
-    // what a person sees: the result pane shows the first authority's name
-    const first = answer.data.authorities[0]!;
-    await expect
-      .poll(async () => (await page.locator(".graphiql-response").innerText()).replace(/\u00a0/g, " "), { timeout: 30_000 })
-      .toContain(`"name": "${first.name}"`);
-    await page.screenshot({ path: join(screenshotDir, "graphiql.png") });
-
-    // every request the page made went to this machine, the editor's workers among them
-    const workers = new Set(requests.flatMap((url) => /\/([a-z]+\.worker\.js)$/.exec(url)?.[1] ?? []));
-    expect([...workers].sort(), requests.join("\n")).toEqual(["editor.worker.js", "graphql.worker.js", "json.worker.js"]);
-    expect(requests.filter((url) => !isLocal(url))).toEqual([]);
-    expect(browser.outside).toEqual([]);
-    expect(refused).toEqual([]);
-    expect(errors).toEqual([]);
-
-    // the policy is in force in the browser: a script from a CDN is refused before any request
-    const blocked = await page.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          document.addEventListener("securitypolicyviolation", (e) => resolve(`${e.effectiveDirective} ${e.blockedURI}`), { once: true });
-          const script = document.createElement("script");
-          script.src = "https://unpkg.com/graphiql/graphiql.min.js";
-          document.body.append(script);
-        }),
-    );
-    expect(blocked).toBe("script-src-elem https://unpkg.com/graphiql/graphiql.min.js");
-    expect(browser.outside).toEqual([]);
-    await page.close();
   });
 });

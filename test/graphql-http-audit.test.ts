@@ -10,7 +10,7 @@ import { loadConfig } from "../gateway/src/config";
 import { buildGateway } from "../gateway/src/server";
 import { subgraphCatalog } from "../scripts/catalog";
 import { composeGuild } from "../scripts/composition";
-import { startSystem, type RunningSystem } from "./support/system";
+import { sharedSystem, type SharedSystem } from "./support/system";
 import { secretsEnv } from "./support/signed";
 
 function summarise(label: string, results: AuditResult[]): string {
@@ -20,7 +20,7 @@ function summarise(label: string, results: AuditResult[]): string {
 }
 
 describe("GraphQL over HTTP (graphql-http auditServer)", () => {
-  let system: RunningSystem;
+  let system: SharedSystem;
   let production: { url: string; close(): Promise<void> };
   let analystToken: string;
   const withToken: typeof fetch = (input, init) => {
@@ -30,7 +30,7 @@ describe("GraphQL over HTTP (graphql-http auditServer)", () => {
   };
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await sharedSystem(); // only reads: the run's shared system
     const composed = composeGuild(subgraphCatalog().map((entry) => ({ name: entry.name, url: system.services.get(entry.name)!.url, typeDefs: entry.typeDefs() })));
     if ("errors" in composed) throw new Error(composed.errors.join("\n"));
     const settings = loadConfig({ NODE_ENV: "production", ...secretsEnv() });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchCommonBodies } from "../gateway/client/common-bodies";
 import { repoRoot } from "../scripts/catalog";
 import { readPlanSeeds } from "../subgraphs/authority-plan/src/seeding/load";
-import { startSystem, type RunningSystem } from "./support/system";
+import { sharedSystem, type SharedSystem } from "./support/system";
 
 const PLANS = /* GraphQL */ `
   query Plans($code: ID!) {
@@ -36,7 +36,7 @@ const PLANS = /* GraphQL */ `
 type Plan = any;
 
 describe("plan content from the authorities' own documents", () => {
-  let system: RunningSystem;
+  let system: SharedSystem;
   let redcar: { plans: Plan[]; groups: Plan[] };
   let stockton: { plans: Plan[]; groups: Plan[] };
   const plan = (authority: { plans: Plan[] }, documentKey: string) => {
@@ -47,7 +47,7 @@ describe("plan content from the authorities' own documents", () => {
   const action = (p: Plan, id: string) => p.actions.find((a: Plan) => a.id === id);
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await sharedSystem(); // only reads: the run's shared system
     const [r, s] = await Promise.all([
       system.query<{ authority: typeof redcar }>(PLANS, { code: "E06000003" }),
       system.query<{ authority: typeof stockton }>(PLANS, { code: "E06000004" }),

@@ -11,6 +11,7 @@ import { planEntities } from "../subgraphs/authority-plan/src/entities";
 import { planService } from "../subgraphs/authority-plan/src/service";
 import type { RegionContext } from "../subgraphs/region/src/context";
 import { Area } from "../subgraphs/region/src/entities";
+import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { buildServer as buildRegionServer } from "../subgraphs/region/src/server";
 import { mysqlServerUrl, scratchDatabase, type DatabaseChoice, type ScratchDatabase } from "./support/mysql";
 import { admin, analyst, callSubgraph, editorOf, testSecret } from "./support/signed";
@@ -453,7 +454,7 @@ describe.each(databases)("plan mutations on $kind", (database) => {
 describe("the region registry and auditLog", () => {
   it("builds with Authority.auditLog from plan.graphql, and resolves it to null for an authority with no plan subgraph", async () => {
     const planAuthorities = [{ code: REDCAR, typeName: "RedcarAndCleveland" }, { code: STOCKTON, typeName: "StocktonOnTees" }];
-    const server = buildRegionServer({ planAuthorities });
+    const server = buildRegionServer({ planAuthorities, schemaFile: regionConfig({}).schemaFile });
     await server.start();
     // Hartlepool, as the registry's loader would give it (no database needed for this)
     const area = Object.assign(new Area(), { code: "E06000001", kind: "local-authority", name: "Hartlepool" });

@@ -6,17 +6,35 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
+import { parse } from "graphql";
 import { AUDIENCE_HEADER, IDENTITY_HEADER, SIGNATURE_HEADER, decodeIdentity, encodeIdentity, signRequest, TIMESTAMP_HEADER } from "@tees/subgraph-common/signed-identity";
 import { DEFAULT_TOKEN_PARTY } from "../gateway/src/config";
 import { subgraphCatalog } from "../scripts/catalog";
 import { proxiedGateway, type ProxiedGateway } from "./support/gateway";
 import { analyst, callSubgraph, editorOf, testSecret } from "./support/signed";
 import { startSystem, type RunningSystem } from "./support/system";
+import { gatewayOverTestSubgraph, type GatewayOverTestSubgraph } from "./support/test-subgraph";
 
 const REDCAR = "E06000003";
 const STOCKTON = "E06000004";
 
 const READ = `{ authorities(codes: ["${REDCAR}", "${STOCKTON}"]) { code name education { measures(codes: ["FSP_NEW_GOODDEV"]) { latest { value } } } } }`;
+
+/** a subgraph with the fields READ asks for, and figures to answer it */
+const readable = {
+  name: "readable",
+  typeDefs: parse(`
+    type Query { authorities(codes: [ID!]): [Authority!]! }
+    type Authority { code: ID! name: String! education: Outcomes }
+    type Outcomes { measures(codes: [ID!]): [MeasureSeries!]! }
+    type MeasureSeries { latest: Figure }
+    type Figure { value: Float }
+  `),
+  resolvers: {
+    Query: { authorities: (_: unknown, { codes }: { codes: string[] }) => codes.map((code) => ({ code, name: `Authority ${code}`, education: {} })) },
+    Outcomes: { measures: (_: unknown, { codes }: { codes: string[] }) => codes.map(() => ({ latest: { value: 71.5 } })) },
+  },
+};
 
 const recordFigure = `mutation Record($input: LocalFigureInput!) { recordEducationLocalFigure(input: $input) { id value source { document { key } } } }`;
 const figureInput = (document: string, publisher: string, value: number | null = 71.5) => ({
@@ -108,9 +126,10 @@ describe("security through the gateway", () => {
   });
 
   describe("anonymous reads off (the production setting)", () => {
-    let closed: RunningSystem;
+    // the gateway's setting: its subgraph here is a small one answering READ (test/support/test-subgraph.ts)
+    let closed: GatewayOverTestSubgraph;
     beforeAll(async () => {
-      closed = await startSystem({ anonymousRead: false });
+      closed = await gatewayOverTestSubgraph(readable, { anonymousRead: false });
     });
     afterAll(async () => closed?.close());
 

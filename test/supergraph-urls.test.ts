@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { composeGuild } from "../scripts/composition";
 import { subgraphGraphs, withSubgraphUrls } from "../gateway/src/supergraph";
-import { buildTypeDefs as planTypeDefs } from "../subgraphs/authority-plan/src/schema";
-import { buildTypeDefs as regionTypeDefs } from "../subgraphs/region/src/schema";
+import { planSdl as planTypeDefs, regionSdl as regionTypeDefs } from "../scripts/sdl";
 
 /**
  * The gateway finds every subgraph of the supergraph, and points it at its configured URL, however

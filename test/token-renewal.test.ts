@@ -1,18 +1,30 @@
 /**
  * A service holding a token (a dashboard) renews it before it expires: the typed client's
  * renewingToken, against a real gateway with anonymous reads off (every request needs a token).
+ * Tokens are the gateway's business: its subgraph here is a small one defined below, serving the
+ * themes the typed client's Themes operation asks for (test/support/test-subgraph.ts).
  */
 import { decodeJwt } from "jose";
+import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute } from "../gateway/client/request";
 import { renewingToken } from "../gateway/client/token";
 import { ThemesDocument } from "../gateway/client/generated/graphql";
-import { startSystem, type RunningSystem } from "./support/system";
+import { gatewayOverTestSubgraph, type GatewayOverTestSubgraph } from "./support/test-subgraph";
+
+const themes = {
+  name: "themes",
+  typeDefs: parse(`
+    type Query { themes: [Theme!]! }
+    type Theme { id: ID! name: String! description: String! }
+  `),
+  resolvers: { Query: { themes: () => [{ id: "early-help", name: "Early help", description: "Support before needs escalate" }] } },
+};
 
 describe("renewingToken (typed client)", () => {
-  let system: RunningSystem;
+  let system: GatewayOverTestSubgraph;
   beforeAll(async () => {
-    system = await startSystem({ anonymousRead: false });
+    system = await gatewayOverTestSubgraph(themes, { anonymousRead: false });
   });
   afterAll(async () => system?.close());
 

@@ -125,8 +125,8 @@ export function planAuthorityCount(schema: GraphQLSchema): number {
   return schema.getPossibleTypes(authority).filter((t) => t.name !== "LocalAuthority").length;
 }
 
-/** The registry's own list of the authorities that run a plan subgraph (subgraphs/region/plan-authorities.json). */
-export function readPlanAuthorityCount(file = join(import.meta.dirname, "../../subgraphs/region/plan-authorities.json")): number {
+/** The registry's own list of the authorities that run a plan subgraph (subgraphs/region/deployments/plan-authorities.json). */
+export function readPlanAuthorityCount(file = join(import.meta.dirname, "../../subgraphs/region/deployments/plan-authorities.json")): number {
   const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
   if (!Array.isArray(parsed) || parsed.length === 0) throw new Error(`${file}: expected a non-empty list of plan authorities`);
   return parsed.length;

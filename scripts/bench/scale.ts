@@ -22,10 +22,10 @@ import { composeApollo, composeGuild } from "../composition";
 import { newSecret } from "../dev-secrets";
 import { loadConfig as planConfig } from "../../subgraphs/authority-plan/src/config";
 import { planService } from "../../subgraphs/authority-plan/src/service";
-import { buildTypeDefs as planTypeDefs } from "../../subgraphs/authority-plan/src/schema";
 import { loadConfig as regionConfig } from "../../subgraphs/region/src/config";
 import { regionService } from "../../subgraphs/region/src/service";
-import { buildTypeDefs as regionTypeDefs } from "../../subgraphs/region/src/schema";
+import { servedSdlFile } from "@tees/subgraph-common/sdl";
+import { planSdl as planTypeDefs, regionSdl as regionTypeDefs, sdlText } from "../sdl";
 import type { HostedService } from "./scale-host";
 import { freePort, spawnReady, stopChild } from "./processes";
 import { machineLine, mb, SectionReport } from "./report";
@@ -135,11 +135,14 @@ interface ScaleRow {
 async function templates(dir: string, seeds: string, all: Authority[]) {
   const deploymentFile = join(dir, "template-deployment.json");
   writeFileSync(deploymentFile, JSON.stringify({ code: all[0]!.code, name: all[0]!.name, typeName: all[0]!.typeName, seedFolder: all[0]!.slug, port: 1 }));
+  // each deployment serves the SDL beside its JSON, written as `npm run compose` writes it
+  writeFileSync(servedSdlFile(deploymentFile), sdlText(planTypeDefs(all[0]!.typeName)));
   const plan = join(dir, "template-plan.sqlite");
   const lifecycle = { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" as const, signing: { secrets: [newSecret()], maxSkewMs: 30_000 } };
   await (await startService(planService(planConfig({ DATABASE_URL: `sqlite:${plan}`, DEPLOYMENT_FILE: deploymentFile, SEED_FOLDER: seeds })), lifecycle)).close();
   const planAuthoritiesFile = join(dir, "template-plan-authorities.json");
   writeFileSync(planAuthoritiesFile, JSON.stringify([]));
+  writeFileSync(servedSdlFile(planAuthoritiesFile, "region"), sdlText(regionTypeDefs([])));
   const region = join(dir, "template-region.sqlite");
   await (await startService(regionService(regionConfig({ DATABASE_URL: `sqlite:${region}`, PLAN_AUTHORITIES_FILE: planAuthoritiesFile, LAIT_FOLDER: EXTRACT_LAIT_FOLDER })), lifecycle)).close();
   return { plan, region };
@@ -170,6 +173,7 @@ async function measure(n: number, dir: string, seeds: string, template: { plan: 
   if ("errors" in apollo) throw new Error(`N=${n}: Apollo's composition failed: ${apollo.errors.join("\n")}`);
   const supergraphFile = join(work, "supergraph.graphql");
   writeFileSync(supergraphFile, guild.supergraphSdl);
+  writeFileSync(servedSdlFile(planAuthoritiesFile, "region"), sdlText(typeDefs[0]!.typeDefs));
 
   // the subgraphs: the registry and N plan deployments, PER_HOST to a process, each its own database
   const secrets = new Map<string, string>();
@@ -181,6 +185,7 @@ async function measure(n: number, dir: string, seeds: string, template: { plan: 
   for (const [i, a] of chosen.entries()) {
     const deploymentFile = join(work, "deployments", `${a.slug}.json`);
     writeFileSync(deploymentFile, JSON.stringify({ code: a.code, name: a.name, typeName: a.typeName, seedFolder: a.slug, port: 20_000 + i }));
+    writeFileSync(servedSdlFile(deploymentFile), sdlText(typeDefs[i + 1]!.typeDefs));
     const db = join(work, `${a.slug}.sqlite`);
     copyFileSync(template.plan, db);
     secrets.set(a.slug, newSecret());

@@ -44,3 +44,41 @@ export async function scratchDatabase(choice: DatabaseChoice, name: string): Pro
   const dir = mkdtempSync(join(tmpdir(), "tpg-db-"));
   return { name, url: `sqlite:${join(dir, `${name}.sqlite`)}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** Drops these databases (the template schemas of a run), each on its own server. */
+export async function dropDatabases(databases: Array<{ serverUrl: string; name: string }>): Promise<void> {
+  for (const { serverUrl, name } of databases) {
+    const connection = await connect(serverUrl);
+    try {
+      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    } finally {
+      await connection.end();
+    }
+  }
+}
+
+/**
+ * Fills the empty database `target` with a copy of `source`, on the server: every table as the
+ * server itself states it (SHOW CREATE TABLE keeps indexes, foreign keys and the auto-increment
+ * counter, which CREATE TABLE ... LIKE would drop), then its rows with INSERT ... SELECT.
+ */
+export async function copyDatabase(serverUrl: string, source: string, target: string): Promise<void> {
+  const connection = await connect(serverUrl);
+  try {
+    await connection.query("SET SESSION foreign_key_checks = 0");
+    const [tables] = await connection.query(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name",
+      [source],
+    );
+    await connection.query(`USE \`${target}\``);
+    for (const { name } of tables as Array<{ name: string }>) {
+      const [created] = await connection.query(`SHOW CREATE TABLE \`${source}\`.\`${name}\``);
+      const statement = (created as Array<Record<string, string>>)[0]?.["Create Table"];
+      if (!statement) throw new Error(`SHOW CREATE TABLE ${source}.${name} returned no statement`);
+      await connection.query(statement);
+      await connection.query(`INSERT INTO \`${target}\`.\`${name}\` SELECT * FROM \`${source}\`.\`${name}\``);
+    }
+  } finally {
+    await connection.end();
+  }
+}

@@ -3,12 +3,38 @@
  * port 0 with its own real database (embedded SQLite, or a scratch MySQL/MariaDB
  * database), migrated and seeded; the supergraph composed from their real URLs;
  * and a gateway (Hive Gateway + router runtime, or Apollo Gateway) on port 0.
+ *
+ * How often the suite starts it, and seeds:
+ *
+ * - Seeding is most of a start (the Tees Valley LAIT extract's 147k rows into education and
+ *   care). Each subgraph's database is migrated and seeded ONCE per run per engine, as a template
+ *   (test/support/templates.ts; the run's folder comes from test/support/global-setup.ts), and
+ *   every startSystem() gets its own copy of it: an SQLite file copy, or a MySQL/MariaDB scratch
+ *   database filled server-side from the template schema. A test writes to its copy freely; no
+ *   other file sees it. A system that seeds on purpose — its own SEED_FOLDER or other seeds in
+ *   `serviceEnv`, `lait: "default"` (the national release), `existingDatabases` — is seeded as
+ *   before, for that subgraph.
+ *
+ * - Files that only read, through the gateway npm start runs (default options, embedded
+ *   database), share ONE system per run: sharedSystem(). It is started lazily, the first time a
+ *   file asks, in a process of its own (global-setup.ts runs a small control server on 127.0.0.1,
+ *   hands its URL to the files with `provide`, and on the first request starts
+ *   shared-system-process.ts with tsx, as npm start runs the services), and stopped at the end of
+ *   the run. Both worker processes and every such file use it, so it costs one start for all of
+ *   them, and files that never ask for it (a unit test run on its own) start nothing. One system
+ *   per run, rather than one per worker, because vitest runs each file in a fresh module graph: a
+ *   per-worker system would be per file anyway.
+ *   A shared system gives URLs, secrets and tokens, not the subgraphs' objects (no data source,
+ *   no statement counter): a file that writes, counts statements, stops a subgraph, needs
+ *   other settings, or times requests against a bound (a rate-limit window, a latency limit:
+ *   another file's requests to the shared system would count against it) starts its own system
+ *   with startSystem().
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startService, type RunningService } from "@tees/subgraph-common/service";
 import { EXTRACT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
-import { graphName, subgraphCatalog } from "../../scripts/catalog";
+import { graphName, subgraphCatalog, type SubgraphEntry } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
 import { gatewayObservability, type GatewayObservability } from "../../gateway/src/observability";
@@ -17,6 +43,9 @@ import { DEFAULT_LIMITS, DEFAULT_TOKEN_PARTY, type AuthConfig, type OperationLim
 import { issueToken } from "../../gateway/src/identity";
 import { type Identity, type Role } from "@tees/subgraph-common/signed-identity";
 import { scratchDatabase, type DatabaseChoice } from "./mysql";
+import { copyOfTemplate, templates } from "./templates";
+import { inject } from "vitest";
+import "./provided";
 import { testSecret } from "./signed";
 
 export type { DatabaseChoice };
@@ -42,8 +71,31 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** what a test reaches a system by: its gateway, its keys, and tokens */
+export interface SystemClient {
+  gatewayUrl: string;
+  /** the gateway's token settings, with every subgraph's secret (for another gateway over the same subgraphs) */
+  auth: AuthConfig;
+  /** a token the gateway accepts, for this identity */
+  token(identity: { role: Role; authority: string | null; subject?: string }): Promise<string>;
+  /** subgraph name → where it listens */
+  services: ReadonlyMap<string, { url: string; port: number }>;
+  /** subgraph name → the secret it shares with the gateway (to call it directly, signed) */
+  secrets: ReadonlyMap<string, string>;
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /** the same, with the HTTP status */
+  post<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<{ status: number; body: GraphQLResponse<T> }>;
+}
+
+/** the run's shared read-only system (see the top of this file); close() leaves it to the run */
+export interface SharedSystem extends SystemClient {
+  close(): Promise<void>;
+}
+
 export interface RunningSystem {
   gatewayUrl: string;
+  /** the key the gateway's tokens are signed with (the shared system hands it to the files) */
+  jwtSecret: string;
   /** the gateway's token settings, with every subgraph's secret (for a second gateway in front of proxies) */
   auth: AuthConfig;
   /** a token the gateway accepts, for this identity */
@@ -79,7 +131,66 @@ export interface SystemOptions {
   observability?: ObservabilitySettings;
   /** the gateway's operation limits, over DEFAULT_LIMITS (e.g. a test that asks for every list at once raises the cost) */
   limits?: Partial<OperationLimits>;
+  /** the services to start (default: the committed deployments, subgraphCatalog()); e.g. subgraphCatalog(folders) with a third authority */
+  catalog?: SubgraphEntry[];
 }
+
+/** tokens for this identity, signed with the gateway's key, valid for an hour */
+export const tokenIssuer = (jwtSecret: string): SystemClient["token"] => ({ role, authority, subject }) =>
+  issueToken(jwtSecret, {
+    subject: subject ?? `${role}${authority ? `@${authority}` : ""}`, role, ...(authority ? { authority } : {}),
+    expiresIn: "1h", issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY,
+  });
+
+function client(gatewayUrl: string, jwtSecret: string): Pick<SystemClient, "gatewayUrl" | "token" | "query" | "post"> {
+  const post = <T,>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => postTo<T>(gatewayUrl, query, variables, options);
+  return {
+    gatewayUrl,
+    token: tokenIssuer(jwtSecret),
+    post,
+    async query<T>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) {
+      return (await post<T>(query, variables, options)).body;
+    },
+  };
+}
+
+/** the shared system as the control server sends it to the files (global-setup.ts) */
+export interface SharedSystemDescription {
+  gatewayUrl: string;
+  jwtSecret: string;
+  auth: AuthConfig;
+  secrets: Record<string, string>;
+  services: Record<string, { url: string; port: number }>;
+}
+
+export function describeSystem(system: RunningSystem): SharedSystemDescription {
+  return {
+    gatewayUrl: system.gatewayUrl, jwtSecret: system.jwtSecret, auth: system.auth, secrets: Object.fromEntries(system.secrets),
+    services: Object.fromEntries([...system.services].map(([name, service]) => [name, { url: service.url, port: service.port }])),
+  };
+}
+
+/**
+ * The run's shared system, for a file that only reads through the default gateway: started by the
+ * first file that asks (in a process of its own), used by every file after it, stopped at the end of the run.
+ */
+export async function sharedSystem(): Promise<SharedSystem> {
+  const response = await fetch(inject("sharedSystemUrl"), { method: "POST" });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`the shared system did not start: ${text}`);
+  const described = JSON.parse(text) as SharedSystemDescription;
+  return {
+    ...client(described.gatewayUrl, described.jwtSecret),
+    auth: described.auth,
+    secrets: new Map(Object.entries(described.secrets)),
+    services: new Map(Object.entries(described.services)),
+    close: async () => undefined,
+  };
+}
+
+/** settings a subgraph reads at run time only: a system that sets only these still starts on the seeded template */
+const RUNTIME_ONLY_SETTINGS = ["WORK_BUDGET_ROWS", "WORK_BUDGET_STATEMENTS", "DB_POOL_SIZE", "DB_QUEUE_LIMIT", "DB_QUERY_TIMEOUT_MS"];
+const seededAsTemplate = (env: Record<string, string> | undefined) => Object.keys(env ?? {}).every((key) => RUNTIME_ONLY_SETTINGS.includes(key));
 
 /** One GraphQL request to a gateway, as a client sends it (with a bearer token if given). */
 export async function postTo<T = Record<string, any>>(url: string, query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) {
@@ -99,26 +210,36 @@ export async function postTo<T = Record<string, any>>(url: string, query: string
 
 export async function startSystem({
   database = { kind: "sqlite" }, gateway = "hive", existingDatabases = {}, serviceEnv = {}, anonymousRead = true, subgraphTimeoutMs = 10_000, lait = "extract", observability, limits,
+  catalog: ownCatalog,
 }: SystemOptions = {}): Promise<RunningSystem> {
+  const catalog = ownCatalog ?? subgraphCatalog();
   const cleanups: Array<() => Promise<void>> = [];
   // one secret per subgraph, fresh for each system (as npm start does)
-  const secrets = new Map(subgraphCatalog().map((entry) => [entry.name, testSecret()]));
+  const secrets = new Map(catalog.map((entry) => [entry.name, testSecret()]));
   const lifecycle = { port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always" as const, ...(observability ? { observability } : {}) };
   let gatewayWatch: GatewayObservability | undefined;
   let gatewayMetricsUrl: string | null = null;
   const services = new Map<string, RunningService>();
   try {
-    for (const entry of subgraphCatalog()) {
+    const laitEnv = lait === "extract" ? EXTRACT_LAIT_ENV : {};
+    // a subgraph seeded as every other system's is (a committed deployment, no database of its own, no seeds
+    // of its own) starts on a copy of the run's template; another set of deployments is seeded as it starts
+    const fromTemplate = catalog.filter((entry) => !ownCatalog && lait === "extract" && !existingDatabases[entry.name] && seededAsTemplate(serviceEnv[entry.name]));
+    const seeded = await templates(database, fromTemplate, laitEnv);
+    for (const entry of catalog) {
       const existing = existingDatabases[entry.name];
-      const scratch = existing ? undefined : await scratchDatabase(database, entry.name.replace(/-/g, "_"));
+      const template = seeded.get(entry.name);
+      const scratch = existing ? undefined
+        : template ? await copyOfTemplate(database, entry.name, template)
+        : await scratchDatabase(database, entry.name.replace(/-/g, "_"));
       if (scratch) cleanups.push(scratch.drop);
       const env = { DATABASE_URL: existing ?? scratch!.url, DB_POOL_SIZE: "5", DB_QUEUE_LIMIT: "50", DB_QUERY_TIMEOUT_MS: "30000",
-        ...(lait === "extract" ? EXTRACT_LAIT_ENV : {}), ...serviceEnv[entry.name] };
+        ...laitEnv, ...serviceEnv[entry.name] };
       const signing = { secrets: [secrets.get(entry.name)!], maxSkewMs: 30_000 };
-      services.set(entry.name, await startService(entry.service(env), { ...lifecycle, signing, ...(existing ? { seedOnStart: "never" as const } : {}) }));
+      services.set(entry.name, await startService(entry.service(env), { ...lifecycle, signing, ...(existing || template ? { seedOnStart: "never" as const } : {}) }));
     }
 
-    const subgraphs = subgraphCatalog().map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
+    const subgraphs = catalog.map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
     const jwtSecret = testSecret();
     const auth: AuthConfig = {
       jwtSecrets: [jwtSecret], jwks: null, issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY, anonymousRead,
@@ -143,22 +264,13 @@ export async function startSystem({
     const server: Server = createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const gatewayUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const post = <T,>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => postTo<T>(gatewayUrl, query, variables, options);
     return {
-      gatewayUrl,
+      ...client(gatewayUrl, jwtSecret),
       gatewayObservability: { metricsUrl: gatewayMetricsUrl, flushTraces: async () => gatewayWatch?.tracing?.flush() },
       services,
       secrets,
       auth,
-      token: ({ role, authority, subject }) =>
-        issueToken(jwtSecret, {
-          subject: subject ?? `${role}${authority ? `@${authority}` : ""}`, role, ...(authority ? { authority } : {}),
-          expiresIn: "1h", issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY,
-        }),
-      post,
-      async query<T>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) {
-        return (await post<T>(query, variables, options)).body;
-      },
+      jwtSecret,
       statements: () => [...services.values()].reduce((sum, s) => sum + s.counter.count, 0),
       resetStatements: () => services.forEach((s) => s.counter.reset()),
       async close() {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ConfigError, optionalString, readPort, requireString } from "@tees/subgraph-common/env";
 import { readDatabaseSettings, type DatabaseSettings } from "@tees/subgraph-common/settings";
 import { DEFAULT_LAIT_FOLDER, dictionaryFile } from "@tees/subgraph-common/lait/paths";
+import { servedSdlFile } from "@tees/subgraph-common/sdl";
 
 const deployment = z
   .object({
@@ -18,6 +19,8 @@ export type Deployment = z.infer<typeof deployment>;
 
 export interface PlanConfig {
   deployment: Deployment;
+  /** the SDL it serves: written by `npm run compose` beside its deployment file */
+  schemaFile: string;
   port: number;
   database: DatabaseSettings;
   seedFolder: string;
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanConfig {
   const config = readDeployment(file);
   return {
     deployment: config,
+    schemaFile: servedSdlFile(file),
     port: readPort(env, "PORT", config.port),
     database: readDatabaseSettings(env, `sqlite:${join(root, `.data/plan-${config.seedFolder}.sqlite`)}`),
     seedFolder: optionalString(env, "SEED_FOLDER") ?? join(root, "seeds", config.seedFolder),

@@ -1,9 +1,9 @@
+import type { DocumentNode } from "graphql";
 import { buildSubgraphServer } from "@tees/subgraph-common/subgraph";
 import type { PlanContext } from "./context";
 import { buildResolvers } from "./resolvers";
-import { buildTypeDefs } from "./schema";
 
-/** Builds one deployment's GraphQL server for its authority type; no I/O. */
-export function buildServer(typeName: string) {
-  return buildSubgraphServer<PlanContext>(buildTypeDefs(typeName), buildResolvers(typeName));
+/** Builds one deployment's GraphQL server from its served SDL, for its authority type; no I/O. */
+export function buildServer(typeDefs: DocumentNode, typeName: string) {
+  return buildSubgraphServer<PlanContext>(typeDefs, buildResolvers(typeName));
 }

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from "@tees/subgraph-common/service";
+import { readServedSdl } from "@tees/subgraph-common/sdl";
 import { readMeasureDomains } from "@tees/outcomes/topics";
 import type { PlanConfig } from "./config";
 import { createContext, type PlanContext } from "./context";
@@ -9,6 +10,8 @@ import { buildServer } from "./server";
 
 export function planService(config: PlanConfig): ServiceDefinition<PlanContext> {
   const measureDomains = readMeasureDomains(config.measureDictionaryFile);
+  // the SDL file compose wrote beside the deployment's JSON: read at once, so a missing one fails before anything starts
+  const typeDefs = readServedSdl(config.schemaFile, config.deployment.seedFolder);
   return {
     name: config.deployment.seedFolder,
     database: config.database,
@@ -16,7 +19,7 @@ export function planService(config: PlanConfig): ServiceDefinition<PlanContext> 
     migrations: planMigrations,
     seed: (dataSource) => seedPlanFolder(dataSource, config.seedFolder, measureDomains),
     isEmpty: async (dataSource) => (await dataSource.getRepository(Plan).count()) === 0,
-    buildServer: () => buildServer(config.deployment.typeName),
+    buildServer: () => buildServer(typeDefs, config.deployment.typeName),
     context: (dataSource, identity) => createContext(dataSource, config.deployment, measureDomains, identity),
   };
 }

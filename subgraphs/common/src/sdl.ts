@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { basename, dirname, join } from "node:path";
+import { ConfigError } from "./env";
 import {
   Kind,
   parse,
@@ -11,6 +13,22 @@ import {
 } from "graphql";
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The SDL file a deployment serves: beside the JSON file that configures it, under the same name
+ * (deployments/redcar-and-cleveland.json → deployments/redcar-and-cleveland.graphql). Written by
+ * `npm run compose` (scripts/sdl.ts) and committed, so the file a reviewer reads is the file that runs.
+ */
+export const servedSdlFile = (settingsFile: string, name = basename(settingsFile, ".json")): string =>
+  join(dirname(settingsFile), `${name}.graphql`);
+
+/** Reads a deployment's committed SDL file; a deployment whose file is not there yet fails, saying how to write it. */
+export function readServedSdl(file: string, subgraph: string): DocumentNode {
+  if (!existsSync(file)) {
+    throw new ConfigError(`subgraph ${subgraph}: its SDL file ${file} does not exist: run \`npm run compose\` (it writes every deployment's SDL from its JSON) and commit the result`);
+  }
+  return parse(readFileSync(file, "utf8"));
+}
 
 /** Parses a .graphql file; `specifier` is a path or a package path such as "@tees/authority-plan/plan.graphql". */
 export function loadSdl(specifier: string): DocumentNode {

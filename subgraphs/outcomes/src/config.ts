@@ -2,6 +2,7 @@
 import { join } from "node:path";
 import { optionalString, readPort, requireString } from "@tees/subgraph-common/env";
 import { DEFAULT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
+import { servedSdlFile } from "@tees/subgraph-common/sdl";
 import { readDatabaseSettings, readWorkBudget } from "@tees/subgraph-common/settings";
 import type { WorkBudgetSettings } from "@tees/subgraph-common/work-budget";
 import { deploymentsFolder, readOutcomeDeployment, type OutcomeDeployment } from "./deployments";
@@ -10,6 +11,8 @@ const root = join(import.meta.dirname, "../../..");
 
 export interface OutcomeConfig {
   deployment: OutcomeDeployment;
+  /** the SDL it serves: written by `npm run compose` beside its deployment file */
+  schemaFile: string;
   /** the deployment's name, e.g. "education": its subgraph name, database and seed folder */
   name: string;
   port: number;
@@ -23,11 +26,19 @@ export interface OutcomeConfig {
   workBudget: WorkBudgetSettings;
 }
 
-/** A deployment's settings from the environment (PORT, DATABASE_URL, LAIT_FOLDER, ...) over its file's defaults. */
-export function outcomeConfig(deployment: OutcomeDeployment, env: NodeJS.ProcessEnv = process.env): OutcomeConfig {
+/**
+ * A deployment's settings from the environment (PORT, DATABASE_URL, LAIT_FOLDER, ...) over its file's
+ * defaults; `deploymentFile` is where it was read from (default deployments/<name>.json), beside which its SDL is.
+ */
+export function outcomeConfig(
+  deployment: OutcomeDeployment,
+  env: NodeJS.ProcessEnv = process.env,
+  deploymentFile = join(deploymentsFolder, `${deployment.name}.json`),
+): OutcomeConfig {
   const { name } = deployment;
   return {
     deployment,
+    schemaFile: servedSdlFile(deploymentFile),
     name,
     port: readPort(env, "PORT", deployment.port),
     database: readDatabaseSettings(env, `sqlite:${join(root, `.data/${name}.sqlite`)}`),
@@ -41,5 +52,5 @@ export function outcomeConfig(deployment: OutcomeDeployment, env: NodeJS.Process
 /** OUTCOMES_DEPLOYMENT names a file in deployments/ (e.g. education); DEPLOYMENT_FILE gives a path instead. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): OutcomeConfig {
   const file = optionalString(env, "DEPLOYMENT_FILE") ?? join(deploymentsFolder, `${requireString(env, "OUTCOMES_DEPLOYMENT")}.json`);
-  return outcomeConfig(readOutcomeDeployment(file), env);
+  return outcomeConfig(readOutcomeDeployment(file), env, file);
 }

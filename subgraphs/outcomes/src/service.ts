@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { ServiceDefinition } from "@tees/subgraph-common/service";
+import { readServedSdl } from "@tees/subgraph-common/sdl";
 import { buildSubgraphServer } from "@tees/subgraph-common/subgraph";
 import { outcomeEntities, Figure, OutcomeArea } from "./entities";
 import { importLait } from "./lait";
@@ -8,7 +9,6 @@ import { createOutcomeContext, type OutcomeContext } from "./loaders";
 import { outcomeMigrations } from "./migrations";
 import type { OutcomeConfig } from "./config";
 import { buildResolvers } from "./resolvers";
-import { buildTypeDefs } from "./schema";
 import { WorkCounters } from "@tees/subgraph-common/work-budget";
 
 export { loadConfig, outcomeConfig, type OutcomeConfig } from "./config";
@@ -23,6 +23,8 @@ export async function seedOutcomes(dataSource: DataSource, config: OutcomeConfig
 export function outcomeService(config: OutcomeConfig): ServiceDefinition<OutcomeContext> {
   // over the service's life, for /health
   const counters = new WorkCounters();
+  // the SDL file compose wrote beside the deployment's JSON: read at once, so a missing one fails before anything starts
+  const typeDefs = readServedSdl(config.schemaFile, config.name);
   return {
     name: config.name,
     database: config.database,
@@ -32,7 +34,7 @@ export function outcomeService(config: OutcomeConfig): ServiceDefinition<Outcome
     // a database from before the areas and neighbour sets were kept counts as empty, so it is seeded again
     isEmpty: async (dataSource) =>
       (await dataSource.getRepository(Figure).count()) === 0 || (await dataSource.getRepository(OutcomeArea).count()) === 0,
-    buildServer: () => buildSubgraphServer<OutcomeContext>(buildTypeDefs(config.deployment), buildResolvers(config.deployment)),
+    buildServer: () => buildSubgraphServer<OutcomeContext>(typeDefs, buildResolvers(config.deployment)),
     context: (dataSource, identity, request) => createOutcomeContext(dataSource, identity, { budget: config.workBudget, counters, signal: request?.signal }),
     health: () => counters.snapshot(),
   };

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { ConfigError, optionalString, readPort } from "@tees/subgraph-common/env";
 import { DEFAULT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
+import { servedSdlFile } from "@tees/subgraph-common/sdl";
 import { readDatabaseSettings, type DatabaseSettings } from "@tees/subgraph-common/settings";
 
 const planAuthorities = z.array(
@@ -15,6 +16,8 @@ export interface RegionConfig {
   database: DatabaseSettings;
   /** which authorities run a plan subgraph, and the GraphQL type each one has */
   planAuthorities: PlanAuthority[];
+  /** the SDL it serves: deployments/region.graphql, written by `npm run compose` beside plan-authorities.json */
+  schemaFile: string;
   seedFolder: string;
   /** LAIT folder whose code lists and statistical-neighbour sets the seed loads (LAIT_FOLDER; default seeds/lait) */
   laitFolder: string;
@@ -35,10 +38,12 @@ export function readPlanAuthorities(file: string): PlanAuthority[] {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegionConfig {
+  const planAuthoritiesFile = optionalString(env, "PLAN_AUTHORITIES_FILE") ?? join(import.meta.dirname, "../deployments/plan-authorities.json");
   return {
     port: readPort(env, "PORT", 4001),
     database: readDatabaseSettings(env, `sqlite:${join(root, ".data/region.sqlite")}`),
-    planAuthorities: readPlanAuthorities(optionalString(env, "PLAN_AUTHORITIES_FILE") ?? join(import.meta.dirname, "../plan-authorities.json")),
+    planAuthorities: readPlanAuthorities(planAuthoritiesFile),
+    schemaFile: servedSdlFile(planAuthoritiesFile, "region"),
     seedFolder: optionalString(env, "SEED_FOLDER") ?? join(root, "seeds/region"),
     laitFolder: optionalString(env, "LAIT_FOLDER") ?? DEFAULT_LAIT_FOLDER,
   };

@@ -1,37 +1,36 @@
-import { join } from "node:path";
-import { Kind, type DocumentNode } from "graphql";
-import { documentOf, entityImplementing, findInterface, loadSdl, withoutTypes } from "@tees/subgraph-common/sdl";
+/**
+ * The registry's schema at run time: the SDL `npm run compose` wrote (scripts/sdl.ts) to
+ * deployments/region.graphql, beside the plan-authorities.json it was written from. Nothing is
+ * assembled here; the names of the plan fields come from the served SDL itself.
+ */
+import { Kind, type DocumentNode, type ObjectTypeDefinitionNode } from "graphql";
+import { ConfigError } from "@tees/subgraph-common/env";
+import { findInterface, readServedSdl } from "@tees/subgraph-common/sdl";
 import type { PlanAuthority } from "./config";
-
-const regionSdl = loadSdl(join(import.meta.dirname, "../schema.graphql"));
-const planSdl = loadSdl(join(import.meta.dirname, "../../authority-plan/plan.graphql"));
-const sourceSdl = loadSdl(join(import.meta.dirname, "../../common/schema/source.graphql"));
-const neighboursSdl = loadSdl(join(import.meta.dirname, "../../common/schema/neighbours.graphql"));
-// plan.graphql's Authority.auditLog returns AuditEntry (null here: the registry holds no plan data)
-const auditSdl = loadSdl(join(import.meta.dirname, "../../common/schema/audit.graphql"));
 
 /** The type for every authority that runs no plan subgraph. */
 export const LOCAL_AUTHORITY_TYPE = "LocalAuthority";
 
+const objectType = (document: DocumentNode, name: string) =>
+  document.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === name);
+
 /**
- * The registry's schema: its own types, one concrete Authority type per plan
- * authority, and LocalAuthority, which carries the plan fields (from the same
- * plan.graphql the plan subgraphs use) so that every implementation of the
- * composed Authority interface has them.
+ * The registry's served SDL, checked against its plan authorities: each must have its type there
+ * (a plan-authorities.json newer than the SDL means compose was not run).
  */
-export function buildTypeDefs(planAuthorities: PlanAuthority[]): DocumentNode {
-  const registryFields = findInterface(regionSdl, "Authority").fields ?? [];
-  const planFields = (findInterface(planSdl, "Authority").fields ?? []).filter((f) => f.name.value !== "code");
-  return documentOf([
-    ...regionSdl.definitions,
-    ...planAuthorities.map((a) => entityImplementing(a.typeName, "Authority", "code", registryFields)),
-    entityImplementing(LOCAL_AUTHORITY_TYPE, "Authority", "code", [...registryFields, ...planFields]),
-    // the plan value types; the registry owns Theme and its own Authority interface, and serves no plan mutations (no inputs)
-    ...withoutTypes(planSdl, ["Authority", "Theme"]).filter((d) => d.kind !== Kind.INPUT_OBJECT_TYPE_DEFINITION),
-    ...sourceSdl.definitions,
-    ...neighboursSdl.definitions,
-    ...auditSdl.definitions,
-  ]);
+export function readRegionSdl(file: string, planAuthorities: readonly PlanAuthority[]): DocumentNode {
+  const document = readServedSdl(file, "region");
+  const missing = planAuthorities.filter((a) => !objectType(document, a.typeName));
+  if (missing.length) {
+    throw new ConfigError(`region: its SDL file ${file} has no type for ${missing.map((a) => a.typeName).join(", ")}: run \`npm run compose\` and commit the result`);
+  }
+  return document;
 }
 
-export const planFieldNames = (findInterface(planSdl, "Authority").fields ?? []).map((f) => f.name.value).filter((n) => n !== "code");
+/** The plan fields LocalAuthority carries (null there): its fields beyond the registry's Authority interface. */
+export function planFieldNames(document: DocumentNode): string[] {
+  const registry = new Set((findInterface(document, "Authority").fields ?? []).map((f) => f.name.value));
+  const local = objectType(document, LOCAL_AUTHORITY_TYPE);
+  if (!local) throw new ConfigError(`region: its SDL has no ${LOCAL_AUTHORITY_TYPE} type`);
+  return (local.fields ?? []).map((f) => f.name.value).filter((name) => !registry.has(name));
+}

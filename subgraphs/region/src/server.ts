@@ -1,10 +1,14 @@
+import type { DocumentNode } from "graphql";
 import { buildSubgraphServer } from "@tees/subgraph-common/subgraph";
 import type { RegionConfig } from "./config";
 import type { RegionContext } from "./context";
 import { buildResolvers } from "./resolvers";
-import { buildTypeDefs } from "./schema";
+import { planFieldNames, readRegionSdl } from "./schema";
 
-/** Builds the registry's GraphQL server; no I/O. */
-export function buildServer(config: Pick<RegionConfig, "planAuthorities">) {
-  return buildSubgraphServer<RegionContext>(buildTypeDefs(config.planAuthorities), buildResolvers(config.planAuthorities));
+/** Builds the registry's GraphQL server from its served SDL (read from config.schemaFile unless given). */
+export function buildServer(
+  config: Pick<RegionConfig, "planAuthorities" | "schemaFile">,
+  typeDefs: DocumentNode = readRegionSdl(config.schemaFile, config.planAuthorities),
+) {
+  return buildSubgraphServer<RegionContext>(typeDefs, buildResolvers(config.planAuthorities, planFieldNames(typeDefs)));
 }

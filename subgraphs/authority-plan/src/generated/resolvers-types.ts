@@ -505,8 +505,8 @@ export type Membership = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Changes to RedcarAndCleveland's plans: its editors only. One write per operation (see RedcarAndClevelandPlanMutations). */
-  redcarAndCleveland: RedcarAndClevelandPlanMutations;
+  /** Changes to ThisAuthority's plans: its editors only. One write per operation (see ThisAuthorityPlanMutations). */
+  thisAuthority: ThisAuthorityPlanMutations;
 };
 
 export type OutcomeStatement = {
@@ -715,397 +715,6 @@ export type ProgressNoteInput = {
   text: Scalars['String']['input'];
 };
 
-export type RedcarAndCleveland = Authority & {
-  __typename?: 'RedcarAndCleveland';
-  /** Key actions across all the authority's plans, optionally only those tagged with a theme; includeNarrative false: commitments only (see Action.narrative) */
-  actions?: Maybe<Array<Action>>;
-  /**
-   * Every change made to the authority's plans, newest first: who, when, what (the record
-   * before and after, as JSON). Only the authority's own editors and admins may read it.
-   */
-  auditLog?: Maybe<Array<AuditEntry>>;
-  code: Scalars['ID']['output'];
-  /** Findings and evidence across the authority's documents, in document order, optionally of one kind */
-  findings?: Maybe<Array<Finding>>;
-  /**
-   * Terms and expansions the authority's documents define. With term: the entries whose term
-   * equals it ignoring case (or starts with it, with prefix: true); term is at most 100 characters.
-   */
-  glossary?: Maybe<Array<GlossaryEntry>>;
-  /** Boards, partnerships, lead groups, teams and voice groups named in the authority's plans */
-  groups?: Maybe<Array<LeadGroup>>;
-  /** Inspections, reviews and regulatory judgements the authority's documents name, held and expected: newest first by date, undated last */
-  inspections?: Maybe<Array<Inspection>>;
-  /**
-   * The most recent held inspection or review, by its date, whose judgement a document states
-   * (e.g. Ofsted's 'requires improvement'): for comparing authorities. Null when none is recorded.
-   */
-  latestJudgement?: Maybe<Inspection>;
-  /** Plans and strategies that the authority's plans link their actions to */
-  linkedPlans?: Maybe<Array<LinkedPlan>>;
-  /** Members of partnerships and boards as the authority's documents list them */
-  memberships?: Maybe<Array<Membership>>;
-  /** Plans, strategies and progress reports the authority has published, newest first */
-  plans?: Maybe<Array<Plan>>;
-  /** Priorities across all the authority's plans, optionally only those tagged with a theme */
-  priorities?: Maybe<Array<Priority>>;
-};
-
-
-export type RedcarAndClevelandActionsArgs = {
-  includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
-  theme?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type RedcarAndClevelandAuditLogArgs = {
-  limit?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type RedcarAndClevelandFindingsArgs = {
-  kind?: InputMaybe<FindingKind>;
-};
-
-
-export type RedcarAndClevelandGlossaryArgs = {
-  prefix?: InputMaybe<Scalars['Boolean']['input']>;
-  term?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type RedcarAndClevelandGroupsArgs = {
-  kind?: InputMaybe<GroupKind>;
-};
-
-
-export type RedcarAndClevelandInspectionsArgs = {
-  status?: InputMaybe<InspectionStatus>;
-};
-
-
-export type RedcarAndClevelandPrioritiesArgs = {
-  theme?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutations = {
-  __typename?: 'RedcarAndClevelandPlanMutations';
-  addProgressNote: ProgressNote;
-  createAction: Action;
-  createIndicator: PerformanceIndicator;
-  createLeadGroup: LeadGroup;
-  /** A new plan from a document (the document is recorded too) */
-  createPlan: Plan;
-  createPriority: Priority;
-  /** Deletes the action and its progress notes; returns its id */
-  deleteAction: Scalars['ID']['output'];
-  /** Returns the deleted indicator's id */
-  deleteIndicator: Scalars['ID']['output'];
-  /** Deletes the group (actions stay, without it as a lead); returns its id */
-  deleteLeadGroup: Scalars['ID']['output'];
-  /** Deletes the plan and everything in it; returns the plan's id */
-  deletePlan: Scalars['ID']['output'];
-  /** Deletes the priority, its outcome statements and indicators; its actions stay. Returns its id */
-  deletePriority: Scalars['ID']['output'];
-  /** Returns the deleted note's id */
-  deleteProgressNote: Scalars['ID']['output'];
-  updateAction: Action;
-  /** Also sets an indicator's target or current value */
-  updateIndicator: PerformanceIndicator;
-  updateLeadGroup: LeadGroup;
-  updatePlan: Plan;
-  updatePriority: Priority;
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsAddProgressNoteArgs = {
-  actionId: Scalars['ID']['input'];
-  input: ProgressNoteInput;
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsCreateActionArgs = {
-  input: CreateActionInput;
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsCreateIndicatorArgs = {
-  input: CreateIndicatorInput;
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsCreateLeadGroupArgs = {
-  input: CreateLeadGroupInput;
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsCreatePlanArgs = {
-  input: CreatePlanInput;
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsCreatePriorityArgs = {
-  input: CreatePriorityInput;
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsDeleteActionArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsDeleteIndicatorArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsDeleteLeadGroupArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsDeletePlanArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsDeletePriorityArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsDeleteProgressNoteArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsUpdateActionArgs = {
-  id: Scalars['ID']['input'];
-  input: UpdateActionInput;
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsUpdateIndicatorArgs = {
-  id: Scalars['ID']['input'];
-  input: UpdateIndicatorInput;
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsUpdateLeadGroupArgs = {
-  id: Scalars['ID']['input'];
-  input: UpdateLeadGroupInput;
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsUpdatePlanArgs = {
-  id: Scalars['ID']['input'];
-  input: UpdatePlanInput;
-};
-
-
-/**
- * Changes to this authority's plans. Only an editor of this authority may make them
- * (decided by this subgraph from the identity the gateway signed, never from arguments);
- * each change and its audit log entry are written in one transaction, so a failure leaves
- * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
- * error. Deleting a plan, priority or action also deletes what belongs to it.
- *
- * Several fields of this object in one operation run in parallel (GraphQL executes the fields
- * of a non-root object in parallel), so their order and what each reads back are not defined:
- * send one write per operation.
- */
-export type RedcarAndClevelandPlanMutationsUpdatePriorityArgs = {
-  id: Scalars['ID']['input'];
-  input: UpdatePriorityInput;
-};
-
 /** Who a document covers: a group and its ages, as the document states them */
 export type ScopeItem = {
   __typename?: 'ScopeItem';
@@ -1203,6 +812,397 @@ export type StatementKind =
 export type Theme = {
   __typename?: 'Theme';
   id: Scalars['ID']['output'];
+};
+
+export type ThisAuthority = Authority & {
+  __typename?: 'ThisAuthority';
+  /** Key actions across all the authority's plans, optionally only those tagged with a theme; includeNarrative false: commitments only (see Action.narrative) */
+  actions?: Maybe<Array<Action>>;
+  /**
+   * Every change made to the authority's plans, newest first: who, when, what (the record
+   * before and after, as JSON). Only the authority's own editors and admins may read it.
+   */
+  auditLog?: Maybe<Array<AuditEntry>>;
+  code: Scalars['ID']['output'];
+  /** Findings and evidence across the authority's documents, in document order, optionally of one kind */
+  findings?: Maybe<Array<Finding>>;
+  /**
+   * Terms and expansions the authority's documents define. With term: the entries whose term
+   * equals it ignoring case (or starts with it, with prefix: true); term is at most 100 characters.
+   */
+  glossary?: Maybe<Array<GlossaryEntry>>;
+  /** Boards, partnerships, lead groups, teams and voice groups named in the authority's plans */
+  groups?: Maybe<Array<LeadGroup>>;
+  /** Inspections, reviews and regulatory judgements the authority's documents name, held and expected: newest first by date, undated last */
+  inspections?: Maybe<Array<Inspection>>;
+  /**
+   * The most recent held inspection or review, by its date, whose judgement a document states
+   * (e.g. Ofsted's 'requires improvement'): for comparing authorities. Null when none is recorded.
+   */
+  latestJudgement?: Maybe<Inspection>;
+  /** Plans and strategies that the authority's plans link their actions to */
+  linkedPlans?: Maybe<Array<LinkedPlan>>;
+  /** Members of partnerships and boards as the authority's documents list them */
+  memberships?: Maybe<Array<Membership>>;
+  /** Plans, strategies and progress reports the authority has published, newest first */
+  plans?: Maybe<Array<Plan>>;
+  /** Priorities across all the authority's plans, optionally only those tagged with a theme */
+  priorities?: Maybe<Array<Priority>>;
+};
+
+
+export type ThisAuthorityActionsArgs = {
+  includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
+  theme?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type ThisAuthorityAuditLogArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ThisAuthorityFindingsArgs = {
+  kind?: InputMaybe<FindingKind>;
+};
+
+
+export type ThisAuthorityGlossaryArgs = {
+  prefix?: InputMaybe<Scalars['Boolean']['input']>;
+  term?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type ThisAuthorityGroupsArgs = {
+  kind?: InputMaybe<GroupKind>;
+};
+
+
+export type ThisAuthorityInspectionsArgs = {
+  status?: InputMaybe<InspectionStatus>;
+};
+
+
+export type ThisAuthorityPrioritiesArgs = {
+  theme?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutations = {
+  __typename?: 'ThisAuthorityPlanMutations';
+  addProgressNote: ProgressNote;
+  createAction: Action;
+  createIndicator: PerformanceIndicator;
+  createLeadGroup: LeadGroup;
+  /** A new plan from a document (the document is recorded too) */
+  createPlan: Plan;
+  createPriority: Priority;
+  /** Deletes the action and its progress notes; returns its id */
+  deleteAction: Scalars['ID']['output'];
+  /** Returns the deleted indicator's id */
+  deleteIndicator: Scalars['ID']['output'];
+  /** Deletes the group (actions stay, without it as a lead); returns its id */
+  deleteLeadGroup: Scalars['ID']['output'];
+  /** Deletes the plan and everything in it; returns the plan's id */
+  deletePlan: Scalars['ID']['output'];
+  /** Deletes the priority, its outcome statements and indicators; its actions stay. Returns its id */
+  deletePriority: Scalars['ID']['output'];
+  /** Returns the deleted note's id */
+  deleteProgressNote: Scalars['ID']['output'];
+  updateAction: Action;
+  /** Also sets an indicator's target or current value */
+  updateIndicator: PerformanceIndicator;
+  updateLeadGroup: LeadGroup;
+  updatePlan: Plan;
+  updatePriority: Priority;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsAddProgressNoteArgs = {
+  actionId: Scalars['ID']['input'];
+  input: ProgressNoteInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsCreateActionArgs = {
+  input: CreateActionInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsCreateIndicatorArgs = {
+  input: CreateIndicatorInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsCreateLeadGroupArgs = {
+  input: CreateLeadGroupInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsCreatePlanArgs = {
+  input: CreatePlanInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsCreatePriorityArgs = {
+  input: CreatePriorityInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsDeleteActionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsDeleteIndicatorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsDeleteLeadGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsDeletePlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsDeletePriorityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsDeleteProgressNoteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsUpdateActionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateActionInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsUpdateIndicatorArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateIndicatorInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsUpdateLeadGroupArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateLeadGroupInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsUpdatePlanArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePlanInput;
+};
+
+
+/**
+ * Changes to this authority's plans. Only an editor of this authority may make them
+ * (decided by this subgraph from the identity the gateway signed, never from arguments);
+ * each change and its audit log entry are written in one transaction, so a failure leaves
+ * nothing changed. Ids are those of this authority's own data: an id from anywhere else is an
+ * error. Deleting a plan, priority or action also deletes what belongs to it.
+ *
+ * Several fields of this object in one operation run in parallel (GraphQL executes the fields
+ * of a non-root object in parallel), so their order and what each reads back are not defined:
+ * send one write per operation.
+ */
+export type ThisAuthorityPlanMutationsUpdatePriorityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePriorityInput;
 };
 
 /** When an action happens: as written, and normalised where the wording allows (YYYY, YYYY-MM or YYYY-MM-DD) */
@@ -1355,14 +1355,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
-  RedcarAndCleveland: RedcarAndCleveland;
+  ThisAuthority: ThisAuthority;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
-  RedcarAndCleveland:
-    ( { __typename: 'RedcarAndCleveland' }
-    & GraphQLRecursivePick<FederationTypes['RedcarAndCleveland'], {"code":true}> );
+  ThisAuthority:
+    ( { __typename: 'ThisAuthority' }
+    & GraphQLRecursivePick<FederationTypes['ThisAuthority'], {"code":true}> );
 }>;
 
 /** Mapping of union types */
@@ -1375,7 +1375,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  Authority: ( Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'findings' | 'glossary' | 'groups' | 'inspections' | 'latestJudgement' | 'linkedPlans' | 'memberships' | 'plans' | 'priorities'> & { actions?: Maybe<Array<_RefType['Action']>>, auditLog?: Maybe<Array<_RefType['AuditEntry']>>, findings?: Maybe<Array<_RefType['Finding']>>, glossary?: Maybe<Array<_RefType['GlossaryEntry']>>, groups?: Maybe<Array<_RefType['LeadGroup']>>, inspections?: Maybe<Array<_RefType['Inspection']>>, latestJudgement?: Maybe<_RefType['Inspection']>, linkedPlans?: Maybe<Array<_RefType['LinkedPlan']>>, memberships?: Maybe<Array<_RefType['Membership']>>, plans?: Maybe<Array<_RefType['Plan']>>, priorities?: Maybe<Array<_RefType['Priority']>> } );
+  Authority: ( Omit<ThisAuthority, 'actions' | 'auditLog' | 'findings' | 'glossary' | 'groups' | 'inspections' | 'latestJudgement' | 'linkedPlans' | 'memberships' | 'plans' | 'priorities'> & { actions?: Maybe<Array<_RefType['Action']>>, auditLog?: Maybe<Array<_RefType['AuditEntry']>>, findings?: Maybe<Array<_RefType['Finding']>>, glossary?: Maybe<Array<_RefType['GlossaryEntry']>>, groups?: Maybe<Array<_RefType['LeadGroup']>>, inspections?: Maybe<Array<_RefType['Inspection']>>, latestJudgement?: Maybe<_RefType['Inspection']>, linkedPlans?: Maybe<Array<_RefType['LinkedPlan']>>, memberships?: Maybe<Array<_RefType['Membership']>>, plans?: Maybe<Array<_RefType['Plan']>>, priorities?: Maybe<Array<_RefType['Priority']>> } );
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
@@ -1434,8 +1434,6 @@ export type ResolversTypes = ResolversObject<{
   Priority: ResolverTypeWrapper<PriorityModel>;
   ProgressNote: ResolverTypeWrapper<ProgressNoteModel>;
   ProgressNoteInput: ProgressNoteInput;
-  RedcarAndCleveland: ResolverTypeWrapper<Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'findings' | 'glossary' | 'groups' | 'inspections' | 'latestJudgement' | 'linkedPlans' | 'memberships' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversTypes['Action']>>, auditLog?: Maybe<Array<ResolversTypes['AuditEntry']>>, findings?: Maybe<Array<ResolversTypes['Finding']>>, glossary?: Maybe<Array<ResolversTypes['GlossaryEntry']>>, groups?: Maybe<Array<ResolversTypes['LeadGroup']>>, inspections?: Maybe<Array<ResolversTypes['Inspection']>>, latestJudgement?: Maybe<ResolversTypes['Inspection']>, linkedPlans?: Maybe<Array<ResolversTypes['LinkedPlan']>>, memberships?: Maybe<Array<ResolversTypes['Membership']>>, plans?: Maybe<Array<ResolversTypes['Plan']>>, priorities?: Maybe<Array<ResolversTypes['Priority']>> }>;
-  RedcarAndClevelandPlanMutations: ResolverTypeWrapper<PlanMutationsNamespaceModel>;
   ScopeItem: ResolverTypeWrapper<PlanScopeModel>;
   Source: ResolverTypeWrapper<SourceColumnsModel>;
   SourceDocument: ResolverTypeWrapper<SourceDocumentModel>;
@@ -1445,6 +1443,8 @@ export type ResolversTypes = ResolversObject<{
   StatedValueInput: StatedValueInput;
   StatementKind: null;
   Theme: ResolverTypeWrapper<Theme>;
+  ThisAuthority: ResolverTypeWrapper<Omit<ThisAuthority, 'actions' | 'auditLog' | 'findings' | 'glossary' | 'groups' | 'inspections' | 'latestJudgement' | 'linkedPlans' | 'memberships' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversTypes['Action']>>, auditLog?: Maybe<Array<ResolversTypes['AuditEntry']>>, findings?: Maybe<Array<ResolversTypes['Finding']>>, glossary?: Maybe<Array<ResolversTypes['GlossaryEntry']>>, groups?: Maybe<Array<ResolversTypes['LeadGroup']>>, inspections?: Maybe<Array<ResolversTypes['Inspection']>>, latestJudgement?: Maybe<ResolversTypes['Inspection']>, linkedPlans?: Maybe<Array<ResolversTypes['LinkedPlan']>>, memberships?: Maybe<Array<ResolversTypes['Membership']>>, plans?: Maybe<Array<ResolversTypes['Plan']>>, priorities?: Maybe<Array<ResolversTypes['Priority']>> }>;
+  ThisAuthorityPlanMutations: ResolverTypeWrapper<PlanMutationsNamespaceModel>;
   Timescale: ResolverTypeWrapper<Timescale>;
   TimescaleInput: TimescaleInput;
   UpdateActionInput: UpdateActionInput;
@@ -1498,8 +1498,6 @@ export type ResolversParentTypes = ResolversObject<{
   Priority: PriorityModel;
   ProgressNote: ProgressNoteModel;
   ProgressNoteInput: ProgressNoteInput;
-  RedcarAndCleveland: Omit<RedcarAndCleveland, 'actions' | 'auditLog' | 'findings' | 'glossary' | 'groups' | 'inspections' | 'latestJudgement' | 'linkedPlans' | 'memberships' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversParentTypes['Action']>>, auditLog?: Maybe<Array<ResolversParentTypes['AuditEntry']>>, findings?: Maybe<Array<ResolversParentTypes['Finding']>>, glossary?: Maybe<Array<ResolversParentTypes['GlossaryEntry']>>, groups?: Maybe<Array<ResolversParentTypes['LeadGroup']>>, inspections?: Maybe<Array<ResolversParentTypes['Inspection']>>, latestJudgement?: Maybe<ResolversParentTypes['Inspection']>, linkedPlans?: Maybe<Array<ResolversParentTypes['LinkedPlan']>>, memberships?: Maybe<Array<ResolversParentTypes['Membership']>>, plans?: Maybe<Array<ResolversParentTypes['Plan']>>, priorities?: Maybe<Array<ResolversParentTypes['Priority']>> } | FederationReferenceTypes['RedcarAndCleveland'];
-  RedcarAndClevelandPlanMutations: PlanMutationsNamespaceModel;
   ScopeItem: PlanScopeModel;
   Source: SourceColumnsModel;
   SourceDocument: SourceDocumentModel;
@@ -1508,6 +1506,8 @@ export type ResolversParentTypes = ResolversObject<{
   StatedValue: StatedValueColumnsModel;
   StatedValueInput: StatedValueInput;
   Theme: Theme;
+  ThisAuthority: Omit<ThisAuthority, 'actions' | 'auditLog' | 'findings' | 'glossary' | 'groups' | 'inspections' | 'latestJudgement' | 'linkedPlans' | 'memberships' | 'plans' | 'priorities'> & { actions?: Maybe<Array<ResolversParentTypes['Action']>>, auditLog?: Maybe<Array<ResolversParentTypes['AuditEntry']>>, findings?: Maybe<Array<ResolversParentTypes['Finding']>>, glossary?: Maybe<Array<ResolversParentTypes['GlossaryEntry']>>, groups?: Maybe<Array<ResolversParentTypes['LeadGroup']>>, inspections?: Maybe<Array<ResolversParentTypes['Inspection']>>, latestJudgement?: Maybe<ResolversParentTypes['Inspection']>, linkedPlans?: Maybe<Array<ResolversParentTypes['LinkedPlan']>>, memberships?: Maybe<Array<ResolversParentTypes['Membership']>>, plans?: Maybe<Array<ResolversParentTypes['Plan']>>, priorities?: Maybe<Array<ResolversParentTypes['Priority']>> } | FederationReferenceTypes['ThisAuthority'];
+  ThisAuthorityPlanMutations: PlanMutationsNamespaceModel;
   Timescale: Timescale;
   TimescaleInput: TimescaleInput;
   UpdateActionInput: UpdateActionInput;
@@ -1560,7 +1560,7 @@ export type AuditEntryResolvers<ContextType = PlanContext, ParentType extends Re
 }>;
 
 export type AuthorityResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Authority'] = ResolversParentTypes['Authority']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'RedcarAndCleveland', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ThisAuthority', ParentType, ContextType>;
 }>;
 
 export type CareIndicatorOutcomeResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['CareIndicatorOutcome'] = ResolversParentTypes['CareIndicatorOutcome']> = ResolversObject<{
@@ -1695,7 +1695,7 @@ export type MembershipResolvers<ContextType = PlanContext, ParentType extends Re
 }>;
 
 export type MutationResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  redcarAndCleveland?: Resolver<ResolversTypes['RedcarAndClevelandPlanMutations'], ParentType, ContextType>;
+  thisAuthority?: Resolver<ResolversTypes['ThisAuthorityPlanMutations'], ParentType, ContextType>;
 }>;
 
 export type OutcomeStatementResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['OutcomeStatement'] = ResolversParentTypes['OutcomeStatement']> = ResolversObject<{
@@ -1798,43 +1798,6 @@ export type ProgressNoteResolvers<ContextType = PlanContext, ParentType extends 
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type RedcarAndClevelandResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['RedcarAndCleveland'] = ResolversParentTypes['RedcarAndCleveland'], FederationReferenceType extends FederationReferenceTypes['RedcarAndCleveland'] = FederationReferenceTypes['RedcarAndCleveland']> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RedcarAndCleveland']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, RequireFields<RedcarAndClevelandActionsArgs, 'includeNarrative'>>;
-  auditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<RedcarAndClevelandAuditLogArgs, 'limit'>>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  findings?: Resolver<Maybe<Array<ResolversTypes['Finding']>>, ParentType, ContextType, Partial<RedcarAndClevelandFindingsArgs>>;
-  glossary?: Resolver<Maybe<Array<ResolversTypes['GlossaryEntry']>>, ParentType, ContextType, RequireFields<RedcarAndClevelandGlossaryArgs, 'prefix'>>;
-  groups?: Resolver<Maybe<Array<ResolversTypes['LeadGroup']>>, ParentType, ContextType, Partial<RedcarAndClevelandGroupsArgs>>;
-  inspections?: Resolver<Maybe<Array<ResolversTypes['Inspection']>>, ParentType, ContextType, Partial<RedcarAndClevelandInspectionsArgs>>;
-  latestJudgement?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
-  linkedPlans?: Resolver<Maybe<Array<ResolversTypes['LinkedPlan']>>, ParentType, ContextType>;
-  memberships?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
-  plans?: Resolver<Maybe<Array<ResolversTypes['Plan']>>, ParentType, ContextType>;
-  priorities?: Resolver<Maybe<Array<ResolversTypes['Priority']>>, ParentType, ContextType, Partial<RedcarAndClevelandPrioritiesArgs>>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
-
-export type RedcarAndClevelandPlanMutationsResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['RedcarAndClevelandPlanMutations'] = ResolversParentTypes['RedcarAndClevelandPlanMutations']> = ResolversObject<{
-  addProgressNote?: Resolver<ResolversTypes['ProgressNote'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsAddProgressNoteArgs, 'actionId' | 'input'>>;
-  createAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsCreateActionArgs, 'input'>>;
-  createIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsCreateIndicatorArgs, 'input'>>;
-  createLeadGroup?: Resolver<ResolversTypes['LeadGroup'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsCreateLeadGroupArgs, 'input'>>;
-  createPlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsCreatePlanArgs, 'input'>>;
-  createPriority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsCreatePriorityArgs, 'input'>>;
-  deleteAction?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeleteActionArgs, 'id'>>;
-  deleteIndicator?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeleteIndicatorArgs, 'id'>>;
-  deleteLeadGroup?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeleteLeadGroupArgs, 'id'>>;
-  deletePlan?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeletePlanArgs, 'id'>>;
-  deletePriority?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeletePriorityArgs, 'id'>>;
-  deleteProgressNote?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsDeleteProgressNoteArgs, 'id'>>;
-  updateAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdateActionArgs, 'id' | 'input'>>;
-  updateIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdateIndicatorArgs, 'id' | 'input'>>;
-  updateLeadGroup?: Resolver<ResolversTypes['LeadGroup'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdateLeadGroupArgs, 'id' | 'input'>>;
-  updatePlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdatePlanArgs, 'id' | 'input'>>;
-  updatePriority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType, RequireFields<RedcarAndClevelandPlanMutationsUpdatePriorityArgs, 'id' | 'input'>>;
-}>;
-
 export type ScopeItemResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['ScopeItem'] = ResolversParentTypes['ScopeItem']> = ResolversObject<{
   group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   maxAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1874,6 +1837,43 @@ export type StatementKindResolvers = { AIM: 'aim', COUNCIL_PRIORITY: 'council-pr
 
 export type ThemeResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ThisAuthorityResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['ThisAuthority'] = ResolversParentTypes['ThisAuthority'], FederationReferenceType extends FederationReferenceTypes['ThisAuthority'] = FederationReferenceTypes['ThisAuthority']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ThisAuthority']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  actions?: Resolver<Maybe<Array<ResolversTypes['Action']>>, ParentType, ContextType, RequireFields<ThisAuthorityActionsArgs, 'includeNarrative'>>;
+  auditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<ThisAuthorityAuditLogArgs, 'limit'>>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  findings?: Resolver<Maybe<Array<ResolversTypes['Finding']>>, ParentType, ContextType, Partial<ThisAuthorityFindingsArgs>>;
+  glossary?: Resolver<Maybe<Array<ResolversTypes['GlossaryEntry']>>, ParentType, ContextType, RequireFields<ThisAuthorityGlossaryArgs, 'prefix'>>;
+  groups?: Resolver<Maybe<Array<ResolversTypes['LeadGroup']>>, ParentType, ContextType, Partial<ThisAuthorityGroupsArgs>>;
+  inspections?: Resolver<Maybe<Array<ResolversTypes['Inspection']>>, ParentType, ContextType, Partial<ThisAuthorityInspectionsArgs>>;
+  latestJudgement?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
+  linkedPlans?: Resolver<Maybe<Array<ResolversTypes['LinkedPlan']>>, ParentType, ContextType>;
+  memberships?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
+  plans?: Resolver<Maybe<Array<ResolversTypes['Plan']>>, ParentType, ContextType>;
+  priorities?: Resolver<Maybe<Array<ResolversTypes['Priority']>>, ParentType, ContextType, Partial<ThisAuthorityPrioritiesArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ThisAuthorityPlanMutationsResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['ThisAuthorityPlanMutations'] = ResolversParentTypes['ThisAuthorityPlanMutations']> = ResolversObject<{
+  addProgressNote?: Resolver<ResolversTypes['ProgressNote'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsAddProgressNoteArgs, 'actionId' | 'input'>>;
+  createAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsCreateActionArgs, 'input'>>;
+  createIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsCreateIndicatorArgs, 'input'>>;
+  createLeadGroup?: Resolver<ResolversTypes['LeadGroup'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsCreateLeadGroupArgs, 'input'>>;
+  createPlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsCreatePlanArgs, 'input'>>;
+  createPriority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsCreatePriorityArgs, 'input'>>;
+  deleteAction?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsDeleteActionArgs, 'id'>>;
+  deleteIndicator?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsDeleteIndicatorArgs, 'id'>>;
+  deleteLeadGroup?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsDeleteLeadGroupArgs, 'id'>>;
+  deletePlan?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsDeletePlanArgs, 'id'>>;
+  deletePriority?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsDeletePriorityArgs, 'id'>>;
+  deleteProgressNote?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsDeleteProgressNoteArgs, 'id'>>;
+  updateAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsUpdateActionArgs, 'id' | 'input'>>;
+  updateIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsUpdateIndicatorArgs, 'id' | 'input'>>;
+  updateLeadGroup?: Resolver<ResolversTypes['LeadGroup'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsUpdateLeadGroupArgs, 'id' | 'input'>>;
+  updatePlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsUpdatePlanArgs, 'id' | 'input'>>;
+  updatePriority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType, RequireFields<ThisAuthorityPlanMutationsUpdatePriorityArgs, 'id' | 'input'>>;
 }>;
 
 export type TimescaleResolvers<ContextType = PlanContext, ParentType extends ResolversParentTypes['Timescale'] = ResolversParentTypes['Timescale']> = ResolversObject<{
@@ -1922,14 +1922,14 @@ export type Resolvers<ContextType = PlanContext> = ResolversObject<{
   PrintedFigure?: PrintedFigureResolvers<ContextType>;
   Priority?: PriorityResolvers<ContextType>;
   ProgressNote?: ProgressNoteResolvers<ContextType>;
-  RedcarAndCleveland?: RedcarAndClevelandResolvers<ContextType>;
-  RedcarAndClevelandPlanMutations?: RedcarAndClevelandPlanMutationsResolvers<ContextType>;
   ScopeItem?: ScopeItemResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceDocument?: SourceDocumentResolvers<ContextType>;
   StatedValue?: StatedValueResolvers<ContextType>;
   StatementKind?: StatementKindResolvers;
   Theme?: ThemeResolvers<ContextType>;
+  ThisAuthority?: ThisAuthorityResolvers<ContextType>;
+  ThisAuthorityPlanMutations?: ThisAuthorityPlanMutationsResolvers<ContextType>;
   Timescale?: TimescaleResolvers<ContextType>;
 }>;
 

@@ -1,6 +1,6 @@
 import { readAuditLog } from "@tees/subgraph-common/audit/record";
-// Generated from the Redcar deployment's SDL; every deployment's authority type has exactly these fields.
-import type { RedcarAndClevelandResolvers as AuthorityTypeResolvers } from "../generated/resolvers-types";
+// Generated from the template's neutral instantiation; every deployment's authority type has exactly these fields.
+import type { ThisAuthorityResolvers as AuthorityTypeResolvers } from "../generated/resolvers-types";
 import { evidenceAuthorityFields } from "./Evidence";
 
 const only = async <T extends { id: string }>(rows: T[], ids: Promise<string[]> | null): Promise<T[]> => {
@@ -10,7 +10,7 @@ const only = async <T extends { id: string }>(rows: T[], ids: Promise<string[]> 
 };
 
 /**
- * The deployment's own authority type (e.g. RedcarAndCleveland). It answers only
+ * The deployment's own authority type (its typeName; ThisAuthority in the template). It answers only
  * for its own code: a reference to any other authority resolves to null.
  */
 export const authorityResolvers: AuthorityTypeResolvers = {

@@ -3,7 +3,7 @@ import type { PlanLoaders } from "../loaders";
 import type { Finding as FindingRow, GlossaryEntry as GlossaryRow, Inspection as InspectionRow } from "../entities";
 import type {
   DocumentStatusResolvers, FindingResolvers, GlossaryEntryResolvers, InspectionResolvers, MembershipResolvers, PlanResolvers,
-  RedcarAndClevelandResolvers, ScopeItemResolvers,
+  ThisAuthorityResolvers, ScopeItemResolvers,
 } from "../generated/resolvers-types";
 
 /** the longest term glossary(term:) accepts (terms are at most 100 characters in the seeds) */
@@ -48,7 +48,7 @@ const ofKind = (rows: FindingRow[], kind: string | null | undefined) => (kind ? 
 
 /** The evidence fields of the deployment's authority type (spread into authorityResolvers). */
 export const evidenceAuthorityFields: Pick<
-  RedcarAndClevelandResolvers, "inspections" | "latestJudgement" | "findings" | "memberships" | "glossary"
+  ThisAuthorityResolvers, "inspections" | "latestJudgement" | "findings" | "memberships" | "glossary"
 > = {
   inspections: async (_authority, { status }, { loaders }) => {
     const rows = newestFirst(await loaders.allInspections.load("all"));

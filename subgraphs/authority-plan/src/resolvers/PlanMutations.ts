@@ -1,12 +1,12 @@
-// Generated from the Redcar deployment's SDL; every deployment's namespace type has exactly these fields.
-import type { RedcarAndClevelandPlanMutationsResolvers as PlanMutationsResolvers } from "../generated/resolvers-types";
+// Generated from the template's neutral instantiation; every deployment's namespace type has exactly these fields.
+import type { ThisAuthorityPlanMutationsResolvers as PlanMutationsResolvers } from "../generated/resolvers-types";
 import * as writes from "../writes";
 
-/** The namespace object (e.g. RedcarAndClevelandPlanMutations) carries nothing: its fields are the operations. */
+/** The namespace object (<TypeName>PlanMutations) carries nothing: its fields are the operations. */
 export type PlanMutationsNamespace = Record<string, never>;
 const namespace: PlanMutationsNamespace = {};
 
-/** `Mutation.<lowerCamelTypeName>` (e.g. redcarAndCleveland): the deployment's own entry to its writes. */
+/** `Mutation.<lowerCamelTypeName>`: the deployment's own entry to its writes. */
 export const enterPlanMutations = (): PlanMutationsNamespace => namespace;
 
 /** Each operation is authorised, validated and written (with its audit entry) in src/writes. */

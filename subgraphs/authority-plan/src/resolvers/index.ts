@@ -13,7 +13,7 @@ import { Source } from "./Source";
 import { SourceDocument } from "./SourceDocument";
 import { mutationFieldName, mutationsTypeName } from "../schema";
 
-/** `typeName` is the deployment's own authority type, e.g. RedcarAndCleveland (and its mutations, RedcarAndClevelandPlanMutations). */
+/** `typeName` is the deployment's own authority type, from its JSON (and its mutations, <TypeName>PlanMutations). */
 export function buildResolvers(typeName: string) {
   return {
     [typeName]: authorityResolvers,

@@ -101,9 +101,9 @@ export type AuditEntry = {
 /**
  * A local authority. Every English local authority is one; those that run an
  * authority plan subgraph have a type of their own (e.g. RedcarAndCleveland), so the
- * gateway can send each one's plan fields to its own subgraph. Generated at start-up
- * from plan-authorities.json: one `type <typeName> implements Authority` per entry,
- * and `LocalAuthority` for the rest (with the plan fields of plan.graphql, always null).
+ * gateway can send each one's plan fields to its own subgraph. Written by `npm run
+ * compose` from the plan deployments: one `type <typeName> implements Authority` per
+ * deployment, and `LocalAuthority` for the rest (with the plan fields of plan.graphql, always null).
  */
 export type Authority = {
   /** DfE authority type: UA (unitary), MD (metropolitan district), SC (shire county), ILB/OLB (London boroughs) */
@@ -124,9 +124,9 @@ export type Authority = {
 /**
  * A local authority. Every English local authority is one; those that run an
  * authority plan subgraph have a type of their own (e.g. RedcarAndCleveland), so the
- * gateway can send each one's plan fields to its own subgraph. Generated at start-up
- * from plan-authorities.json: one `type <typeName> implements Authority` per entry,
- * and `LocalAuthority` for the rest (with the plan fields of plan.graphql, always null).
+ * gateway can send each one's plan fields to its own subgraph. Written by `npm run
+ * compose` from the plan deployments: one `type <typeName> implements Authority` per
+ * deployment, and `LocalAuthority` for the rest (with the plan fields of plan.graphql, always null).
  */
 export type AuthorityStatisticalNeighboursArgs = {
   set?: StatisticalNeighbourSet;
@@ -694,27 +694,6 @@ export type QueryThemeArgs = {
   id: Scalars['ID']['input'];
 };
 
-export type RedcarAndCleveland = Authority & {
-  __typename?: 'RedcarAndCleveland';
-  /** DfE authority type: UA (unitary), MD (metropolitan district), SC (shire county), ILB/OLB (London boroughs) */
-  authorityType?: Maybe<Scalars['String']['output']>;
-  /** ONS GSS code, e.g. E06000003 */
-  code: Scalars['ID']['output'];
-  /** DfE local authority number, e.g. 807 */
-  dfeNumber?: Maybe<Scalars['Int']['output']>;
-  /** whether the authority runs a plan subgraph of its own */
-  hasPlanSubgraph: Scalars['Boolean']['output'];
-  name: Scalars['String']['output'];
-  region: Region;
-  /** its DfE statistical neighbours in one published set (the newest unless asked), closest first */
-  statisticalNeighbours: StatisticalNeighbours;
-};
-
-
-export type RedcarAndClevelandStatisticalNeighboursArgs = {
-  set?: StatisticalNeighbourSet;
-};
-
 /** An English region (or England as a whole) */
 export type Region = {
   __typename?: 'Region';
@@ -802,27 +781,6 @@ export type StatisticalNeighbours = {
   __typename?: 'StatisticalNeighbours';
   neighbours: Array<StatisticalNeighbour>;
   set: NeighbourSetInfo;
-};
-
-export type StocktonOnTees = Authority & {
-  __typename?: 'StocktonOnTees';
-  /** DfE authority type: UA (unitary), MD (metropolitan district), SC (shire county), ILB/OLB (London boroughs) */
-  authorityType?: Maybe<Scalars['String']['output']>;
-  /** ONS GSS code, e.g. E06000003 */
-  code: Scalars['ID']['output'];
-  /** DfE local authority number, e.g. 807 */
-  dfeNumber?: Maybe<Scalars['Int']['output']>;
-  /** whether the authority runs a plan subgraph of its own */
-  hasPlanSubgraph: Scalars['Boolean']['output'];
-  name: Scalars['String']['output'];
-  region: Region;
-  /** its DfE statistical neighbours in one published set (the newest unless asked), closest first */
-  statisticalNeighbours: StatisticalNeighbours;
-};
-
-
-export type StocktonOnTeesStatisticalNeighboursArgs = {
-  set?: StatisticalNeighbourSet;
 };
 
 /** A theme of the shared taxonomy that every authority's priorities and actions are tagged with */
@@ -924,9 +882,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Authority: Authority;
   LocalAuthority: LocalAuthority;
-  RedcarAndCleveland: RedcarAndCleveland;
   Region: Region;
-  StocktonOnTees: StocktonOnTees;
   Theme: Theme;
 }>;
 
@@ -938,15 +894,9 @@ export type FederationReferenceTypes = ResolversObject<{
   LocalAuthority:
     ( { __typename: 'LocalAuthority' }
     & GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"code":true}> );
-  RedcarAndCleveland:
-    ( { __typename: 'RedcarAndCleveland' }
-    & GraphQLRecursivePick<FederationTypes['RedcarAndCleveland'], {"code":true}> );
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
-  StocktonOnTees:
-    ( { __typename: 'StocktonOnTees' }
-    & GraphQLRecursivePick<FederationTypes['StocktonOnTees'], {"code":true}> );
   Theme:
     ( { __typename: 'Theme' }
     & GraphQLRecursivePick<FederationTypes['Theme'], {"id":true}> );
@@ -1011,7 +961,6 @@ export type ResolversTypes = ResolversObject<{
   Priority: ResolverTypeWrapper<Omit<Priority, 'actions' | 'indicators' | 'plan' | 'themes'> & { actions: Array<ResolversTypes['Action']>, indicators: Array<ResolversTypes['PerformanceIndicator']>, plan: ResolversTypes['Plan'], themes: Array<ResolversTypes['Theme']> }>;
   ProgressNote: ResolverTypeWrapper<ProgressNote>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RedcarAndCleveland: ResolverTypeWrapper<AreaModel>;
   Region: ResolverTypeWrapper<AreaModel>;
   ScopeItem: ResolverTypeWrapper<ScopeItem>;
   Source: ResolverTypeWrapper<Source>;
@@ -1021,7 +970,6 @@ export type ResolversTypes = ResolversObject<{
   StatisticalNeighbour: ResolverTypeWrapper<Omit<StatisticalNeighbour, 'authority'> & { authority: ResolversTypes['Authority'] }>;
   StatisticalNeighbourSet: StatisticalNeighbourSet;
   StatisticalNeighbours: ResolverTypeWrapper<Omit<StatisticalNeighbours, 'neighbours'> & { neighbours: Array<ResolversTypes['StatisticalNeighbour']> }>;
-  StocktonOnTees: ResolverTypeWrapper<AreaModel>;
   Theme: ResolverTypeWrapper<ThemeModel>;
   Timescale: ResolverTypeWrapper<Timescale>;
 }>;
@@ -1064,7 +1012,6 @@ export type ResolversParentTypes = ResolversObject<{
   Priority: Omit<Priority, 'actions' | 'indicators' | 'plan' | 'themes'> & { actions: Array<ResolversParentTypes['Action']>, indicators: Array<ResolversParentTypes['PerformanceIndicator']>, plan: ResolversParentTypes['Plan'], themes: Array<ResolversParentTypes['Theme']> };
   ProgressNote: ProgressNote;
   Query: Record<PropertyKey, never>;
-  RedcarAndCleveland: AreaModel;
   Region: AreaModel;
   ScopeItem: ScopeItem;
   Source: Source;
@@ -1072,7 +1019,6 @@ export type ResolversParentTypes = ResolversObject<{
   StatedValue: StatedValue;
   StatisticalNeighbour: Omit<StatisticalNeighbour, 'authority'> & { authority: ResolversParentTypes['Authority'] };
   StatisticalNeighbours: Omit<StatisticalNeighbours, 'neighbours'> & { neighbours: Array<ResolversParentTypes['StatisticalNeighbour']> };
-  StocktonOnTees: AreaModel;
   Theme: ThemeModel;
   Timescale: Timescale;
 }>;
@@ -1120,7 +1066,7 @@ export type AuditEntryResolvers<ContextType = RegionContext, ParentType extends 
 }>;
 
 export type AuthorityResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Authority'] = ResolversParentTypes['Authority'], FederationReferenceType extends FederationReferenceTypes['Authority'] = FederationReferenceTypes['Authority']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'LocalAuthority' | 'RedcarAndCleveland' | 'StocktonOnTees', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'LocalAuthority', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Authority']> | FederationReferenceType, FederationReferenceType, ContextType>;
 }>;
 
@@ -1393,18 +1339,6 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
 }>;
 
-export type RedcarAndClevelandResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['RedcarAndCleveland'] = ResolversParentTypes['RedcarAndCleveland'], FederationReferenceType extends FederationReferenceTypes['RedcarAndCleveland'] = FederationReferenceTypes['RedcarAndCleveland']> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RedcarAndCleveland']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  authorityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  dfeNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  hasPlanSubgraph?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  statisticalNeighbours?: Resolver<ResolversTypes['StatisticalNeighbours'], ParentType, ContextType, RequireFields<RedcarAndClevelandStatisticalNeighboursArgs, 'set'>>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
-
 export type RegionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   authorities?: Resolver<Array<ResolversTypes['Authority']>, ParentType, ContextType>;
@@ -1459,18 +1393,6 @@ export type StatisticalNeighbourResolvers<ContextType = RegionContext, ParentTyp
 export type StatisticalNeighboursResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['StatisticalNeighbours'] = ResolversParentTypes['StatisticalNeighbours']> = ResolversObject<{
   neighbours?: Resolver<Array<ResolversTypes['StatisticalNeighbour']>, ParentType, ContextType>;
   set?: Resolver<ResolversTypes['NeighbourSetInfo'], ParentType, ContextType>;
-}>;
-
-export type StocktonOnTeesResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['StocktonOnTees'] = ResolversParentTypes['StocktonOnTees'], FederationReferenceType extends FederationReferenceTypes['StocktonOnTees'] = FederationReferenceTypes['StocktonOnTees']> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StocktonOnTees']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  authorityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  dfeNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  hasPlanSubgraph?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  statisticalNeighbours?: Resolver<ResolversTypes['StatisticalNeighbours'], ParentType, ContextType, RequireFields<StocktonOnTeesStatisticalNeighboursArgs, 'set'>>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ThemeResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme'], FederationReferenceType extends FederationReferenceTypes['Theme'] = FederationReferenceTypes['Theme']> = ResolversObject<{
@@ -1528,7 +1450,6 @@ export type Resolvers<ContextType = RegionContext> = ResolversObject<{
   Priority?: PriorityResolvers<ContextType>;
   ProgressNote?: ProgressNoteResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
-  RedcarAndCleveland?: RedcarAndClevelandResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   ScopeItem?: ScopeItemResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
@@ -1537,7 +1458,6 @@ export type Resolvers<ContextType = RegionContext> = ResolversObject<{
   StatementKind?: StatementKindResolvers;
   StatisticalNeighbour?: StatisticalNeighbourResolvers<ContextType>;
   StatisticalNeighbours?: StatisticalNeighboursResolvers<ContextType>;
-  StocktonOnTees?: StocktonOnTeesResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;
   Timescale?: TimescaleResolvers<ContextType>;
 }>;

@@ -1,8 +1,7 @@
 import { authorityFields } from "./Authority";
-import { planFieldNames } from "../schema";
 
-/** An authority with no plan subgraph: its plan fields are null (no plan data here, not "no plans"). */
-export const LocalAuthority = {
+/** An authority with no plan subgraph: its plan fields (named by the served SDL) are null (no plan data here, not "no plans"). */
+export const localAuthorityResolvers = (planFieldNames: readonly string[]) => ({
   ...authorityFields,
   ...Object.fromEntries(planFieldNames.map((name) => [name, () => null])),
-};
+});
