@@ -10,15 +10,15 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DocumentNode } from "graphql";
-import type { ServiceDefinition } from "@tees/subgraph-common/service";
+import type { ServiceDefinition } from "@tees/subgraph-common/start-service";
 import { readServedSdl, servedSdlFile } from "@tees/subgraph-common/sdl";
 import { deploymentsFolder as planFolder, loadConfig as planConfig, readDeployment, type Deployment } from "../subgraphs/authority-plan/src/config";
-import { planService } from "../subgraphs/authority-plan/src/service";
+import { planService } from "../subgraphs/authority-plan/src/service-definition";
 import { outcomeConfig } from "../subgraphs/outcomes/src/config";
 import { deploymentsFolder as outcomesFolder, readOutcomeDeployment } from "../subgraphs/outcomes/src/deployments";
-import { outcomeService } from "../subgraphs/outcomes/src/service";
+import { outcomeService } from "../subgraphs/outcomes/src/service-definition";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
-import { regionService } from "../subgraphs/region/src/service";
+import { regionService } from "../subgraphs/region/src/service-definition";
 import { outcomeSdl, planSdl, regionSdl } from "./sdl";
 
 export const repoRoot = join(import.meta.dirname, "..");
@@ -88,7 +88,7 @@ export function subgraphCatalog(folders: DeploymentFolders = committedFolders): 
       name: "region",
       kind: "region",
       port: regionConfig({}).port,
-      entry: "subgraphs/region/src/index.ts",
+      entry: "subgraphs/region/src/main.ts",
       env: regionEnv,
       database: "region",
       poolSize: 5,
@@ -104,7 +104,7 @@ export function subgraphCatalog(folders: DeploymentFolders = committedFolders): 
         name: d.seedFolder,
         kind: "plan",
         port: d.port,
-        entry: "subgraphs/authority-plan/src/index.ts",
+        entry: "subgraphs/authority-plan/src/main.ts",
         env,
         database: `plan_${d.seedFolder.replaceAll("-", "_")}`,
         poolSize: 5,

@@ -47,8 +47,8 @@ const REDIS_PORT = 6379;
  * The dashboard was not in the soak: its request is the gateway's, its limit the same.
  */
 const RESOURCES: Record<string, { cpu: string; memory: string; memoryLimit: string }> = {
-  "subgraphs/region/src/index.ts": { cpu: "100m", memory: "160Mi", memoryLimit: "256Mi" },
-  "subgraphs/authority-plan/src/index.ts": { cpu: "100m", memory: "176Mi", memoryLimit: "256Mi" },
+  "subgraphs/region/src/main.ts": { cpu: "100m", memory: "160Mi", memoryLimit: "256Mi" },
+  "subgraphs/authority-plan/src/main.ts": { cpu: "100m", memory: "176Mi", memoryLimit: "256Mi" },
   "subgraphs/outcomes/src/main.ts": { cpu: "250m", memory: "192Mi", memoryLimit: "512Mi" },
   gateway: { cpu: "500m", memory: "224Mi", memoryLimit: "384Mi" },
   dashboard: { cpu: "250m", memory: "224Mi", memoryLimit: "384Mi" },

@@ -6,7 +6,7 @@
  * so the import's process holds little besides the import.
  */
 import { migrate, openDataSource, redact } from "@tees/subgraph-common/database";
-import type { DatabaseSettings } from "@tees/subgraph-common/settings";
+import type { DatabaseSettings } from "@tees/subgraph-common/config";
 import { importLait } from "@tees/outcomes/lait";
 import { outcomeEntities } from "@tees/outcomes/entities";
 import { outcomeMigrations } from "@tees/outcomes/migrations";

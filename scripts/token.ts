@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ROLES, type Role } from "@tees/subgraph-common/signed-identity";
-import { DEFAULT_TOKEN_PARTY, maxTokenAge } from "../gateway/src/config";
+import { maxTokenAge, tokenParty } from "../gateway/src/config";
 import { issueToken, MAX_SUBJECT_LENGTH } from "../gateway/src/identity";
 import { repoRoot } from "./catalog";
 import { jwtSecrets } from "./dev-secrets";
@@ -55,7 +55,6 @@ const token = await issueToken(secret, {
   role,
   ...(values.authority ? { authority: values.authority } : {}),
   expiresIn: `${seconds}s`,
-  issuer: process.env.JWT_ISSUER?.trim() || DEFAULT_TOKEN_PARTY,
-  audience: process.env.JWT_AUDIENCE?.trim() || DEFAULT_TOKEN_PARTY,
+  ...tokenParty(process.env),
 });
 console.log(token);

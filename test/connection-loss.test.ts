@@ -13,12 +13,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createConnection, type Connection, type RowDataPacket } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DatabaseError, openDataSource } from "@tees/subgraph-common/database";
-import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { startService, type RunningService } from "@tees/subgraph-common/start-service";
 import { signRequest } from "@tees/subgraph-common/signed-identity";
 import { analyst, testSecret } from "./support/signed";
-import { readDatabaseSettings } from "@tees/subgraph-common/settings";
+import { readDatabaseSettings } from "@tees/subgraph-common/config";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
-import { regionService } from "../subgraphs/region/src/service";
+import { regionService } from "../subgraphs/region/src/service-definition";
 import { createScratchDatabase, mysqlServerUrl } from "./support/mysql";
 
 const onMariaDb = mysqlServerUrl?.startsWith("mariadb://") ?? false;

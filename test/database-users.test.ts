@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { describe, expect, it } from "vitest";
 import { migrate, openDataSource } from "@tees/subgraph-common/database";
-import { startService } from "@tees/subgraph-common/service";
+import { startService } from "@tees/subgraph-common/start-service";
 import { repoRoot, subgraphCatalog } from "../scripts/catalog";
 import { mysqlServerUrl } from "./support/mysql";
 import { callSubgraph, editorOf, testSecret } from "./support/signed";

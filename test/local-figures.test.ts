@@ -7,12 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IsNull, Not, type DataSource } from "typeorm";
-import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { startService, type RunningService } from "@tees/subgraph-common/start-service";
 import { ANONYMOUS, type Identity } from "@tees/subgraph-common/signed-identity";
 import { AuditEntry, Figure, Measure, OutcomeDocument } from "@tees/outcomes/entities";
 import { outcomeConfig } from "../subgraphs/outcomes/src/config";
 import { outcomeDeployment } from "../subgraphs/outcomes/src/deployments";
-import { outcomeService } from "../subgraphs/outcomes/src/service";
+import { outcomeService } from "../subgraphs/outcomes/src/service-definition";
 import { databases } from "./support/matrix";
 import { scratchDatabase, type ScratchDatabase } from "./support/mysql";
 import { admin, analyst, callSubgraph, editorOf, testSecret } from "./support/signed";

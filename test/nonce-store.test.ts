@@ -13,11 +13,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { Redis } from "ioredis";
-import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { startService, type RunningService } from "@tees/subgraph-common/start-service";
 import type { NonceStoreSettings } from "@tees/subgraph-common/nonce-store";
 import { NONCE_HEADER, signRequest } from "@tees/subgraph-common/signed-identity";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
-import { regionService } from "../subgraphs/region/src/service";
+import { regionService } from "../subgraphs/region/src/service-definition";
 import { analyst, testSecret } from "./support/signed";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";

@@ -6,8 +6,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigError } from "@tees/subgraph-common/env";
-import { readObservability, startTracing, type ObservabilitySettings } from "@tees/subgraph-common/observability";
+import { ConfigError, readObservability, type ObservabilitySettings } from "@tees/subgraph-common/config";
+import { startTracing } from "@tees/subgraph-common/observability";
 import { databases } from "./support/matrix";
 import { postTo, startSystem, type RunningSystem } from "./support/system";
 

@@ -1,7 +1,7 @@
 /** The signed-identity protocol on its own: what a subgraph accepts and refuses, and how long it remembers a nonce. */
 import { describe, expect, it } from "vitest";
 import { AUDIENCE_HEADER, NONCE_HEADER, NonceMemory, SIGNATURE_HEADER, signRequest, verifyRequest, type Identity, type Verified } from "@tees/subgraph-common/signed-identity";
-import { readLifecycle } from "@tees/subgraph-common/service";
+import { readLifecycle } from "@tees/subgraph-common/config";
 import { loadAuth } from "../gateway/src/config";
 import { subgraphCatalog } from "../scripts/catalog";
 import { composeGuild } from "../scripts/composition";
@@ -111,7 +111,7 @@ describe("signing settings", () => {
     for (const [env, message] of [
       [{ NONCE_STORE_URL: "not a url" }, /NONCE_STORE_URL is not a URL/],
       [{ NONCE_STORE_URL: "http://redis:6379" }, /NONCE_STORE_URL must be a redis:\/\/ or rediss:\/\/ URL/],
-      [{ NONCE_STORE_URL: "redis://r:6379", NONCE_STORE_TIMEOUT_MS: "10" }, /NONCE_STORE_TIMEOUT_MS must be between 50 and 30000/],
+      [{ NONCE_STORE_URL: "redis://r:6379", NONCE_STORE_TIMEOUT_MS: "10" }, /NONCE_STORE_TIMEOUT_MS must be a whole number from 50 to 30000/],
       [{ NONCE_STORE_URL: "redis://r:6379", NONCE_STORE_PREFIX: "a b" }, /NONCE_STORE_PREFIX must be 1 to 64 of/],
       [{ NODE_ENV: "production", NONCE_STORE_URL: "redis://:nonce-store-dev-only-change-me@redis:6379" }, /NONCE_STORE_URL still carries the development default password/],
     ] as const) {

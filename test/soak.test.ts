@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
-import { migrate, openDataSource } from "@tees/subgraph-common/database";
+import { migrate, openDataSource, StatementCounter } from "@tees/subgraph-common/database";
 import { regionEntities } from "../subgraphs/region/src/entities";
 import { regionMigrations } from "../subgraphs/region/src/migrations";
 import { Theme } from "../subgraphs/region/src/entities/Theme";
@@ -24,7 +24,8 @@ describe.each(databases)("a subgraph's data source on $label, after long use", (
   it(`runs ${STATEMENTS.toLocaleString("en-GB")} statements through its repositories without error, and its query runner is wrapped once, not once per statement`, async () => {
     const scratch = await scratchDatabase(database, "soak_region");
     cleanups.push(scratch.drop);
-    const { dataSource, counter } = await openDataSource({ url: scratch.url, poolSize: 4, queueLimit: 100, queryTimeoutMs: 30_000 }, regionEntities, regionMigrations(scratch.url));
+    const counter = new StatementCounter();
+    const { dataSource } = await openDataSource({ url: scratch.url, poolSize: 4, queueLimit: 100, queryTimeoutMs: 30_000 }, regionEntities, regionMigrations(scratch.url), { statements: counter });
     cleanups.push(() => dataSource.destroy());
     await migrate(dataSource);
     await dataSource.getRepository(Theme).save({ id: "soak", name: "Soak", description: "a theme written by the soak test", ordinal: 1 });

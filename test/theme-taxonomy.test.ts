@@ -6,9 +6,9 @@
  * seed loader and its writes use. Changing either side alone fails here.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { startService, type RunningService } from "@tees/subgraph-common/start-service";
 import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
-import { regionService } from "../subgraphs/region/src/service";
+import { regionService } from "../subgraphs/region/src/service-definition";
 import { prioritySeed, themeId, themeIds } from "../subgraphs/authority-plan/src/seeding/seed-schema";
 import { createActionArgs, createPriorityArgs } from "../subgraphs/authority-plan/src/writes/inputs";
 import { scratchDatabase, type ScratchDatabase } from "./support/mysql";

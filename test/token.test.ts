@@ -97,6 +97,24 @@ describe("token lifetime and claims (issue 13, finding 6)", () => {
     expect(await strict(await claims(standard))).toEqual({ refused: expect.stringMatching(/lifetime \(exp − iat: 1h\) is longer than the 600s/) });
   });
 
+  it("a token verified once is refused again once it expires (verified tokens are remembered only while they would pass)", async () => {
+    // no clock tolerance, so expiry falls within the test's few seconds
+    const verify = tokenVerifier({ jwtSecrets: [secret], jwks: null, issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY, clockToleranceSeconds: 0 });
+    const expiresAt = now() + 2;
+    const short = await claims((jwt) => jwt.setSubject("brief").setIssuedAt().setExpirationTime(expiresAt));
+    const first = await verify(short);
+    expect(first).toEqual({ subject: "brief", role: "analyst", authority: null });
+    // the same token again: the remembered identity
+    expect(await verify(short)).toBe(first);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt * 1000 - Date.now()) + 50));
+    expect(await verify(short)).toEqual({ refused: "the token has expired" });
+    // a token refused is not remembered: a forged one stays refused, the genuine one still passes
+    const forged = `${short.slice(0, short.lastIndexOf(".") + 1)}${"A".repeat(43)}`;
+    expect(await verify(forged)).toEqual({ refused: "the token's signature does not verify" });
+    const fresh = await claims(standard);
+    expect(await verify(fresh)).toEqual({ subject: "someone", role: "analyst", authority: null });
+  });
+
   it("the gateway requires sub to be a string of sane length", async () => {
     const withSub = (sub: unknown) => claims((jwt) => jwt.setIssuedAt().setExpirationTime("1h"), { role: "analyst", sub });
     for (const sub of [42, "", "x".repeat(201), "line\nbreak", ["a"]]) {

@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getIntrospectionQuery, Kind, parse, print, type DocumentNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_LIMITS, GatewayConfigError, loadConfig, type GatewayConfig } from "../gateway/src/config";
+import { DEFAULT_LIMITS, loadConfig, type GatewayConfig } from "../gateway/src/config";
+import { ConfigError } from "@tees/subgraph-common/config";
 import { LIMIT_EXCEEDED } from "../gateway/src/limits";
 import { buildGateway, FIRST_QUERY } from "../gateway/src/server";
 import {
@@ -124,7 +125,7 @@ describe("trusted documents", () => {
       const env = { ...secretsEnv() };
       expect(loadConfig(env).trustedDocuments.documents).toEqual(committedManifest());
       const missing = join(dir, "none.json");
-      expect(() => loadConfig({ ...env, GATEWAY_TRUSTED_DOCUMENTS_FILE: missing })).toThrow(GatewayConfigError);
+      expect(() => loadConfig({ ...env, GATEWAY_TRUSTED_DOCUMENTS_FILE: missing })).toThrow(ConfigError);
       expect(() => loadConfig({ ...env, GATEWAY_TRUSTED_DOCUMENTS_FILE: missing })).toThrow(/^GATEWAY_TRUSTED_DOCUMENTS_FILE .*none\.json: ENOENT/);
       const altered = join(dir, "altered.json");
       writeFileSync(altered, JSON.stringify({ [THEMES_ID]: THEMES_TEXT.replace("description", "") }));

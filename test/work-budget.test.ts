@@ -8,8 +8,7 @@
  * next statement or unit of work).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigError } from "@tees/subgraph-common/env";
-import { readWorkBudget } from "@tees/subgraph-common/settings";
+import { ConfigError, readWorkBudget } from "@tees/subgraph-common/config";
 import { DEFAULT_WORK_BUDGET, Work, WorkCounters, WorkStopped } from "@tees/subgraph-common/work-budget";
 import { mysqlServerUrl } from "./support/mysql";
 import { startSystem, type DatabaseChoice, type RunningSystem } from "./support/system";
@@ -25,7 +24,7 @@ describe("work budget settings", () => {
     expect(readWorkBudget({ WORK_BUDGET_STATEMENTS: "7", WORK_BUDGET_ROWS: "900" })).toEqual({ statements: 7, rows: 900 });
     expect(() => readWorkBudget({ WORK_BUDGET_ROWS: "lots" })).toThrow(ConfigError);
     expect(() => readWorkBudget({ WORK_BUDGET_ROWS: "lots" })).toThrow(/WORK_BUDGET_ROWS must be a whole number/);
-    expect(() => readWorkBudget({ WORK_BUDGET_STATEMENTS: "0" })).toThrow(/WORK_BUDGET_STATEMENTS must be between 1/);
+    expect(() => readWorkBudget({ WORK_BUDGET_STATEMENTS: "0" })).toThrow(/WORK_BUDGET_STATEMENTS must be a whole number from 1 to/);
   });
 });
 

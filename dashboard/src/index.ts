@@ -1,5 +1,6 @@
 /** The dashboard as a service: settings read once (failing fast naming the setting), then listening. */
-import { DashboardConfigError, loadConfig } from "./config";
+import { ConfigError } from "@tees/subgraph-common/config";
+import { loadConfig } from "./config";
 import { startDashboard } from "./server";
 import { dashboardToken } from "./token";
 
@@ -7,7 +8,7 @@ let config;
 try {
   config = loadConfig(process.env);
 } catch (error) {
-  if (error instanceof DashboardConfigError) {
+  if (error instanceof ConfigError) {
     console.error(`dashboard: ${error.message}`);
     process.exit(2);
   }

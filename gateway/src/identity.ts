@@ -1,31 +1,17 @@
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JSONWebKeySet, type JWTPayload } from "jose";
+import { LRUCache } from "lru-cache";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { tooManyRequests, type RateLimit } from "./rate-limit";
+import type { TokenSettings } from "@tees/subgraph-common/config";
 import { ANONYMOUS, encodeIdentity, IDENTITY_HEADER, ROLES, SIGNED_HEADERS, signRequest, type Identity, type Role, type SigningKey } from "@tees/subgraph-common/signed-identity";
 
 /**
  * Who is asking: the gateway verifies the bearer token (jose), and hands the subgraphs
  * that identity in signed form (signed-identity.ts). It decides nothing else: every
- * "may this identity do this?" is the owning subgraph's decision.
+ * "may this identity do this?" is the owning subgraph's decision. Its settings are the gateway's part
+ * of the one AuthSettings (@tees/subgraph-common/config): the token checks, and each subgraph's key.
  */
-export interface AuthSettings {
-  /** HS256 secrets, the current one first (tokens signed with any of them are accepted while rotating) */
-  jwtSecrets: string[];
-  /** a JSON Web Key Set file (an identity provider's public keys; RS256/ES256/EdDSA) */
-  jwks: JSONWebKeySet | null;
-  issuer: string;
-  audience: string;
-  /** requests without a token read as "anonymous" (embedded start); off: 401 (production) */
-  anonymousRead: boolean;
-  /** JWT_MAX_TOKEN_AGE_SECONDS: the longest lifetime (exp − iat) and age (now − iat) a token may have; left out: DEFAULT_MAX_TOKEN_AGE_SECONDS */
-  maxTokenAgeSeconds?: number;
-  /** JWT_CLOCK_TOLERANCE_SECONDS: how far an issuer's clock may be ahead (iat) or behind (exp); left out: DEFAULT_CLOCK_TOLERANCE_SECONDS */
-  clockToleranceSeconds?: number;
-  /** subgraph URL → what its requests are signed with: the secret that subgraph shares with the gateway, and its name (the audience) */
-  subgraphKeys: ReadonlyMap<string, SigningKey>;
-}
-
 const GSS_CODE = /^E\d{8}$/;
 const ASYMMETRIC = ["RS256", "ES256", "EdDSA"];
 
@@ -83,7 +69,7 @@ function reason(error: unknown): string {
  * or why the token was refused (never in more detail than a client needs).
  */
 export function tokenVerifier(
-  settings: Pick<AuthSettings, "jwtSecrets" | "jwks" | "issuer" | "audience" | "maxTokenAgeSeconds" | "clockToleranceSeconds">,
+  settings: Pick<TokenSettings, "jwtSecrets" | "jwks" | "issuer" | "audience" | "maxTokenAgeSeconds" | "clockToleranceSeconds">,
 ): (token: string) => Promise<Identity | { refused: string }> {
   const maxTokenAge = settings.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
   // maxTokenAge makes jose require iat, refuse one older than the cap and one in the future (beyond the tolerance)
@@ -97,11 +83,16 @@ export function tokenVerifier(
     ...secrets.map((key) => (token: string) => jwtVerify(token, key, { ...options, algorithms: ["HS256"] })),
     ...(jwks ? [(token: string) => jwtVerify(token, jwks, { ...options, algorithms: ASYMMETRIC })] : []),
   ];
-  return async (token) => {
+  const verify = async (token: string): Promise<{ identity: Identity; validUntilMs: number; notBefore: boolean } | { refused: string }> => {
     let lastError: unknown = new TokenRejected("no key is configured to verify tokens");
     for (const attempt of attempts) {
       try {
-        return identityFrom((await attempt(token)).payload, maxTokenAge);
+        const { payload } = await attempt(token);
+        // shared by every request the token makes while remembered (below): never changed
+        const identity = Object.freeze(identityFrom(payload, maxTokenAge));
+        // what jose would refuse on a later check, in time: exp passed, or iat older than the cap (both with the tolerance)
+        const validUntilS = Math.min(payload.exp! + options.clockTolerance, payload.iat! + maxTokenAge + options.clockTolerance);
+        return { identity, validUntilMs: validUntilS * 1000, notBefore: payload.nbf !== undefined };
       } catch (error) {
         lastError = error;
         // only a signature mismatch (or this key's algorithm) may be another key's token; anything else is final
@@ -110,7 +101,31 @@ export function tokenVerifier(
     }
     return { refused: reason(lastError) };
   };
+  /**
+   * Tokens verified already, by their exact text (a client sends the same token for hours): the
+   * signature is checked once, not per request (it was ~5% of the gateway's CPU under load). An entry
+   * lives until the token would no longer pass (exp, or iat + JWT_MAX_TOKEN_AGE_SECONDS, each with the
+   * clock tolerance), is checked against the clock on every use, and the least recently used go past
+   * VERIFIED_TOKENS. Only verified tokens are kept: a refused one is checked again every time, so a
+   * caller cannot fill the cache without valid tokens. nbf is not used by this gateway's tokens; one
+   * that carries it is not cached (jose checks it every time).
+   */
+  const verified = new LRUCache<string, { identity: Identity; validUntilMs: number }>({ max: VERIFIED_TOKENS });
+  return async (token) => {
+    const known = verified.get(token);
+    if (known) {
+      if (Date.now() < known.validUntilMs) return known.identity;
+      verified.delete(token);
+    }
+    const outcome = await verify(token);
+    if ("refused" in outcome) return outcome;
+    if (!outcome.notBefore) verified.set(token, { identity: outcome.identity, validUntilMs: outcome.validUntilMs });
+    return outcome.identity;
+  };
 }
+
+/** how many verified tokens a gateway process remembers (a few hundred bytes each) */
+export const VERIFIED_TOKENS = 10_000;
 
 const OPEN_PATHS = new Set(["/healthcheck", "/readiness"]);
 
@@ -131,7 +146,8 @@ function unauthenticated(message: string, fetchAPI: { Response: typeof Response 
  *    with that subgraph's own secret, for that subgraph (its name), over the exact body sent.
  */
 export function identityPlugin(
-  settings: AuthSettings,
+  /** the token checks, and subgraph URL → what its requests are signed with (its secret and its name, the audience: server.ts) */
+  settings: TokenSettings & { subgraphKeys: ReadonlyMap<string, SigningKey> },
   options: { rateLimit?: RateLimit | null; identities?: WeakMap<Request, Identity> } = {},
 ): GatewayPlugin<{ identity: Identity }> {
   // shared with whoever else decides by identity (trusted-documents.ts), so a token is verified once
@@ -172,7 +188,7 @@ export function identityPlugin(
       const identity = (executionRequest.context as { identity?: Identity } | undefined)?.identity ?? unverified();
       const extensions = (executionRequest.extensions ??= {}) as { headers?: Record<string, string> };
       // always overwritten: whatever was there did not come from the token
-      extensions.headers = { ...extensions.headers, [IDENTITY_HEADER]: encodeIdentity(identity) };
+      extensions.headers = { ...extensions.headers, [IDENTITY_HEADER]: encoded(identity) };
     },
     onFetch({ url, options, setOptions, context }) {
       const key = settings.subgraphKeys.get(url);
@@ -180,12 +196,33 @@ export function identityPlugin(
       if (!key) return;
       const identity = ("identity" in context ? context.identity : undefined) ?? unverified();
       const body = typeof options.body === "string" ? options.body : "";
-      const headers = new Headers(options.headers as HeadersInit | undefined);
-      for (const name of SIGNED_HEADERS) headers.delete(name);
-      for (const [name, value] of Object.entries(signRequest(key, identity, options.method ?? "POST", body))) headers.set(name, value);
-      setOptions({ ...options, headers: Object.fromEntries(headers) });
+      // the runtime's headers are a plain object (names as set); any signed header there, in any case, is dropped
+      const headers: Record<string, string> = {};
+      for (const [name, value] of headerEntries(options.headers)) {
+        if (!SIGNED_NAMES.has(name.toLowerCase())) headers[name] = value;
+      }
+      Object.assign(headers, signRequest(key, identity, options.method ?? "POST", body));
+      setOptions({ ...options, headers });
     },
   };
+}
+
+const SIGNED_NAMES: ReadonlySet<string> = new Set(SIGNED_HEADERS);
+
+/** the name/value pairs of any HeadersInit (the runtime passes a plain object) */
+function headerEntries(init: unknown): Iterable<[string, string]> {
+  if (!init) return [];
+  if (Array.isArray(init)) return init as Array<[string, string]>;
+  if (typeof (init as Headers).entries === "function" && typeof (init as Headers).get === "function") return (init as Headers).entries();
+  return Object.entries(init as Record<string, string>);
+}
+
+/** an identity's header value, encoded once per identity object (a verified token's identity is shared by its requests) */
+const encodings = new WeakMap<Identity, string>();
+function encoded(identity: Identity): string {
+  let value = encodings.get(identity);
+  if (value === undefined) encodings.set(identity, (value = encodeIdentity(identity)));
+  return value;
 }
 
 export function readJwks(file: string): JSONWebKeySet {

@@ -3,7 +3,9 @@ import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import type { GraphQLError, GraphQLSchema, ValidationContext } from "graphql";
+import type { ServerResponse } from "node:http";
+import type { DocumentNode, GraphQLError, GraphQLSchema, ValidationContext } from "graphql";
+import { LRUCache } from "lru-cache";
 import type { OperationLimits } from "./config";
 import { LIST_SIZES, operationCost, planAuthorityCount, runtimeGraphql, type ListSizes } from "./cost";
 
@@ -67,18 +69,41 @@ function costLimit(maxCost: number, sizes: ListSizes): GatewayPlugin {
   const { GraphQLError } = runtimeGraphql;
   // the plan authorities of the schema served (counted once per schema: a new supergraph is a new schema)
   const planAuthorities = new WeakMap<GraphQLSchema, number>();
+  /**
+   * Costs already computed, per schema and parsed document (the runtime's parse cache hands the same
+   * document object to every request with the same text), by operation name and variables: the cost
+   * is a function of those alone, and walking the document was ~3% of the gateway's CPU per request.
+   * A refusal by a variable is remembered as its message. Each document keeps its last 64
+   * (variables up to 1,000 characters).
+   */
+  const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, LRUCache<string, number | { refused: string }>>>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number | { refused: string } => {
+    let bySchema = costs.get(schema);
+    if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
+    let byDocument = bySchema.get(document);
+    if (!byDocument) bySchema.set(document, (byDocument = new LRUCache({ max: 64 })));
+    const key = `${operationName ?? ""}\n${JSON.stringify(variables)}`;
+    const known = byDocument.get(key);
+    if (known !== undefined) return known;
+    let plans = planAuthorities.get(schema);
+    if (plans === undefined) planAuthorities.set(schema, (plans = planAuthorityCount(schema)));
+    let cost: number | { refused: string };
+    try {
+      cost = operationCost({ sizes, planAuthorities: plans }, schema, document, variables, operationName);
+    } catch (error) {
+      // a variable execution would refuse too; graphql-js words it
+      cost = { refused: error instanceof Error ? error.message : String(error) };
+    }
+    // long variables are not kept (memory: 64 entries of up to a request body each, per document)
+    if (key.length <= 1_000) byDocument.set(key, cost);
+    return cost;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      let cost: number;
-      let plans = planAuthorities.get(args.schema);
-      if (plans === undefined) planAuthorities.set(args.schema, (plans = planAuthorityCount(args.schema)));
-      const model = { sizes, planAuthorities: plans };
-      try {
-        cost = operationCost(model, args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined);
-      } catch (error) {
-        // a variable execution would refuse too; graphql-js words it, the operation is not run
-        const message = error instanceof Error ? error.message : String(error);
-        setResultAndStopExecution({ errors: [new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400, spec: false } } })] });
+      const cost = costOf(args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined);
+      if (typeof cost !== "number") {
+        // the operation is not run
+        setResultAndStopExecution({ errors: [new GraphQLError(cost.refused, { extensions: { code: "BAD_USER_INPUT", http: { status: 400, spec: false } } })] });
         return;
       }
       if (cost <= maxCost) return;
@@ -141,57 +166,120 @@ function requestBodyLimit(maxBytes: number): GatewayPlugin {
   };
 }
 
+/** extensions.code of a subgraph request that ran past SUBGRAPH_TIMEOUT_MS (the runtime's own upstreamTimeout used it too) */
+export const GATEWAY_TIMEOUT = "GATEWAY_TIMEOUT";
+
 /**
  * A subgraph request ends when the gateway stops waiting for it: its client went away, or
- * SUBGRAPH_TIMEOUT_MS passed; the subgraph then sees its connection end and stops working on it
- * (subgraphs/common/src/work-budget.ts). The fetch (@whatwg-node/node-fetch over node:http) does close
- * its socket when its signal aborts; what did not hold was the way there. Hive Gateway ties the client
- * to the fetch only with `upstreamCancellation` (off by default), through several `abortSignalAny`
- * (@graphql-hive/signal), each holding the controller it makes only through a WeakRef: with it on, a
- * client that left reached the subgraph in one run of test/gateway-limits.test.ts and not in another
- * (likely a link of that chain collected as garbage: the heavy query makes the collector run; not
- * proven further). So each fetch gets a controller of its
- * own here, held strongly: by a listener on the client's connection (the Node response's 'close'
- * before it finished) and on the request's signal, and by a timer of SUBGRAPH_TIMEOUT_MS, cleared when
- * the subgraph answers.
+ * SUBGRAPH_TIMEOUT_MS passed (an error with code GATEWAY_TIMEOUT); the subgraph then sees its
+ * connection end and stops working on it (subgraphs/common/src/work-budget.ts). The fetch
+ * (@whatwg-node/node-fetch over node:http) closes its socket when its signal aborts.
+ *
+ * This is the gateway's only timer and abort path per subgraph fetch. Hive Gateway's own
+ * `upstreamTimeout` is not used: per subgraph call it made an AbortSignal.timeout, a Promise.race and
+ * an `abortSignalAny` (@graphql-hive/signal) over the executor's long-lived signal, whose listener on
+ * that signal stays until the collector finalises the derived one; those listeners piled up under load
+ * (the MaxListenersExceededWarning, and CPU in addEventListener, which walks the list). Its
+ * `upstreamCancellation` is not used either: it ties the client to the fetch through the same
+ * WeakRef-held chain, and a client that left reached the subgraph in one run of
+ * test/gateway-limits.test.ts and not in another (likely a link collected as garbage).
+ *
+ * So each fetch gets a controller of its own, held strongly by its timer and by the sets below until
+ * it settles. A longer-lived signal (the client's Node response, the executor's disposal signal, the
+ * request's signal when the gateway is called in process) gets ONE listener, the first time it is
+ * seen, which aborts every fetch still registered with it; so listeners never pile up. The timer is
+ * cleared when the client's answer is written (its response's 'close') or the fetch fails: it covers
+ * reading the subgraph's body too, as the runtime's did (in process, with no Node response: when the
+ * subgraph's headers arrive). The fetch's rejection carries the reason (a GraphQLError for the
+ * timeout), so the client reads "timed out" and GATEWAY_TIMEOUT, not the transport's "The operation
+ * was aborted" (a subgraph that sends its headers and then stalls its body is still cut off at the
+ * timeout, but its error reads as the transport words it).
  */
 export function subgraphRequestsEndWithTheirClient(timeoutMs: number): GatewayPlugin {
+  const { GraphQLError } = runtimeGraphql;
+  const timedOut = () =>
+    new GraphQLError(`subgraph request timed out after ${timeoutMs} ms (SUBGRAPH_TIMEOUT_MS)`, { extensions: { code: GATEWAY_TIMEOUT, http: { status: 504 } } });
+  const clientLeft = () => new DOMException("the client went away", "AbortError");
+  const timers = new WeakMap<AbortController, ReturnType<typeof setTimeout>>();
+  const stop = (controller: AbortController, reason: unknown) => {
+    clearTimeout(timers.get(controller));
+    if (!controller.signal.aborted) controller.abort(reason);
+  };
+
+  /** the client's Node response → its fetches still running; one 'close' listener each */
+  const byResponse = new WeakMap<ServerResponse, Set<AbortController>>();
+  const followResponse = (response: ServerResponse): Set<AbortController> => {
+    let running = byResponse.get(response);
+    if (running) return running;
+    const made = (running = new Set());
+    byResponse.set(response, made);
+    response.once("close", () => {
+      const left = !response.writableFinished;
+      for (const controller of made) {
+        if (left) stop(controller, clientLeft());
+        else clearTimeout(timers.get(controller));
+      }
+      made.clear();
+    });
+    return made;
+  };
+  /** a signal (the executor's, or the request's in process) → the fetches it should abort; one listener each */
+  const bySignal = new WeakMap<AbortSignal, Set<AbortController>>();
+  const followSignal = (signal: AbortSignal): Set<AbortController> => {
+    let running = bySignal.get(signal);
+    if (running) return running;
+    const made = (running = new Set());
+    bySignal.set(signal, made);
+    signal.addEventListener("abort", () => {
+      for (const controller of made) stop(controller, signal.reason);
+      made.clear();
+    }, { once: true });
+    return made;
+  };
+
   return {
-    onFetch({ options, setOptions, context }) {
+    onFetch({ options, setOptions, context, fetchFn, setFetchFn }) {
       const controller = new AbortController();
-      const stop = (reason: unknown) => {
-        clearTimeout(timer);
-        if (!controller.signal.aborted) controller.abort(reason);
+      timers.set(controller, setTimeout(() => controller.abort(timedOut()), timeoutMs));
+      const client = context as { res?: ServerResponse; request?: Request } | undefined;
+      const response = client?.res && typeof client.res.once === "function" ? client.res : null;
+      // every set this fetch is in, left when it settles (the response's set: when the answer is written)
+      const registered: Array<Set<AbortController>> = [];
+      const follow = (running: Set<AbortController>, aborted: boolean, reason: unknown) => {
+        if (aborted) stop(controller, reason);
+        running.add(controller);
+        registered.push(running);
       };
-      const timer = setTimeout(() => stop(new DOMException(`subgraph request timed out after ${timeoutMs} ms (SUBGRAPH_TIMEOUT_MS)`, "TimeoutError")), timeoutMs);
-      const client = context as { res?: import("node:http").ServerResponse; request?: Request } | undefined;
-      // removed again when the subgraph answers: a request making many fetches would pile them up
-      const cleanups: Array<() => void> = [];
-      const response = client?.res;
-      if (response && typeof response.once === "function") {
-        const left = () => {
-          if (!response.writableFinished) stop(new DOMException("the client went away", "AbortError"));
-        };
-        if (response.destroyed) left();
-        else {
-          response.once("close", left);
-          cleanups.push(() => response.off("close", left));
-        }
+      if (response) {
+        if (response.destroyed && !response.writableFinished) stop(controller, clientLeft());
+        followResponse(response).add(controller);
+      } else if (client?.request?.signal) {
+        const signal = client.request.signal;
+        follow(followSignal(signal), signal.aborted, signal.reason);
       }
-      for (const source of [client?.request?.signal, options.signal]) {
-        if (!source) continue;
-        const aborted = () => stop(source.reason);
-        if (source.aborted) aborted();
-        else {
-          source.addEventListener("abort", aborted, { once: true });
-          cleanups.push(() => source.removeEventListener("abort", aborted));
-        }
-      }
+      const own = options.signal;
+      if (own) follow(followSignal(own), own.aborted, own.reason);
       setOptions({ ...options, signal: controller.signal });
-      return () => {
-        clearTimeout(timer);
-        for (const cleanup of cleanups) cleanup();
+      const settled = () => {
+        for (const running of registered) running.delete(controller);
       };
+      // the transport rejects with its own AbortError: the client should read why the gateway stopped
+      setFetchFn((url, init, ...rest) =>
+        Promise.resolve(fetchFn(url, init, ...rest)).then(
+          (result) => {
+            settled();
+            return result;
+          },
+          (error: unknown) => {
+            settled();
+            clearTimeout(timers.get(controller));
+            throw controller.signal.aborted ? controller.signal.reason : error;
+          },
+        ),
+      );
+      // in process (no Node response to wait for): the timer ends with the subgraph's headers
+      if (!response) return () => clearTimeout(timers.get(controller));
+      return undefined;
     },
   };
 }

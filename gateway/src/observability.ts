@@ -9,7 +9,7 @@
  * and a span and a histogram for query planning (query-plan.ts).
  * Metrics are served on their own listener (METRICS_PORT), never by the public one.
  */
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import type { GatewayConfigContext, GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import usePrometheus, { createCounter, createHistogram } from "@graphql-mesh/plugin-prometheus";
 import { useOpenTelemetry } from "@graphql-hive/plugin-opentelemetry";
@@ -17,8 +17,9 @@ import { isSpanContextValid, trace } from "@opentelemetry/api";
 import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { Counter, Histogram, Registry } from "prom-client";
 import {
-  boundedLabel, requestLogger, startMetricsServer, startTracing, traceIdOf, useAsGatewayTracer, type MetricsServer, type ObservabilitySettings, type Tracing,
+  boundedLabel, requestLogger, startMetricsServer, startTracing, traceIdOf, useAsGatewayTracer, type MetricsServer, type Tracing,
 } from "@tees/subgraph-common/observability";
+import type { ObservabilitySettings } from "@tees/subgraph-common/config";
 import { LIMIT_EXCEEDED } from "./limits";
 import { observePlanning } from "./query-plan";
 
@@ -42,6 +43,22 @@ interface RequestState {
   traceId: string | null;
   /** when tracing is off: a trace id of our own, sent on as traceparent so the subgraphs' log lines join this one */
   ownTraceId: string | null;
+}
+
+/**
+ * `length` random hex digits (a trace id: 32, a span id: 16), from a pool of random bytes filled 4 KB
+ * at a time (randomBytes per id meant a call into OpenSSL and a new Buffer per request and per subgraph fetch).
+ */
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+function randomHex(length: number): string {
+  const bytes = length / 2;
+  if (poolAt + bytes > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  poolAt += bytes;
+  return pool.toString("hex", poolAt - bytes, poolAt);
 }
 
 const SECONDS: [number, ...number[]] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -76,7 +93,7 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
       const active = tracing ? trace.getActiveSpan()?.spanContext() : undefined;
       states.set(request, {
         started: performance.now(), operation: null, role: null, errors: 0,
-        traceId: active && isSpanContextValid(active) ? active.traceId : null, ownTraceId: tracing ? null : randomBytes(16).toString("hex"),
+        traceId: active && isSpanContextValid(active) ? active.traceId : null, ownTraceId: tracing ? null : randomHex(32),
       });
     },
     onParams({ params, request }) {
@@ -104,8 +121,15 @@ export function gatewayObservability(settings: ObservabilitySettings): GatewayOb
       const request = (context as { request?: Request } | undefined)?.request;
       const own = request ? states.get(request)?.ownTraceId : null;
       if (!own) return;
-      const headers = new Headers(options.headers as HeadersInit | undefined);
-      headers.set("traceparent", `00-${own}-${randomBytes(8).toString("hex")}-00`);
+      const traceparent = `00-${own}-${randomHex(16)}-00`;
+      const current = options.headers as HeadersInit | undefined;
+      if (current === undefined || (!Array.isArray(current) && typeof (current as Headers).get !== "function")) {
+        // the runtime's own: a plain object of lower-case names (accept, content-type, identity.ts's), copied as it is
+        setOptions({ ...options, headers: { ...(current as Record<string, string> | undefined), traceparent } });
+        return;
+      }
+      const headers = new Headers(current);
+      headers.set("traceparent", traceparent);
       setOptions({ ...options, headers: Object.fromEntries(headers) });
     },
     onResultProcess({ result, request }) {

@@ -39,7 +39,7 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean; 
   return createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
-    upstreamTimeout: config.subgraphTimeoutMs,
+    // no `upstreamTimeout`: the subgraph timeout is subgraphRequestsEndWithTheirClient's (limits.ts), one timer per fetch
     logging: options.logging ?? true,
     // GraphiQL cannot work without introspection; its files come from the gateway, not a CDN (graphiql.ts)
     graphiql: introspection ? { title: "Tees Partnership Graph", defaultQuery: FIRST_QUERY } : false,

@@ -9,10 +9,11 @@
  * so the project's gateway can share one subgraph request among identical concurrent ones; "off":
  * every client its own analyst token, so nothing can be shared, as with varied real traffic.
  * Gateway CPU is the gateway process's user + system time over the requests it answered.
+ * Where that CPU goes: scripts/bench/gateway-profile.ts (the same load under `node --cpu-prof`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { graphName, repoRoot, subgraphCatalog } from "../catalog";
@@ -30,7 +31,7 @@ export const QUERIES = {
   Q1: { operationName: "TeesValley", query: FIRST_QUERY },
   Q2: { operationName: "TwoAuthorities", query: `query TwoAuthorities { authorities(codes: ["E06000003", "E06000004"]) { name priorities(theme: "early-years") { title } } }` },
 } as const;
-type QueryName = keyof typeof QUERIES;
+export type QueryName = keyof typeof QUERIES;
 
 const CLIENTS = 8;
 const ROUND_MS = 3_000;
@@ -56,7 +57,7 @@ const cpuMs = (pid: number): number => {
   return total;
 };
 
-async function post(url: string, name: QueryName, token?: string): Promise<unknown> {
+export async function post(url: string, name: QueryName, token?: string): Promise<unknown> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -71,7 +72,7 @@ async function post(url: string, name: QueryName, token?: string): Promise<unkno
 interface Figures { rps: number; p50: number; p99: number; cpuPerRequest: number }
 
 /** One measurement: a round of ROUND_MS with one client per token; its rate, latencies and the gateway's CPU. */
-async function round(url: string, pid: number, name: QueryName, tokens: Array<string | undefined>) {
+export async function round(url: string, pid: number, name: QueryName, tokens: Array<string | undefined>) {
   const latencies: number[] = [];
   let done = 0;
   const cpuBefore = cpuMs(pid);
@@ -96,12 +97,30 @@ function summarise(rounds: Array<Awaited<ReturnType<typeof round>>>): Figures {
   return { rps: rates[Math.floor(rates.length / 2)]!, p50: at(0.5), p99: at(0.99), cpuPerRequest: rounds.reduce((sum, r) => sum + r.cpu, 0) / requests };
 }
 
-export async function gatewaysSection(): Promise<string[]> {
+/** npm start's subgraphs for the bench, each its own process and database, and what a contender needs to call them */
+export interface BenchSubgraphs {
+  catalog: ReturnType<typeof subgraphCatalog>;
+  /** the Guild's composition (the project's gateway) and Apollo's (@apollo/gateway), as files */
+  hiveSupergraph: string;
+  apolloSupergraph: string;
+  signed: Array<{ name: string; url: string; secret: string }>;
+  jwtSecret: string;
+  /** one analyst token per client (de-duplication off) */
+  tokens: string[];
+  dir: string;
+  /** the project's gateway (gateway/src/index.ts) on these subgraphs; `nodeArgs` before the script (e.g. --cpu-prof) */
+  startProject(options?: { workers?: number; nodeArgs?: string[]; entry?: string }): Promise<{ child: ChildProcess; url: string }>;
+  close(): Promise<void>;
+}
+
+export async function startBenchSubgraphs(): Promise<BenchSubgraphs> {
   const dir = mkdtempSync(join(tmpdir(), "tpg-gateways-"));
-  const report = new SectionReport();
   const hosts: ChildProcess[] = [];
+  const close = async () => {
+    for (const host of hosts) await stop(host);
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
-    // npm start's subgraphs, each its own process and database
     const catalog = subgraphCatalog();
     const secrets = new Map(catalog.map((s) => [s.name, newSecret()]));
     const urls = new Map<string, string>();
@@ -124,25 +143,19 @@ export async function gatewaysSection(): Promise<string[]> {
     const apolloSupergraph = join(dir, "supergraph-apollo.graphql");
     writeFileSync(apolloSupergraph, apollo.supergraphSdl);
     const signed = catalog.map((s) => ({ name: s.name, url: urls.get(s.name)!, secret: secrets.get(s.name)! }));
-
     const jwtSecret = newSecret();
     const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) =>
       issueToken(jwtSecret, { subject: `bench-client-${i}`, role: "analyst", expiresIn: "1h", issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY })));
-    const anonymous = Array.from({ length: CLIENTS }, () => undefined);
-
-    const projectEnv = async () => {
+    const startProject = async ({ workers = 1, nodeArgs = [], entry = "gateway/src/index.ts" }: { workers?: number; nodeArgs?: string[]; entry?: string } = {}) => {
       const env: NodeJS.ProcessEnv = {
         PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production",
         HOST: "127.0.0.1", PORT: String(await freePort()), SUPERGRAPH_FILE: hiveSupergraph, JWT_SECRETS: jwtSecret,
         // the benchmark's queries as text, from anonymous callers too (Q1 and Q2 are not in the typed client's manifest)
         GATEWAY_ANONYMOUS_READ: "true", GATEWAY_RATE_LIMIT: "0", GATEWAY_ARBITRARY_DOCUMENTS: "everyone",
+        GATEWAY_WORKERS: String(workers),
       };
       for (const s of catalog) env[`SUBGRAPH_SECRET_${graphName(s.name)}`] = secrets.get(s.name)!;
-      return env;
-    };
-    const startProject = async (workers = 1) => {
-      const env: NodeJS.ProcessEnv = { ...(await projectEnv()), GATEWAY_WORKERS: String(workers) };
-      const child = spawn(process.execPath, ["--import", "tsx", "gateway/src/index.ts"], { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
+      const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
       const url = `http://127.0.0.1:${env.PORT}`;
       for (;;) {
         if (child.exitCode !== null) throw new Error(`the project's gateway exited (code ${child.exitCode})`);
@@ -151,6 +164,20 @@ export async function gatewaysSection(): Promise<string[]> {
       }
       return { child, url: `${url}/graphql` };
     };
+    return { catalog, hiveSupergraph, apolloSupergraph, signed, jwtSecret, tokens, dir, startProject, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function gatewaysSection(): Promise<string[]> {
+  const report = new SectionReport();
+  const bench = await startBenchSubgraphs();
+  try {
+    const { catalog, apolloSupergraph, signed, tokens, dir } = bench;
+    const anonymous = Array.from({ length: CLIENTS }, () => undefined);
+    const startProject = (workers = 1) => bench.startProject({ workers });
     const startApollo = async () => {
       const specFile = join(dir, "apollo.json");
       writeFileSync(specFile, JSON.stringify({ supergraphFile: apolloSupergraph, subgraphs: signed }));
@@ -166,6 +193,8 @@ export async function gatewaysSection(): Promise<string[]> {
     };
 
     const rows: Array<{ label: string; mode: "on" | "off"; q: Record<QueryName, Figures> }> = [];
+    // the machine's 1-minute load average when the rounds began and ended: on a shared machine every figure moves with it
+    let loadBefore = 0;
     const contenders: Array<{ label: string; start: () => Promise<{ child: ChildProcess; url: string }>; modes: Array<"on" | "off"> }> = [
       { label: "hand-written fan-out (the floor)", start: startFanout, modes: ["off"] },
       { label: "`@apollo/gateway`", start: startApollo, modes: ["off"] },
@@ -188,6 +217,7 @@ export async function gatewaysSection(): Promise<string[]> {
           for (let i = 0; i < 20; i += 1) await post(contender.url, name, tokens[i % tokens.length]);
         }
       }
+      loadBefore = loadavg()[0]!;
       const cases = started.flatMap((c) => c.modes.flatMap((mode) => (Object.keys(QUERIES) as QueryName[]).map((name) => ({ c, mode, name, rounds: [] as Array<Awaited<ReturnType<typeof round>>> }))));
       for (let r = 0; r < ROUNDS; r += 1) {
         console.log(`[gateways] round ${r + 1} of ${ROUNDS}`);
@@ -207,7 +237,7 @@ export async function gatewaysSection(): Promise<string[]> {
     const apolloRow = rows[1]!;
     report.line("### The gateway beside its alternatives");
     report.line();
-    report.line(machineLine());
+    report.line(`${machineLine()} Load average (1 min) ${loadBefore.toFixed(1)} when the rounds began, ${loadavg()[0]!.toFixed(1)} when they ended, on ${cpus().length} cores: above the core count, every process (the contenders and the subgraphs alike) waits for a core, and req/s says more about the machine than the gateway; the ratios within the run, and CPU per request, hold better.`);
     report.line();
     report.line(`npm start's five subgraphs, each its own process (Tees Valley extract), the same for every contender; ${CLIENTS} clients; all contenders run, one measured at a time, in ${ROUNDS} rounds that alternate between them (so a change in the machine's load falls on all alike); req/s is the median round of ${ROUND_MS / 1000} s; p50 and p99 over every request of the rounds; gateway CPU = the gateway process's user + system time per request (with its workers, when it has them). Q1: the README's cross-borough query (GraphiQL's first query; 5 authorities, 2 with plans, education and care). Q2: \`${QUERIES.Q2.query}\`. Every contender's answers equal the project gateway's (checked first). De-duplication on: the same anonymous request from every client; off: each client its own analyst token, so no subgraph request can be shared (varied real traffic behaves like this). @apollo/gateway and the fan-out share nothing between requests either way.`);
     report.line();
@@ -223,8 +253,7 @@ export async function gatewaysSection(): Promise<string[]> {
     report.line(`Project's gateway with de-duplication off, as a ratio to @apollo/gateway in the same run: Q1 ${(projectOff.q.Q1.rps / apolloRow.q.Q1.rps).toFixed(2)}×, Q2 ${(projectOff.q.Q2.rps / apolloRow.q.Q2.rps).toFixed(2)}×; to the floor: Q1 ${(projectOff.q.Q1.rps / floor.q.Q1.rps).toFixed(2)}, Q2 ${(projectOff.q.Q2.rps / floor.q.Q2.rps).toFixed(2)} (aim: ≥ 0.90).${workersRow ? ` With two workers (both cores shared with the five subgraph processes): Q1 ${(workersRow.q.Q1.rps / floor.q.Q1.rps).toFixed(2)}, Q2 ${(workersRow.q.Q2.rps / floor.q.Q2.rps).toFixed(2)} of the floor.` : ""}`);
     return report.lines;
   } finally {
-    for (const host of hosts) await stop(host);
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

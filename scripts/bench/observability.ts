@@ -9,7 +9,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
-import { readObservability, type ObservabilitySettings } from "@tees/subgraph-common/observability";
+import { readObservability, type ObservabilitySettings } from "@tees/subgraph-common/config";
 import { startSystem, type RunningSystem } from "../../test/support/system";
 import { machineLine, SectionReport } from "./report";
 

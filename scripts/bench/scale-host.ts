@@ -7,11 +7,11 @@
  *   node --import tsx scripts/bench/scale-host.ts <spec.json>
  */
 import { readFileSync } from "node:fs";
-import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { startService, type RunningService } from "@tees/subgraph-common/start-service";
 import { loadConfig as planConfig } from "../../subgraphs/authority-plan/src/config";
-import { planService } from "../../subgraphs/authority-plan/src/service";
+import { planService } from "../../subgraphs/authority-plan/src/service-definition";
 import { loadConfig as regionConfig } from "../../subgraphs/region/src/config";
-import { regionService } from "../../subgraphs/region/src/service";
+import { regionService } from "../../subgraphs/region/src/service-definition";
 import { subgraphCatalog } from "../catalog";
 
 export type HostedService =

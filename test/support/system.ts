@@ -32,14 +32,14 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startService, type RunningService } from "@tees/subgraph-common/service";
+import { startService, type RunningService } from "@tees/subgraph-common/start-service";
 import { EXTRACT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import { graphName, subgraphCatalog, type SubgraphEntry } from "../../scripts/catalog";
 import { composeApollo, composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
 import { gatewayObservability, type GatewayObservability } from "../../gateway/src/observability";
-import type { ObservabilitySettings } from "@tees/subgraph-common/observability";
-import { DEFAULT_LIMITS, DEFAULT_TOKEN_PARTY, type AuthConfig, type OperationLimits } from "../../gateway/src/config";
+import type { GatewayAuth, ObservabilitySettings } from "@tees/subgraph-common/config";
+import { DEFAULT_LIMITS, DEFAULT_TOKEN_PARTY, type OperationLimits } from "../../gateway/src/config";
 import { issueToken } from "../../gateway/src/identity";
 import { type Identity, type Role } from "@tees/subgraph-common/signed-identity";
 import { scratchDatabase, type DatabaseChoice } from "./mysql";
@@ -75,7 +75,7 @@ export interface RequestOptions {
 export interface SystemClient {
   gatewayUrl: string;
   /** the gateway's token settings, with every subgraph's secret (for another gateway over the same subgraphs) */
-  auth: AuthConfig;
+  auth: GatewayAuth;
   /** a token the gateway accepts, for this identity */
   token(identity: { role: Role; authority: string | null; subject?: string }): Promise<string>;
   /** subgraph name → where it listens */
@@ -97,7 +97,7 @@ export interface RunningSystem {
   /** the key the gateway's tokens are signed with (the shared system hands it to the files) */
   jwtSecret: string;
   /** the gateway's token settings, with every subgraph's secret (for a second gateway in front of proxies) */
-  auth: AuthConfig;
+  auth: GatewayAuth;
   /** a token the gateway accepts, for this identity */
   token(identity: { role: Role; authority: string | null; subject?: string }): Promise<string>;
   services: Map<string, RunningService>;
@@ -158,7 +158,7 @@ function client(gatewayUrl: string, jwtSecret: string): Pick<SystemClient, "gate
 export interface SharedSystemDescription {
   gatewayUrl: string;
   jwtSecret: string;
-  auth: AuthConfig;
+  auth: GatewayAuth;
   secrets: Record<string, string>;
   services: Record<string, { url: string; port: number }>;
 }
@@ -241,7 +241,7 @@ export async function startSystem({
 
     const subgraphs = catalog.map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));
     const jwtSecret = testSecret();
-    const auth: AuthConfig = {
+    const auth: GatewayAuth = {
       jwtSecrets: [jwtSecret], jwks: null, issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY, anonymousRead,
       subgraphSecrets: Object.fromEntries([...secrets].map(([name, secret]) => [graphName(name), secret])),
     };

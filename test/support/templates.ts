@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { inject } from "vitest";
-import { startService } from "@tees/subgraph-common/service";
+import { startService } from "@tees/subgraph-common/start-service";
 import type { SubgraphEntry } from "../../scripts/catalog";
 import { copyDatabase, createScratchDatabase, type DatabaseChoice, type ScratchDatabase } from "./mysql";
 import { testSecret } from "./signed";

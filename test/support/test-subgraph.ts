@@ -8,12 +8,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DocumentNode } from "graphql";
-import { buildSubgraphServer } from "@tees/subgraph-common/subgraph";
-import { serve } from "@tees/subgraph-common/http";
+import { buildSubgraphServer } from "@tees/subgraph-common/apollo-server";
+import { serve } from "@tees/subgraph-common/signed-http-server";
 import { graphName } from "../../scripts/catalog";
 import { composeGuild } from "../../scripts/composition";
 import { buildGateway } from "../../gateway/src/server";
-import { DEFAULT_TOKEN_PARTY, type AuthConfig } from "../../gateway/src/config";
+import { DEFAULT_TOKEN_PARTY } from "../../gateway/src/config";
+import type { GatewayAuth } from "@tees/subgraph-common/config";
 import { postTo, tokenIssuer, type GraphQLResponse, type RequestOptions, type SystemClient } from "./system";
 import { testSecret } from "./signed";
 
@@ -25,7 +26,7 @@ export interface TestSubgraph {
 
 export interface GatewayOverTestSubgraph {
   gatewayUrl: string;
-  auth: AuthConfig;
+  auth: GatewayAuth;
   token: SystemClient["token"];
   post<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<{ status: number; body: GraphQLResponse<T> }>;
   close(): Promise<void>;
@@ -47,7 +48,7 @@ export async function gatewayOverTestSubgraph(subgraph: TestSubgraph, { anonymou
     const composed = composeGuild([{ name: subgraph.name, url: served.url, typeDefs: subgraph.typeDefs }]);
     if ("errors" in composed) throw new Error(composed.errors.join("\n"));
     const jwtSecret = testSecret();
-    const auth: AuthConfig = {
+    const auth: GatewayAuth = {
       jwtSecrets: [jwtSecret], jwks: null, issuer: DEFAULT_TOKEN_PARTY, audience: DEFAULT_TOKEN_PARTY, anonymousRead,
       subgraphSecrets: { [graphName(subgraph.name)]: secret },
     };

@@ -10,7 +10,7 @@
  * down, the request is refused (NonceStoreUnavailable → 503), never accepted unchecked: fail closed.
  */
 import { Redis } from "ioredis";
-import { redact } from "./database";
+import { redact } from "./redact";
 import { NonceMemory, NonceStoreUnavailable, type NonceStore } from "./signed-identity";
 
 export type NonceStoreSettings =

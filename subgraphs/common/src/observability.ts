@@ -1,6 +1,6 @@
 /**
- * Metrics, traces and request logs: the settings every service reads (subgraphs through
- * service.ts, the gateway through its config.ts), the OpenTelemetry tracer each service owns, and
+ * Metrics, traces and request logs (their settings are read in config.ts, readObservability): the
+ * OpenTelemetry tracer each service owns, and
  * for a subgraph the per-request record that its HTTP server, Apollo plugin, resolvers and database
  * fill in (statements, operation, error codes, caller role).
  *
@@ -22,94 +22,10 @@ import { resourceFromAttributes } from "@opentelemetry/resources";
 import {
   AlwaysOffSampler, AlwaysOnSampler, BasicTracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, type Sampler,
 } from "@opentelemetry/sdk-trace-base";
-import { pino, type DestinationStream, type Logger } from "pino";
+import { pino, type Logger } from "pino";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { ConfigError, optionalString, readPort } from "./env";
-
-// ---------------------------------------------------------------- settings
-
-/**
- * The levels LOG_LEVEL may name: Hive Gateway's own logger reads the same variable and refuses to start
- * on any other value (pino's "fatal" and "silent" among them, or "INFO"), so only the levels both know.
- * "silent" is for services built without a log (tests), never read from the environment.
- */
-export const LOG_LEVELS = ["error", "warn", "info", "debug", "trace"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number] | "silent";
-
-export const SAMPLERS = ["always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"] as const;
-export type SamplerName = (typeof SAMPLERS)[number];
-
-export interface TracingSettings {
-  /** where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces */
-  url: string;
-  /** OTEL_EXPORTER_OTLP_(TRACES_)PROTOCOL: http/protobuf (the standard default) or http/json; grpc is not supported */
-  protocol: "http/protobuf" | "http/json";
-  /** OTEL_TRACES_SAMPLER (default parentbased_always_on, as the specification says) */
-  sampler: SamplerName;
-  /** OTEL_TRACES_SAMPLER_ARG: the ratio of the *traceidratio samplers, 0 to 1 (default 1) */
-  ratio: number;
-}
-
-export interface ObservabilitySettings {
-  /** METRICS_PORT: the Prometheus listener (GET /metrics), never the public one; null (unset): no metrics; 0: any free port (tests) */
-  metricsPort: number | null;
-  /** METRICS_HOST: its address (default 127.0.0.1; 0.0.0.0 in a container so Prometheus can reach it) */
-  metricsHost: string;
-  /** LOG_LEVEL: the request log's level (one JSON line per request at info); default info */
-  logLevel: LogLevel;
-  /** null: tracing off (no OTEL_EXPORTER_OTLP_ENDPOINT, or OTEL_SDK_DISABLED=true) */
-  tracing: TracingSettings | null;
-  /** where log lines go (default stdout); tests pass a stream to read them */
-  logDestination?: DestinationStream;
-}
-
-/** what a service built in code without settings does: nothing exported, nothing logged */
-export const OBSERVABILITY_OFF: ObservabilitySettings = { metricsPort: null, metricsHost: "127.0.0.1", logLevel: "silent", tracing: null };
-
-/**
- * METRICS_PORT, METRICS_HOST, LOG_LEVEL and the standard OpenTelemetry variables
- * (OTEL_SDK_DISABLED, OTEL_EXPORTER_OTLP_ENDPOINT / _TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL /
- * _TRACES_PROTOCOL, OTEL_TRACES_SAMPLER, OTEL_TRACES_SAMPLER_ARG). OTEL_EXPORTER_OTLP_HEADERS is
- * read by the exporter itself. A bad value stops the start, naming the setting.
- */
-export function readObservability(env: NodeJS.ProcessEnv): ObservabilitySettings {
-  const port = optionalString(env, "METRICS_PORT");
-  const logLevel = optionalString(env, "LOG_LEVEL") ?? "info";
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (lower case), got "${logLevel.slice(0, 40)}"`);
-  return {
-    metricsPort: port === undefined ? null : readPort(env, "METRICS_PORT", 0),
-    metricsHost: optionalString(env, "METRICS_HOST") ?? "127.0.0.1",
-    logLevel: logLevel as LogLevel,
-    tracing: readTracing(env),
-  };
-}
-
-function readTracing(env: NodeJS.ProcessEnv): TracingSettings | null {
-  const disabled = optionalString(env, "OTEL_SDK_DISABLED")?.toLowerCase();
-  if (disabled !== undefined && disabled !== "true" && disabled !== "false") throw new ConfigError(`OTEL_SDK_DISABLED must be true or false, got "${disabled.slice(0, 40)}"`);
-  const tracesEndpoint = optionalString(env, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
-  const endpoint = optionalString(env, "OTEL_EXPORTER_OTLP_ENDPOINT");
-  if (disabled === "true" || (!tracesEndpoint && !endpoint)) return null;
-  const name = tracesEndpoint ? "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" : "OTEL_EXPORTER_OTLP_ENDPOINT";
-  let url: URL;
-  try {
-    // the signal-specific endpoint is used as it is; the base one gets the traces path (OTLP/HTTP specification)
-    url = tracesEndpoint ? new URL(tracesEndpoint) : new URL(`${endpoint!.replace(/\/+$/, "")}/v1/traces`);
-  } catch {
-    throw new ConfigError(`${name} is not a URL: "${(tracesEndpoint ?? endpoint)!.slice(0, 200)}"`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${name} must be an http:// or https:// URL (OTLP over HTTP), got ${url.protocol}//…`);
-  const protocolName = optionalString(env, "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") ? "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL" : "OTEL_EXPORTER_OTLP_PROTOCOL";
-  const protocol = optionalString(env, protocolName) ?? "http/protobuf";
-  if (protocol !== "http/protobuf" && protocol !== "http/json") throw new ConfigError(`${protocolName} must be http/protobuf or http/json (grpc is not supported), got "${protocol.slice(0, 40)}"`);
-  const sampler = (optionalString(env, "OTEL_TRACES_SAMPLER") ?? "parentbased_always_on").toLowerCase();
-  if (!(SAMPLERS as readonly string[]).includes(sampler)) throw new ConfigError(`OTEL_TRACES_SAMPLER must be one of ${SAMPLERS.join(", ")}, got "${sampler.slice(0, 40)}"`);
-  const rawRatio = optionalString(env, "OTEL_TRACES_SAMPLER_ARG");
-  const ratio = rawRatio === undefined ? 1 : Number(rawRatio);
-  if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1 || rawRatio === "") throw new ConfigError(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, got "${String(rawRatio).slice(0, 40)}"`);
-  return { url: url.toString(), protocol, sampler: sampler as SamplerName, ratio };
-}
+import { ConfigError, type ObservabilitySettings, type TracingSettings } from "./config";
 
 // ---------------------------------------------------------------- tracing
 
@@ -255,13 +171,13 @@ interface RequestRecord {
 
 const requests = new AsyncLocalStorage<RequestRecord>();
 
-/** database.ts: one SQL statement (as StatementCounter counts them) for the request running now, if any */
+/** database/sql-log.ts: one SQL statement (as StatementCounter counts them: no BEGIN/COMMIT) for the request running now, if any */
 export function countRequestStatement(): void {
   const record = requests.getStore();
   if (record) record.statements += 1;
 }
 
-/** service.ts: the caller's role, known once the gateway's signature is verified (never the subject or a token) */
+/** start-service.ts: the caller's role, known once the gateway's signature is verified (never the subject or a token) */
 export function recordCallerRole(role: string): void {
   const record = requests.getStore();
   if (record) record.role = role;
@@ -282,7 +198,7 @@ function activeTracer(): Tracer | null {
 }
 
 /**
- * database.ts: a span for one SQL statement (its text with placeholders, never the parameters),
+ * database/data-source.ts: a span for one SQL statement (its text with placeholders, never the parameters),
  * a child of whatever is active (the resolver that asked, or the request).
  */
 export function traceStatement<T>(sql: unknown, engine: string, run: () => Promise<T>): Promise<T> {

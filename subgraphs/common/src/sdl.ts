@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
-import { ConfigError } from "./env";
+import { ConfigError } from "./config";
 import {
   Kind,
   parse,

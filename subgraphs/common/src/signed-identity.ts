@@ -11,7 +11,7 @@
  *   checks, so a request signed for one subgraph is refused by every other (even one that was
  *   given the same secret by mistake);
  * - the body binds the signature to this exact operation and its variables (a subgraph executes
- *   only POST bodies: http.ts refuses every other method, so nothing unsigned, such as a GET's
+ *   only POST bodies: signed-http-server.ts refuses every other method, so nothing unsigned, such as a GET's
  *   `?query=`, is ever executed);
  * - the timestamp bounds how long a captured request could be replayed, and the nonce,
  *   remembered for that window (in process, or shared in Redis between replicas), stops a replay inside it;
@@ -19,6 +19,7 @@
  * v1 (no audience) is refused with a message saying so.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { SubgraphAuth } from "./config";
 
 export const ROLES = ["analyst", "editor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -113,15 +114,12 @@ export function signRequest(key: SigningKey, identity: Identity, method: string,
   };
 }
 
-export interface VerifyOptions {
-  /** accepted secrets: the current one first, then any still being rotated out */
-  secrets: readonly string[];
-  /** how far the timestamp may be from this clock, either way */
-  maxSkewMs: number;
+/** One request's check: a subgraph's signing settings (config.ts SubgraphAuth) and its own name. */
+export type VerifyOptions = Pick<SubgraphAuth, "secrets" | "maxSkewMs"> & {
   /** this subgraph's own name: only requests signed for it are accepted */
   audience: string;
   now?: number;
-}
+};
 
 export type Verified = { ok: true; identity: Identity } | { ok: false; reason: string };
 

@@ -12,7 +12,7 @@
  * function rejects, every load() of that batch rejects, and every load() is awaited by the resolver
  * that made it.
  *
- * Cancellation: the HTTP layer (http.ts) gives each request an AbortSignal that fires when its caller
+ * Cancellation: the HTTP layer (signed-http-server.ts) gives each request an AbortSignal that fires when its caller
  * leaves before the answer (the gateway timed out, or its client went away: gateway/src/limits.ts,
  * subgraphRequestsEndWithTheirClient). A caller that aborts half-closes the socket; Node then keeps it open for the
  * pending answer, so the signal follows the socket's 'end', not the response's 'close' (which comes
@@ -26,23 +26,11 @@
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { DataSource, EntityManager } from "typeorm";
-import { classifyDatabaseError } from "./database";
+import { classifyDatabaseError } from "./database/errors";
 
-export interface WorkBudgetSettings {
-  /** WORK_BUDGET_STATEMENTS: SQL statements one request may run */
-  statements: number;
-  /** WORK_BUDGET_ROWS: rows its statements may return in all */
-  rows: number;
-}
-
-/**
- * The defaults (WORK_BUDGET_STATEMENTS, WORK_BUDGET_ROWS). A request's statements do not grow with
- * its lists (DataLoader batches each level into one statement, one per distinct filter), so 200 is
- * far above any operation; rows do: every authority x every education measure on the national data
- * reads about 80,000 (a benchmark workload: `npm run bench` raises it), the typed client's operations
- * a few thousand at most.
- */
-export const DEFAULT_WORK_BUDGET: WorkBudgetSettings = { statements: 200, rows: 100_000 };
+// the settings and their defaults are read with the rest of the configuration (config.ts)
+export { DEFAULT_WORK_BUDGET, type WorkBudgetSettings } from "./config";
+import type { WorkBudgetSettings } from "./config";
 
 export type WorkErrorCode = "WORK_BUDGET_EXCEEDED" | "REQUEST_CANCELLED";
 
@@ -190,7 +178,7 @@ export class Work implements Statements {
       const runner = this.dataSource.createQueryRunner("master");
       try {
         // connecting here, not inside the runner's query(), so its failure is classified here (DATABASE_BUSY,
-        // DATABASE_UNAVAILABLE) as database.ts does for queries; a connection is never a statement timeout
+        // DATABASE_UNAVAILABLE) as database/errors.ts does for queries; a connection is never a statement timeout
         const connection = (await runner.connect().catch((error: unknown) => {
           throw classifyDatabaseError(error, 0) ?? error;
         })) as { threadId?: number };

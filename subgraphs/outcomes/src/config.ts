@@ -1,10 +1,10 @@
 /** An outcomes deployment's settings, read once (kept apart from the service so a script can read them without loading the server). */
 import { join } from "node:path";
-import { optionalString, readPort, requireString } from "@tees/subgraph-common/env";
+import {
+  optionalString, readDatabaseSettings, readPort, readWorkBudget, requireString, type DatabaseSettings, type Env, type WorkBudgetSettings,
+} from "@tees/subgraph-common/config";
 import { DEFAULT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import { servedSdlFile } from "@tees/subgraph-common/sdl";
-import { readDatabaseSettings, readWorkBudget } from "@tees/subgraph-common/settings";
-import type { WorkBudgetSettings } from "@tees/subgraph-common/work-budget";
 import { deploymentsFolder, readOutcomeDeployment, type OutcomeDeployment } from "./deployments";
 
 const root = join(import.meta.dirname, "../../..");
@@ -16,7 +16,7 @@ export interface OutcomeConfig {
   /** the deployment's name, e.g. "education": its subgraph name, database and seed folder */
   name: string;
   port: number;
-  database: ReturnType<typeof readDatabaseSettings>;
+  database: DatabaseSettings;
   /** LAIT folder loaded by the seed (LAIT_FOLDER; default the national release in seeds/lait) */
   laitFolder: string;
   /** local figures from the authorities' own documents */
@@ -32,7 +32,7 @@ export interface OutcomeConfig {
  */
 export function outcomeConfig(
   deployment: OutcomeDeployment,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = process.env,
   deploymentFile = join(deploymentsFolder, `${deployment.name}.json`),
 ): OutcomeConfig {
   const { name } = deployment;
@@ -50,7 +50,7 @@ export function outcomeConfig(
 }
 
 /** OUTCOMES_DEPLOYMENT names a file in deployments/ (e.g. education); DEPLOYMENT_FILE gives a path instead. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): OutcomeConfig {
+export function loadConfig(env: Env = process.env): OutcomeConfig {
   const file = optionalString(env, "DEPLOYMENT_FILE") ?? join(deploymentsFolder, `${requireString(env, "OUTCOMES_DEPLOYMENT")}.json`);
   return outcomeConfig(readOutcomeDeployment(file), env, file);
 }

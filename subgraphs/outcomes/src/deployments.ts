@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { ConfigError } from "@tees/subgraph-common/env";
+import { ConfigError } from "@tees/subgraph-common/config";
 
 const deployment = z
   .object({

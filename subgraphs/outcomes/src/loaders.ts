@@ -103,7 +103,7 @@ export interface OutcomeContext {
 
 /**
  * `budget` (default DEFAULT_WORK_BUDGET), `counters` (the service's, for /health), `signal`: fires when
- * the request's connection closes before its answer (http.ts).
+ * the request's connection closes before its answer (signed-http-server.ts).
  */
 export function createOutcomeContext(
   dataSource: DataSource,

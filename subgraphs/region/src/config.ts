@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { ConfigError, optionalString, readPort } from "@tees/subgraph-common/env";
+import { ConfigError, optionalString, readDatabaseSettings, readPort, type DatabaseSettings, type Env } from "@tees/subgraph-common/config";
 import { DEFAULT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import { servedSdlFile } from "@tees/subgraph-common/sdl";
-import { readDatabaseSettings, type DatabaseSettings } from "@tees/subgraph-common/settings";
 
 const planAuthorities = z.array(
   z.object({ code: z.string().regex(/^E\d{8}$/), typeName: z.string().regex(/^[A-Z][A-Za-z0-9]*$/) }).strict(),
@@ -37,7 +36,7 @@ export function readPlanAuthorities(file: string): PlanAuthority[] {
   return parsed.data;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegionConfig {
+export function loadConfig(env: Env = process.env): RegionConfig {
   const planAuthoritiesFile = optionalString(env, "PLAN_AUTHORITIES_FILE") ?? join(import.meta.dirname, "../deployments/plan-authorities.json");
   return {
     port: readPort(env, "PORT", 4001),

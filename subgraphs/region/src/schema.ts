@@ -4,7 +4,7 @@
  * assembled here; the names of the plan fields come from the served SDL itself.
  */
 import { Kind, type DocumentNode, type ObjectTypeDefinitionNode } from "graphql";
-import { ConfigError } from "@tees/subgraph-common/env";
+import { ConfigError } from "@tees/subgraph-common/config";
 import { findInterface, readServedSdl } from "@tees/subgraph-common/sdl";
 import type { PlanAuthority } from "./config";
 

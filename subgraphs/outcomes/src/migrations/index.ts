@@ -1,4 +1,4 @@
-import { migrationsForDialect } from "@tees/subgraph-common/migrations";
+import { migrationsForDialect } from "@tees/subgraph-common/database/migrate";
 import { migrations as mysql } from "./mysql";
 import { migrations as sqlite } from "./sqlite";
 

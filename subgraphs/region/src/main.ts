@@ -1,6 +1,7 @@
-import { readLifecycle, runMain, startService } from "@tees/subgraph-common/service";
+import { readLifecycle } from "@tees/subgraph-common/config";
+import { runMain, startService } from "@tees/subgraph-common/start-service";
 import { loadConfig } from "./config";
-import { regionService } from "./service";
+import { regionService } from "./service-definition";
 
 await runMain("region", async () => {
   const config = loadConfig();

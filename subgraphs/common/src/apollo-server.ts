@@ -28,7 +28,7 @@ export function buildSubgraphServer<TContext extends BaseContext>(typeDefs: Docu
     includeStacktraceInErrorResponses: false,
     // subgraphs are called by the gateway; the landing page and CSRF guard are the gateway's concern
     csrfPrevention: false,
-    // index.ts owns shutdown (close HTTP, then the database); Apollo's own signal handler would race it
+    // main.ts (runMain) owns shutdown (close HTTP, then the database); Apollo's own signal handler would race it
     stopOnTerminationSignals: false,
     // no Apollo usage reporting here: federated traces would cost every request for nothing
     plugins: [ApolloServerPluginInlineTraceDisabled(), requestRecordPlugin],

@@ -1,11 +1,11 @@
-import type { ServiceDefinition } from "@tees/subgraph-common/service";
+import type { ServiceDefinition } from "@tees/subgraph-common/start-service";
 import type { RegionConfig } from "./config";
 import { createContext, type RegionContext } from "./context";
 import { Area, regionEntities, StatisticalNeighbour } from "./entities";
 import { regionMigrations } from "./migrations";
 import { seedRegion } from "./seed";
 import { readRegionSdl } from "./schema";
-import { buildServer } from "./server";
+import { buildServer } from "./apollo-server";
 
 export function regionService(config: RegionConfig): ServiceDefinition<RegionContext> {
   const planTypes = new Map(config.planAuthorities.map((a) => [a.code, a.typeName]));

@@ -1,5 +1,5 @@
 import type { DocumentNode } from "graphql";
-import { buildSubgraphServer } from "@tees/subgraph-common/subgraph";
+import { buildSubgraphServer } from "@tees/subgraph-common/apollo-server";
 import type { PlanContext } from "./context";
 import { buildResolvers } from "./resolvers";
 

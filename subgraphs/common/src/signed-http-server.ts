@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
-import { NonceStoreUnavailable, verifyRequest, type Identity, type VerifyOptions } from "./signed-identity";
-import { openNonceStore, type NonceStoreSettings } from "./nonce-store";
+import { NonceStoreUnavailable, verifyRequest, type Identity } from "./signed-identity";
+import { openNonceStore } from "./nonce-store";
+import type { SubgraphAuth } from "./config";
 
 export interface RunningServer {
   url: string;
@@ -20,7 +21,7 @@ export interface ServeOptions<TContext extends BaseContext> {
    * every /graphql request must carry the gateway's signature (signed-identity.ts), made for this
    * subgraph (`name` is the audience); nonces are remembered in `nonceStore` (default: this process)
    */
-  signing: Omit<VerifyOptions, "now" | "audience"> & { nonceStore?: NonceStoreSettings };
+  signing: SubgraphAuth;
   /** readiness: can this service answer (e.g. its database responds)? */
   ready?: () => Promise<boolean>;
   /** what /health reports beside "ok": counters an operator or the soak benchmark reads (never secrets) */

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
-import type { ServiceDefinition } from "@tees/subgraph-common/service";
+import type { ServiceDefinition } from "@tees/subgraph-common/start-service";
 import { readServedSdl } from "@tees/subgraph-common/sdl";
-import { buildSubgraphServer } from "@tees/subgraph-common/subgraph";
+import { buildSubgraphServer } from "@tees/subgraph-common/apollo-server";
 import { outcomeEntities, Figure, OutcomeArea } from "./entities";
 import { importLait } from "./lait";
 import { loadLocalFigures, readLocalFigures } from "./local-figures";

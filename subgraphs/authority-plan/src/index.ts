@@ -1,8 +1,0 @@
-import { readLifecycle, runMain, startService } from "@tees/subgraph-common/service";
-import { loadConfig } from "./config";
-import { planService } from "./service";
-
-await runMain(process.env.AUTHORITY_DEPLOYMENT ?? "authority-plan", async () => {
-  const config = loadConfig();
-  return startService(planService(config), { port: config.port, ...readLifecycle(process.env) });
-});
