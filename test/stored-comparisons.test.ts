@@ -20,7 +20,7 @@ import { parse } from "csv-parse/sync";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDataSource } from "@tees/subgraph-common/database";
-import { DEFAULT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
+import { EXTRACT_LAIT_FOLDER } from "@tees/subgraph-common/lait/paths";
 import { neighbourSetIds, type NeighbourSetName } from "@tees/subgraph-common/lait/neighbour-sets";
 import { Figure, Measure, OutcomeArea, outcomeEntities, StatisticalNeighbour, StoredComparison } from "@tees/outcomes/entities";
 import { importLait } from "@tees/outcomes/lait";
@@ -175,7 +175,7 @@ describe.each(kinds)("stored comparisons on the Tees Valley extract ($label)", (
   ] as const)("%s: every area × measure, both neighbour sets, other trend lengths and targets: exactly the oracle's answers", async (name, topics) => {
     const o = await openOutcomes(mysql, `extract_${name}`);
     opened.push(o);
-    await importLait(o.dataSource, DEFAULT_LAIT_FOLDER, { topics });
+    await importLait(o.dataSource, EXTRACT_LAIT_FOLDER, { topics });
     const { compared, mismatches } = await checkAgainstOracle(o.dataSource);
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThan(1000);
@@ -184,7 +184,7 @@ describe.each(kinds)("stored comparisons on the Tees Valley extract ($label)", (
   it("a database from before stored comparisons (figures held, no stored_comparison table) gets them when migrated", async () => {
     const o = await openOutcomes(mysql, "extract_before");
     opened.push(o);
-    await importLait(o.dataSource, DEFAULT_LAIT_FOLDER, { topics: careTopics });
+    await importLait(o.dataSource, EXTRACT_LAIT_FOLDER, { topics: careTopics });
     // back to the schema of before: the migration that made the table, and every one after it, undone
     const names = o.dataSource.migrations.map((m) => m.name ?? "");
     const made = names.findIndex((name) => /^StoredComparisons/.test(name));
