@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { z } from "zod";
-import { ConfigError, optionalString, readDatabaseSettings, readPort, requireString, type DatabaseSettings, type Env } from "@tees/subgraph-common/config";
+import { ConfigError, readDeploymentFile, optionalString, readDatabaseSettings, readPort, requireString, type DatabaseSettings, type Env } from "@tees/subgraph-common/config";
 import { DEFAULT_LAIT_FOLDER, dictionaryFile } from "@tees/subgraph-common/lait/paths";
 import { isAudience } from "@tees/subgraph-common/signed-identity";
 import { servedSdlFile } from "@tees/subgraph-common/sdl";
@@ -42,18 +42,7 @@ export function deploymentName(file: string): string {
 }
 
 export function readDeployment(file: string): Deployment {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new ConfigError(`deployment file ${file}: ${(error as Error).message}`);
-  }
-  const parsed = deployment.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`deployment file ${file}: field "${issue.path.join(".")}": ${issue.message}`);
-  }
-  return parsed.data;
+  return readDeploymentFile(file, deployment);
 }
 
 /** AUTHORITY_DEPLOYMENT names a file in deployments/ (e.g. redcar-and-cleveland); DEPLOYMENT_FILE gives a path instead. */

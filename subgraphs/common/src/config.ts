@@ -16,6 +16,7 @@
  * these readers. Nothing here loads a database driver or a telemetry SDK: the gateway imports it too.
  * Each service reads its settings once, at start, in main.ts (the gateway: index.ts), and passes them down.
  */
+import { readFileSync } from "node:fs";
 import type { JSONWebKeySet } from "jose";
 import type { DestinationStream } from "pino";
 import type { NonceStoreSettings } from "./nonce-store";
@@ -28,6 +29,22 @@ export class ConfigError extends Error {
 export type Env = Readonly<Record<string, string | undefined>>;
 
 // ---------------------------------------------------------------- readers
+
+/** A deployment's JSON file, checked by its schema: a bad file fails naming the file and the first field wrong. */
+export function readDeploymentFile<T>(file: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } } }): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ConfigError(`deployment file ${file}: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`deployment file ${file}: field "${issue.path.map(String).join(".")}": ${issue.message}`);
+  }
+  return parsed.data;
+}
 
 export function requireString(env: Env, name: string, fallback?: string): string {
   const value = env[name] ?? fallback;

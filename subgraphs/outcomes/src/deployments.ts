@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { ConfigError } from "@tees/subgraph-common/config";
+import { ConfigError, readDeploymentFile } from "@tees/subgraph-common/config";
 
 const deployment = z
   .object({
@@ -25,18 +25,7 @@ export type OutcomeDeployment = z.infer<typeof deployment>;
 export const deploymentsFolder = join(import.meta.dirname, "../deployments");
 
 export function readOutcomeDeployment(file: string): OutcomeDeployment {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new ConfigError(`deployment file ${file}: ${(error as Error).message}`);
-  }
-  const parsed = deployment.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`deployment file ${file}: field "${issue.path.join(".")}": ${issue.message}`);
-  }
-  return parsed.data;
+  return readDeploymentFile(file, deployment);
 }
 
 /** Every outcomes deployment, by file name. */
