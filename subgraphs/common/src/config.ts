@@ -18,6 +18,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { JSONWebKeySet } from "jose";
+import type { ZodType } from "zod";
 import type { DestinationStream } from "pino";
 import type { NonceStoreSettings } from "./nonce-store";
 import { isPlaceholderSecret, MIN_SECRET_LENGTH } from "./signed-identity";
@@ -31,7 +32,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 // ---------------------------------------------------------------- readers
 
 /** A deployment's JSON file, checked by its schema: a bad file fails naming the file and the first field wrong. */
-export function readDeploymentFile<T>(file: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } } }): T {
+export function readDeploymentFile<T>(file: string, schema: ZodType<T>): T {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, "utf8"));

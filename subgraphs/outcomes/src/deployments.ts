@@ -28,12 +28,19 @@ export function readOutcomeDeployment(file: string): OutcomeDeployment {
   return readDeploymentFile(file, deployment);
 }
 
-/** Every outcomes deployment, by file name. */
-export function outcomeDeployments(folder = deploymentsFolder): OutcomeDeployment[] {
-  return readdirSync(folder)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => readOutcomeDeployment(join(folder, f)));
+const read = new Map<string, readonly OutcomeDeployment[]>();
+
+/** Every outcomes deployment, by file name (each folder read once per process: the files are configuration). */
+export function outcomeDeployments(folder = deploymentsFolder): readonly OutcomeDeployment[] {
+  let deployments = read.get(folder);
+  if (!deployments) {
+    deployments = readdirSync(folder)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .map((f) => readOutcomeDeployment(join(folder, f)));
+    read.set(folder, deployments);
+  }
+  return deployments;
 }
 
 /** One deployment by name (e.g. "care"), failing with the names there are. */
