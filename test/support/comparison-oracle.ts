@@ -3,6 +3,11 @@
  * (subgraphs/outcomes/src/comparison.ts `compare()` as of commit 76e6e58, with the rank and band
  * arithmetic of statistics.ts as it was then), kept verbatim so that the stored answers can be checked
  * against it field by field. Not used by the subgraphs.
+ *
+ * One change from that code, to its cost only: what every comparison in a period reads from all local
+ * authorities' values (the list of values, its quartiles, the values tidied for ranking) is worked out
+ * once per measure and period (periodValues) instead of once per comparison; each answer is computed
+ * from it by the same arithmetic as before.
  */
 import { neighbourSetInfo, type NeighbourSetName } from "@tees/subgraph-common/lait/neighbour-sets";
 import type { StatisticalNeighbour } from "@tees/subgraph-common/entities/StatisticalNeighbour";
@@ -22,14 +27,19 @@ const tidy = (value: number) => Number(value.toPrecision(12));
 
 type QuartileBand = "A" | "B" | "C" | "D";
 
-/**
- * Band of a value among all authorities' values, A = best quartile, D = worst; a value
- * on a quartile boundary takes the better band. No band without a polarity.
- */
-function quartileBand(value: number, all: readonly number[], polarity: Polarity): { band: QuartileBand | null; quartiles: [number, number, number] | null } {
-  if (!all.length) return { band: null, quartiles: null };
+/** the quartiles of all authorities' values by type 6, tidied; null when there are none */
+function quartilesOf(all: readonly number[]): [number, number, number] | null {
+  if (!all.length) return null;
   const sorted = [...all].sort((a, b) => a - b);
-  const quartiles: [number, number, number] = [tidy(quantileOfSorted(sorted, 0.25)), tidy(quantileOfSorted(sorted, 0.5)), tidy(quantileOfSorted(sorted, 0.75))];
+  return [tidy(quantileOfSorted(sorted, 0.25)), tidy(quantileOfSorted(sorted, 0.5)), tidy(quantileOfSorted(sorted, 0.75))];
+}
+
+/**
+ * Band of a value among all authorities' values (given by their quartiles), A = best quartile, D = worst;
+ * a value on a quartile boundary takes the better band. No band without a polarity.
+ */
+function quartileBand(value: number, quartiles: [number, number, number] | null, polarity: Polarity): { band: QuartileBand | null; quartiles: [number, number, number] | null } {
+  if (!quartiles) return { band: null, quartiles: null };
   if (!polarity) return { band: null, quartiles };
   const v = tidy(value);
   const band: QuartileBand =
@@ -40,15 +50,40 @@ function quartileBand(value: number, all: readonly number[], polarity: Polarity)
 }
 
 /**
- * Position among all values, 1 = best by polarity ("1224" ranking: equal values share a
+ * Position among all values (given tidied), 1 = best by polarity ("1224" ranking: equal values share a
  * position); with no polarity, 1 = the highest value, which is an order, not a judgement.
  */
-function rankOf(value: number, all: readonly number[], polarity: Polarity): number {
+function rankOf(value: number, allTidied: readonly number[], polarity: Polarity): number {
   const v = tidy(value);
-  const ahead = all.filter((other) => (polarity === "low" ? tidy(other) < v : tidy(other) > v)).length;
+  const ahead = allTidied.filter((other) => (polarity === "low" ? other < v : other > v)).length;
   return ahead + 1;
 }
 
+/** what every comparison of a measure in one period reads from all local authorities' values */
+interface PeriodValues {
+  /** the published values of local authorities, in the order the period's values are held */
+  laValues: number[];
+  /** the same values, tidied, for ranks */
+  tidied: number[];
+  quartiles: [number, number, number] | null;
+}
+
+/** the period's values, keyed by the areas and the period's values they were worked out from */
+const periodValuesCache = new WeakMap<ReadonlyMap<string, OutcomeArea>, WeakMap<ReadonlyMap<string, number | null>, PeriodValues>>();
+
+function periodValues(values: ReadonlyMap<string, number | null> | undefined, areas: ReadonlyMap<string, OutcomeArea>): PeriodValues {
+  let byValues = periodValuesCache.get(areas);
+  const held = values && byValues?.get(values);
+  if (held) return held;
+  const laValues: number[] = [];
+  for (const [code, value] of values ?? []) if (value !== null && areas.get(code)?.kind === "local-authority") laValues.push(value);
+  const computed = { laValues, tidied: laValues.map(tidy), quartiles: quartilesOf(laValues) };
+  if (values) {
+    if (!byValues) periodValuesCache.set(areas, (byValues = new WeakMap()));
+    byValues.set(values, computed);
+  }
+  return computed;
+}
 
 const ENGLAND = "E92000001";
 
@@ -125,10 +160,10 @@ export function oracleCompare(input: ComparisonInput) {
   });
   const withValue = neighbourValues.flatMap((n) => (n.value === null ? [] : [n.value]));
 
-  const laValues: number[] = [];
-  for (const [code, value] of values ?? []) if (value !== null && input.areas.get(code)?.kind === "local-authority") laValues.push(value);
+  const { laValues, tidied, quartiles: periodQuartiles } = periodValues(values, input.areas);
   const national = input.localAuthorities.withFigures === input.localAuthorities.total;
-  const { band, quartiles } = quartileBand(latest.value!, laValues, polarity);
+  // each answer its own array of quartiles, as when they were worked out per comparison
+  const { band, quartiles } = quartileBand(latest.value!, periodQuartiles && [...periodQuartiles], polarity);
   const noBand = !polarity
     ? "the measure has no polarity (the data dictionary makes no judgement of which way is better), so no band is given"
     : !measure.quartileBanding
@@ -147,7 +182,7 @@ export function oracleCompare(input: ComparisonInput) {
       values: neighbourValues,
     },
     rank: {
-      position: rankOf(latest.value!, laValues, polarity),
+      position: rankOf(latest.value!, tidied, polarity),
       outOf: laValues.length,
       order: polarity ? "BEST_FIRST" : "HIGHEST_FIRST",
       band: noBand ? null : band,
