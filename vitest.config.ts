@@ -10,7 +10,8 @@ const include = ["test/**/*.test.ts", "subgraphs/*/test/**/*.test.ts", "gateway/
 const slow = [
   "test/lait.test.ts",
   "test/lait-stream.test.ts",
-  "test/stored-comparisons.test.ts",
+  "test/stored-comparisons-sqlite.test.ts",
+  "test/stored-comparisons-mysql.test.ts",
   "test/generated.test.ts",
   "test/dashboard-browser.test.ts",
   "test/graphiql-browser.test.ts",
