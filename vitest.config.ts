@@ -1,4 +1,6 @@
+import { relative } from "node:path";
 import { configDefaults, defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const include = ["test/**/*.test.ts", "subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts"];
 
@@ -18,6 +20,47 @@ const slow = [
   "test/soak.test.ts",
 ];
 
+/**
+ * The long files, with how many seconds each took in a measured run (MariaDB, two workers), rounded:
+ * they start first, longest first (LongestFirst below). Refreshed when a file's time changes a lot; a
+ * file not listed only starts later, it still runs.
+ */
+const expectedSeconds: Readonly<Record<string, number>> = {
+  "test/stored-comparisons-mysql.test.ts": 200,
+  "test/stored-comparisons-sqlite.test.ts": 160,
+  "test/lait-stream.test.ts": 140,
+  "test/lait.test.ts": 100,
+  "test/document-links.test.ts": 60,
+  "test/dashboard-browser.test.ts": 50,
+  "test/gateway-limits.test.ts": 36,
+  "test/generated.test.ts": 32,
+  "test/token.test.ts": 31,
+  "test/document-owners.test.ts": 23,
+  "test/local-figures.test.ts": 21,
+  "test/database-users.test.ts": 21,
+  "test/document-evidence.test.ts": 21,
+  "test/soak.test.ts": 19,
+  "test/e2e.test.ts": 17,
+  "test/work-budget.test.ts": 14,
+  "test/compare.test.ts": 14,
+  "test/dashboard.test.ts": 14,
+  "test/cost-limits.test.ts": 12,
+};
+
+/**
+ * The order files start in: the longest first, across both projects, so that a run does not end with
+ * one long file on one worker while the other waits. Vitest's own order runs the projects one after
+ * the other (by name: every slow file after every fast one) and puts the longest first only from its
+ * cache of an earlier run's durations, which a fresh clone (CI) does not have. Files not in
+ * expectedSeconds keep vitest's order, after the listed ones (the sort is stable).
+ */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const seconds = (file: TestSpecification) => expectedSeconds[relative(this.ctx.config.root, file.moduleId).split("\\").join("/")] ?? 0;
+    return (await super.sort(files)).sort((a, b) => seconds(b) - seconds(a));
+  }
+}
+
 export default defineConfig({
   test: {
     // each end-to-end file starts every subgraph with its own copy of the seeded databases and a gateway
@@ -28,6 +71,7 @@ export default defineConfig({
     reporters: ["default"],
     // the run's folder of seeded template databases (test/support/templates.ts), one for both projects
     globalSetup: ["test/support/global-setup.ts"],
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { name: "fast", include, exclude: [...configDefaults.exclude, ...slow] } },
       { extends: true, test: { name: "slow", include: slow } },
