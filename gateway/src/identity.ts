@@ -219,7 +219,7 @@ function headerEntries(init: unknown): Iterable<[string, string]> {
 
 /** an identity's header value, encoded once per identity object (a verified token's identity is shared by its requests) */
 const encodings = new WeakMap<Identity, string>();
-function encoded(identity: Identity): string {
+export function encoded(identity: Identity): string {
   let value = encodings.get(identity);
   if (value === undefined) encodings.set(identity, (value = encodeIdentity(identity)));
   return value;

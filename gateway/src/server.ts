@@ -7,6 +7,7 @@ import { graphiqlAssets, renderOfflineGraphiQL } from "./graphiql";
 import { limitPlugins, subgraphRequestsEndWithTheirClient } from "./limits";
 import { createRateLimit } from "./rate-limit";
 import { subgraphGraphs, withSubgraphUrls } from "./supergraph";
+import { sharedSubgraphQueries } from "./shared-fetches";
 import { committedManifest, trustedDocumentsOption } from "./trusted-documents";
 import type { Identity, SigningKey } from "@tees/subgraph-common/signed-identity";
 import type { GatewayObservability } from "./observability";
@@ -40,6 +41,8 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean; 
     supergraph,
     unifiedGraphHandler,
     // no `upstreamTimeout`: the subgraph timeout is subgraphRequestsEndWithTheirClient's (limits.ts), one timer per fetch
+    // the transport's de-duplication copies every answer (structuredClone); sharedSubgraphQueries does it without (shared-fetches.ts)
+    transportEntries: { "*": { options: { deduplicateInflightRequests: false } } },
     logging: options.logging ?? true,
     // GraphiQL cannot work without introspection; its files come from the gateway, not a CDN (graphiql.ts)
     graphiql: introspection ? { title: "Tees Partnership Graph", defaultQuery: FIRST_QUERY } : false,
@@ -61,6 +64,8 @@ export function buildGateway(config: BuildConfig, options: { logging?: boolean; 
       identityPlugin({ ...config.auth, subgraphKeys }, { rateLimit, identities }),
       ...limitPlugins(config.limits ?? DEFAULT_LIMITS),
       subgraphRequestsEndWithTheirClient(config.subgraphTimeoutMs),
+      // after every other onFetch: a query that joins one in flight sends nothing of its own
+      sharedSubgraphQueries(new Set(subgraphKeys.keys())),
       clientSafeErrors,
     ],
   });

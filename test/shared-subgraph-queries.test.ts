@@ -1,0 +1,85 @@
+/**
+ * The gateway's de-duplication of identical in-flight subgraph queries (gateway/src/shared-fetches.ts):
+ * through the real gateway over a small subgraph defined here, whose resolvers count how often they run
+ * and take a while, so that requests sent together are in flight together.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "graphql";
+import { setTimeout as sleep } from "node:timers/promises";
+import { gatewayOverTestSubgraph, type GatewayOverTestSubgraph } from "./support/test-subgraph";
+
+let reads = 0;
+let writes = 0;
+const counter = {
+  name: "counter",
+  typeDefs: parse(`
+    type Query { slow(label: String!): Reading! }
+    type Mutation { bump(label: String!): Reading! }
+    type Reading { label: String! items: [Item!]! }
+    type Item { position: Int! }
+  `),
+  resolvers: {
+    Query: {
+      slow: async (_root: unknown, { label }: { label: string }) => {
+        reads += 1;
+        await sleep(300);
+        return { label, items: Array.from({ length: 50 }, (_, i) => ({ position: i })) };
+      },
+    },
+    Mutation: {
+      bump: async (_root: unknown, { label }: { label: string }) => {
+        writes += 1;
+        await sleep(300);
+        return { label, items: [] };
+      },
+    },
+  },
+};
+
+const SLOW = `{ slow(label: "a") { label items { position } } }`;
+const expected = { slow: { label: "a", items: Array.from({ length: 50 }, (_, i) => ({ position: i })) } };
+
+describe("identical subgraph queries in flight at once", () => {
+  let gateway: GatewayOverTestSubgraph;
+  beforeAll(async () => {
+    gateway = await gatewayOverTestSubgraph(counter);
+  });
+  afterAll(async () => gateway?.close());
+
+  it("share one subgraph request for the same identity, and each client gets the whole answer", async () => {
+    reads = 0;
+    const answers = await Promise.all(Array.from({ length: 6 }, () => gateway.post(SLOW)));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
+    for (const answer of answers) expect(answer.body).toEqual({ data: expected });
+    expect(reads).toBe(1);
+  });
+
+  it("never share between identities: each token's query reaches the subgraph", async () => {
+    const tokens = await Promise.all(["one", "two", "three"].map((subject) => gateway.token({ role: "analyst", authority: null, subject })));
+    reads = 0;
+    const answers = await Promise.all(tokens.map((token) => gateway.post(SLOW, undefined, { token })));
+    for (const answer of answers) expect(answer.body).toEqual({ data: expected });
+    expect(reads).toBe(3);
+  });
+
+  it("share nothing once the answer has arrived: a query sent after it runs again", async () => {
+    reads = 0;
+    await gateway.post(SLOW);
+    await gateway.post(SLOW);
+    expect(reads).toBe(2);
+  });
+
+  it("differ by a variable or an argument: not shared", async () => {
+    reads = 0;
+    await Promise.all([gateway.post(SLOW), gateway.post(`{ slow(label: "b") { label items { position } } }`)]);
+    expect(reads).toBe(2);
+  });
+
+  it("never share mutations: each one reaches the subgraph", async () => {
+    const token = await gateway.token({ role: "analyst", authority: null, subject: "writer" });
+    writes = 0;
+    const answers = await Promise.all(Array.from({ length: 3 }, () => gateway.post(`mutation { bump(label: "a") { label } }`, undefined, { token })));
+    for (const answer of answers) expect(answer.body).toEqual({ data: { bump: { label: "a" } } });
+    expect(writes).toBe(3);
+  });
+});
