@@ -26,10 +26,10 @@ const slow = [
  * file not listed only starts later, it still runs.
  */
 const expectedSeconds: Readonly<Record<string, number>> = {
-  "test/stored-comparisons-mysql.test.ts": 200,
+  "test/stored-comparisons-mysql.test.ts": 190,
   "test/stored-comparisons-sqlite.test.ts": 160,
-  "test/lait-stream.test.ts": 140,
   "test/lait.test.ts": 100,
+  "test/lait-stream.test.ts": 90,
   "test/document-links.test.ts": 60,
   "test/dashboard-browser.test.ts": 50,
   "test/gateway-limits.test.ts": 36,
