@@ -56,9 +56,9 @@ async function throughput(query: string): Promise<number> {
 }
 
 /** CPU time (user + system, ms) of each of npm start's child processes, by process id, with the entry file it runs */
-function cpuByProcess(parent: number): Map<string, { script: string; ms: number }> {
+function cpuByProcess(parent: number): Map<string, { script: string; port: number | null; ms: number }> {
   const tick = 10; // USER_HZ is 100 on Linux
-  const found = new Map<string, { script: string; ms: number }>();
+  const found = new Map<string, { script: string; port: number | null; ms: number }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -67,7 +67,10 @@ function cpuByProcess(parent: number): Map<string, { script: string; ms: number 
       if (Number(fields[1]) !== parent) continue; // ppid
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
       const script = cmdline.find((arg) => arg.endsWith(".ts")) ?? entry;
-      found.set(entry, { script, ms: (Number(fields[11]) + Number(fields[12])) * tick });
+      // one entry file serves several deployments (plans, outcomes): the PORT npm start gave the process tells them apart
+      const portSetting = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").find((v) => v.startsWith("PORT="));
+      const port = portSetting ? Number(portSetting.slice("PORT=".length)) : null;
+      found.set(entry, { script, port, ms: (Number(fields[11]) + Number(fields[12])) * tick });
     } catch {
       // the process ended
     }
@@ -75,8 +78,8 @@ function cpuByProcess(parent: number): Map<string, { script: string; ms: number 
   return found;
 }
 
-const nameOf = (script: string) =>
-  script.includes("gateway/") ? "gateway" : subgraphCatalog().find((s) => s.entry === script)?.name ?? script;
+const nameOf = ({ script, port }: { script: string; port: number | null }) =>
+  script.includes("gateway/") ? "gateway" : subgraphCatalog().find((s) => s.entry === script && s.port === port)?.name ?? script;
 
 export async function comparisonSection(folder: string): Promise<string[]> {
   const urls = await nationalDatabases(folder);
@@ -135,7 +138,7 @@ export async function comparisonSection(folder: string): Promise<string[]> {
     report.line();
     const rows = [...cpuAfter].flatMap(([pid, after]) => {
       const used = after.ms - (cpuBefore.get(pid)?.ms ?? after.ms);
-      return used >= 100 ? [[nameOf(after.script), `${(used / queries).toFixed(1)} ms`]] : [];
+      return used >= 100 ? [[nameOf(after), `${(used / queries).toFixed(1)} ms`]] : [];
     });
     report.table(["process", "CPU per query"], ["l", "r"], rows);
     report.line();
