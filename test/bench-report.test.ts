@@ -1,5 +1,5 @@
 /** docs/benchmarks.md in sections: one section's run rewrites that section only, and keeps the run before it. */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -35,5 +35,19 @@ describe("npm run bench -- <section>", () => {
     expect(again).toContain("p50 11 ms");
     expect(again.match(/<!-- bench:soak -->/g)).toHaveLength(1);
     expect(again).toContain("20 s");
+  });
+
+  it("keeps a marked section that is not a bench section (written by hand) as it was", () => {
+    const path = file();
+    writeSection("import", ORDER, ["## Import", "", "20 s"], path);
+    const withSuite = `${readFileSync(path, "utf8")}<!-- bench:suite -->\n## The suite\n\n645.6 s\n<!-- /bench:suite -->\n`;
+    writeFileSync(path, withSuite);
+    writeSection("soak", ORDER, ["## Soak", "", "p50 12 ms"], path);
+    writeSection("import", ORDER, ["## Import", "", "19 s"], path);
+    const text = readFileSync(path, "utf8");
+    expect(text).toContain("<!-- bench:suite -->\n## The suite\n\n645.6 s\n<!-- /bench:suite -->");
+    expect(text.match(/<!-- bench:suite -->/g)).toHaveLength(1);
+    expect(text).toContain("p50 12 ms");
+    expect(text).toContain("19 s");
   });
 });

@@ -54,12 +54,20 @@ export function writeSection(name: string, order: readonly string[], body: strin
     const end = text.indexOf(close);
     if (start >= 0 && end > start) sections.set(section, text.slice(start + open.length, end).trim());
   }
+  // a marked section that is not a bench section (the test suite's wall time, written by hand) is kept as it is, after them
+  for (const other of markedSections(text)) {
+    if (sections.has(other) || order.includes(other)) continue;
+    const { open, close } = markers(other);
+    const start = text.indexOf(open);
+    const end = text.indexOf(close);
+    if (end > start) sections.set(other, text.slice(start + open.length, end).trim());
+  }
   const old = sections.get(name);
   const oldCurrent = old === undefined ? undefined : old.split(PREVIOUS)[0]!.trim();
   const previous = oldCurrent ? ["", PREVIOUS, "", indentHeadings(oldCurrent), "", "</details>"] : [];
   sections.set(name, [...body, ...previous].join("\n").trim());
   const out = [HEADER];
-  for (const section of order) {
+  for (const section of [...order, ...[...sections.keys()].filter((k) => !order.includes(k))]) {
     const content = sections.get(section);
     if (content === undefined) continue;
     const { open, close } = markers(section);
@@ -67,6 +75,18 @@ export function writeSection(name: string, order: readonly string[], body: strin
   }
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, out.join("\n"));
+}
+
+/** the names of the sections a text marks (`<!-- bench:NAME -->`), in order; found by indexOf, no pattern */
+function markedSections(text: string): string[] {
+  const names: string[] = [];
+  const open = "<!-- bench:";
+  for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, at + open.length)) {
+    const end = text.indexOf(" -->", at);
+    if (end < 0) break;
+    names.push(text.slice(at + open.length, end));
+  }
+  return names;
 }
 
 /** a previous run's headings one level down, so they do not read as sections of their own */
