@@ -3,7 +3,7 @@
  * through the real gateway over a small subgraph defined here, whose resolvers count how often they run
  * and take a while, so that requests sent together are in flight together.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "graphql";
 import { setTimeout as sleep } from "node:timers/promises";
 import { gatewayOverTestSubgraph, type GatewayOverTestSubgraph } from "./support/test-subgraph";
@@ -41,10 +41,11 @@ const expected = { slow: { label: "a", items: Array.from({ length: 50 }, (_, i) 
 
 describe("identical subgraph queries in flight at once", () => {
   let gateway: GatewayOverTestSubgraph;
+  // closed when the block's tests are done (vitest runs what beforeAll returns)
   beforeAll(async () => {
     gateway = await gatewayOverTestSubgraph(counter);
+    return () => gateway.close();
   });
-  afterAll(async () => gateway?.close());
 
   it("share one subgraph request for the same identity, and each client gets the whole answer", async () => {
     reads = 0;
