@@ -2,9 +2,9 @@ import type { EntityManager } from "typeorm";
 import { Action, ActionLeadGroup, ActionPriority, ActionTheme, LeadGroup, Plan, Priority, ProgressNote } from "../entities";
 import type { PlanContext } from "../context";
 import { badInput } from "@tees/subgraph-common/input-errors";
-import { createActionArgs, idArgs, progressNoteArgs, updateActionArgs, type LinkBasisInput } from "./inputs";
+import { createActionArgs, progressNoteArgs, updateActionArgs, type LinkBasisInput } from "./inputs";
 import { findAllOrFail, findOrFail, insertGiven, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
-import { runWrite } from "./run";
+import { deleteById, runWrite } from "./run";
 
 /** a link's basis as stored: stated unless the editor says it is inferred */
 const stored = (basis: LinkBasisInput | null | undefined) => ({ basis: basis?.kind ?? ("stated" as const), basisNote: basis?.note ?? null });
@@ -119,16 +119,7 @@ export const updateAction = (context: PlanContext, args: unknown) =>
   });
 
 /** Its progress notes and links go with it. */
-export const deleteAction = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, {
-    operation: "deleteAction",
-    arguments: idArgs,
-    change: async (manager, { id: actionId }) => {
-      const action = await findOrFail(manager, Action, actionId, "id", "action");
-      await manager.delete(Action, { id: action.id });
-      return { result: action.id, audit: [{ entityType: "Action", entityId: action.id, before: snapshot(action), after: null }] };
-    },
-  });
+export const deleteAction = deleteById("deleteAction", Action, "Action", "action");
 
 export const addProgressNote = (context: PlanContext, args: unknown) =>
   runWrite(context, args, {
@@ -149,13 +140,4 @@ export const addProgressNote = (context: PlanContext, args: unknown) =>
     },
   });
 
-export const deleteProgressNote = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, {
-    operation: "deleteProgressNote",
-    arguments: idArgs,
-    change: async (manager, { id: noteId }) => {
-      const note = await findOrFail(manager, ProgressNote, noteId, "id", "progress note");
-      await manager.delete(ProgressNote, { id: note.id });
-      return { result: note.id, audit: [{ entityType: "ProgressNote", entityId: note.id, before: snapshot(note), after: null }] };
-    },
-  });
+export const deleteProgressNote = deleteById("deleteProgressNote", ProgressNote, "ProgressNote", "progress note");

@@ -2,9 +2,9 @@ import { IsNull } from "typeorm";
 import { PerformanceIndicator, Plan, Priority } from "../entities";
 import type { PlanContext } from "../context";
 import { badInput, type InputProblem } from "@tees/subgraph-common/input-errors";
-import { createIndicatorArgs, idArgs, updateIndicatorArgs } from "./inputs";
+import { createIndicatorArgs, updateIndicatorArgs } from "./inputs";
 import { findOrFail, insertGiven, newId, nextOrdinal, snapshot, sourceOf, statedValue } from "./rows";
-import { runWrite } from "./run";
+import { deleteById, runWrite } from "./run";
 
 /** A measure code must be a measure of the LAIT data dictionary (it decides which outcomes subgraph answers). */
 function checkMeasure(context: PlanContext, { measureCode }: { measureCode?: string | null | undefined }): InputProblem[] {
@@ -67,13 +67,4 @@ export const updateIndicator = (context: PlanContext, args: unknown) =>
     },
   });
 
-export const deleteIndicator = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, {
-    operation: "deleteIndicator",
-    arguments: idArgs,
-    change: async (manager, { id: indicatorId }) => {
-      const indicator = await findOrFail(manager, PerformanceIndicator, indicatorId, "id", "indicator");
-      await manager.delete(PerformanceIndicator, { id: indicator.id });
-      return { result: indicator.id, audit: [{ entityType: "PerformanceIndicator", entityId: indicator.id, before: snapshot(indicator), after: null }] };
-    },
-  });
+export const deleteIndicator = deleteById("deleteIndicator", PerformanceIndicator, "PerformanceIndicator", "indicator");

@@ -1,8 +1,8 @@
 import { LeadGroup, Plan } from "../entities";
 import type { PlanContext } from "../context";
-import { createLeadGroupArgs, idArgs, updateLeadGroupArgs } from "./inputs";
+import { createLeadGroupArgs, updateLeadGroupArgs } from "./inputs";
 import { findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
-import { runWrite } from "./run";
+import { deleteById, runWrite } from "./run";
 
 export const createLeadGroup = (context: PlanContext, args: unknown) =>
   runWrite(context, args, {
@@ -48,13 +48,4 @@ export const updateLeadGroup = (context: PlanContext, args: unknown) =>
   });
 
 /** The actions it led stay, without it as a lead. */
-export const deleteLeadGroup = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, {
-    operation: "deleteLeadGroup",
-    arguments: idArgs,
-    change: async (manager, { id: groupId }) => {
-      const group = await findOrFail(manager, LeadGroup, groupId, "id", "lead group");
-      await manager.delete(LeadGroup, { id: group.id });
-      return { result: group.id, audit: [{ entityType: "LeadGroup", entityId: group.id, before: snapshot(group), after: null }] };
-    },
-  });
+export const deleteLeadGroup = deleteById("deleteLeadGroup", LeadGroup, "LeadGroup", "lead group");

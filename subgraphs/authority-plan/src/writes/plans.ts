@@ -2,9 +2,9 @@ import type { EntityManager } from "typeorm";
 import { Plan, SourceDocument } from "../entities";
 import type { PlanContext } from "../context";
 import { badInput } from "@tees/subgraph-common/input-errors";
-import { createPlanInput, createPlanArgs, idArgs, updatePlanArgs } from "./inputs";
+import { createPlanInput, createPlanArgs, updatePlanArgs } from "./inputs";
 import { findOrFail, newId, snapshot, sourceOf } from "./rows";
-import { runWrite } from "./run";
+import { deleteById, runWrite } from "./run";
 import type { z } from "zod";
 
 type DocumentInput = z.output<typeof createPlanInput>["document"];
@@ -78,13 +78,4 @@ export const updatePlan = (context: PlanContext, args: unknown) =>
   });
 
 /** Deletes the plan; its priorities, actions, groups, indicators and the rest go with it (foreign keys cascade). */
-export const deletePlan = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, {
-    operation: "deletePlan",
-    arguments: idArgs,
-    change: async (manager, { id: planId }) => {
-      const plan = await findOrFail(manager, Plan, planId, "id", "plan");
-      await manager.delete(Plan, { id: plan.id });
-      return { result: plan.id, audit: [{ entityType: "Plan", entityId: plan.id, before: snapshot(plan), after: null }] };
-    },
-  });
+export const deletePlan = deleteById("deletePlan", Plan, "Plan", "plan");

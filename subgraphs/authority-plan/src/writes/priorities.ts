@@ -1,9 +1,9 @@
 import type { EntityManager } from "typeorm";
 import { Plan, Priority, PriorityTheme } from "../entities";
 import type { PlanContext } from "../context";
-import { createPriorityArgs, idArgs, updatePriorityArgs } from "./inputs";
+import { createPriorityArgs, updatePriorityArgs } from "./inputs";
 import { findOrFail, newId, nextOrdinal, snapshot, sourceOf } from "./rows";
-import { runWrite } from "./run";
+import { deleteById, runWrite } from "./run";
 
 async function setThemes(manager: EntityManager, priority: Priority, themes: string[], mode: "new" | "replace"): Promise<void> {
   if (mode === "replace") await manager.delete(PriorityTheme, { priorityId: priority.id });
@@ -59,13 +59,4 @@ export const updatePriority = (context: PlanContext, args: unknown) =>
   });
 
 /** Its outcome statements, indicators and action links go with it; the actions stay. */
-export const deletePriority = (context: PlanContext, args: unknown) =>
-  runWrite(context, args, {
-    operation: "deletePriority",
-    arguments: idArgs,
-    change: async (manager, { id: priorityId }) => {
-      const priority = await findOrFail(manager, Priority, priorityId, "id", "priority");
-      await manager.delete(Priority, { id: priority.id });
-      return { result: priority.id, audit: [{ entityType: "Priority", entityId: priority.id, before: snapshot(priority), after: null }] };
-    },
-  });
+export const deletePriority = deleteById("deletePriority", Priority, "Priority", "priority");
