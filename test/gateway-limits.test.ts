@@ -507,7 +507,10 @@ describe("heavy queries, timeouts and clients that leave, through the real gatew
       expect(heavy.body.errors?.length, heavy.text.slice(0, 300)).toBeGreaterThan(0);
       expect(heavy.body.errors?.map((e) => e.message).join("\n")).toMatch(/timed out|timeout/i);
       expect(heavy.body.errors?.map((e) => e.extensions?.code)).toContain("GATEWAY_TIMEOUT");
-      expect(rightAfter / alone, "the ordinary query right after the heavy one, as a ratio to alone").toBeLessThan(5);
+      // had education gone on with the heavy query, the ordinary one would wait for the rest of it (the full query takes
+      // full.ms; the issue measured a 4.8 s wait): within 5× its time alone, or half a second on a loaded machine (a few
+      // milliseconds alone make 5× a bound that one late timer breaks)
+      expect(rightAfter, `the ordinary query right after the heavy one (alone: ${alone.toFixed(1)} ms)`).toBeLessThan(Math.max(5 * alone, 500));
       expect(after.cancelledRequests - before.cancelledRequests, "education saw the gateway give up").toBeGreaterThan(0);
     } finally {
       await gateway.close();
