@@ -16,7 +16,7 @@ const THEME = "children-in-care-and-care-leavers";
 
 describe("npm run compare", () => {
   let system: RunningSystem;
-  const compare = (...args: string[]) => run("npx", ["tsx", "scripts/compare.ts", "--gateway", system.gatewayUrl, ...args], { cwd: repoRoot });
+  const compare = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/compare.ts", "--gateway", system.gatewayUrl, ...args], { cwd: repoRoot });
   beforeAll(async () => {
     system = await startSystem();
   });

@@ -398,7 +398,7 @@ describe.each(databases)("documents' evidence through the gateway on $label", ({
   });
 
   it("npm run compare -- --inspections: the latest judgement of each authority, with 'no plan subgraph' and its source", async () => {
-    const compare = (...args: string[]) => run("npx", ["tsx", "scripts/compare.ts", "--gateway", system.gatewayUrl, "--inspections", ...args], { cwd: repoRoot });
+    const compare = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/compare.ts", "--gateway", system.gatewayUrl, "--inspections", ...args], { cwd: repoRoot });
     const { stdout } = await compare("--authorities", `${REDCAR},${STOCKTON},${HARTLEPOOL}`, "--format", "json");
     const result = JSON.parse(stdout) as JudgementComparison;
     expect(result.errors).toEqual([]);

@@ -408,7 +408,7 @@ describe.each(databases)("stated and inferred links through the gateway on $labe
     expect(stated.groups.map((b) => b.canonicalName)).toEqual(["children-in-care-council", "local-safeguarding-children-board", "malap"]);
 
     // the same comparison through npm run compare, each inferred match labelled in every format
-    const compare = (...args: string[]) => run("npx", ["tsx", "scripts/compare.ts", "--gateway", system.gatewayUrl, "--bodies", "--authorities", `${REDCAR},${STOCKTON}`, ...args], { cwd: repoRoot });
+    const compare = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/compare.ts", "--gateway", system.gatewayUrl, "--bodies", "--authorities", `${REDCAR},${STOCKTON}`, ...args], { cwd: repoRoot });
     expect(JSON.parse((await compare("--format", "json")).stdout)).toEqual(common);
     const md = (await compare()).stdout;
     expect(md).toContain("| poverty-strategy | inferred | Redcar and Cleveland: poverty strategy; Stockton-on-Tees: A Brighter Borough for All");
