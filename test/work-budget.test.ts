@@ -96,7 +96,30 @@ for (const { label, choice } of databases) {
       expect(counters.budgetExceeded).toBe(1);
       // a stopped request stays stopped, counted once
       await expect(work.checkpoint()).rejects.toBeInstanceOf(WorkStopped);
+      await expect(work.turnForList(3)).rejects.toBeInstanceOf(WorkStopped);
       expect(counters.budgetExceeded).toBe(1);
+    });
+
+    it("lets lists built at once go a few hundred items a turn of the event loop, in order, other work in between", async () => {
+      const { dataSource } = system.services.get("education")!;
+      const work = new Work(dataSource, DEFAULT_WORK_BUDGET, new WorkCounters(), undefined);
+      const turns: string[] = [];
+      let turn = 0;
+      // a turn of the event loop is counted by an immediate that queues the next one
+      const count = () => setImmediate(() => {
+        turn += 1;
+        if (turn < 20) count();
+      });
+      count();
+      // 6 lists of 200 items: at most 500 items a turn, so two lists a turn, in the order they asked
+      await Promise.all(Array.from({ length: 6 }, (_, i) => work.turnForList(200).then(() => turns.push(`list ${i} in turn ${turn}`))));
+      const turnOf = (line: string) => Number(line.slice(line.lastIndexOf(" ") + 1));
+      expect(turns.map((line) => line.slice(0, 6))).toEqual(["list 0", "list 1", "list 2", "list 3", "list 4", "list 5"]);
+      expect(turnOf(turns[0]!)).toBe(turnOf(turns[1]!));
+      expect(turnOf(turns[2]!)).toBeGreaterThan(turnOf(turns[1]!));
+      expect(turnOf(turns[4]!)).toBeGreaterThan(turnOf(turns[3]!));
+      // one list longer than a turn's share still goes, alone
+      await expect(work.turnForList(5_000)).resolves.toBeUndefined();
     });
 
     it("runs no statement for a cancelled request", async () => {
@@ -111,6 +134,7 @@ for (const { label, choice } of databases) {
       const settled = await Promise.race([
         work.run((manager) => manager.query("SELECT 1 AS one")).then(() => "ran", () => "rejected"),
         work.checkpoint().then(() => "computed", () => "rejected"),
+        work.turnForList(10).then(() => "built", () => "rejected"),
         new Promise((resolve) => setTimeout(() => resolve("abandoned"), 300)),
       ]);
       expect(settled).toBe("abandoned");

@@ -25,6 +25,7 @@
  * statement or unit of work.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { setImmediate } from "node:timers";
 import type { DataSource, EntityManager } from "typeorm";
 import { classifyDatabaseError } from "./database/errors";
 
@@ -77,11 +78,17 @@ const rowCount = (result: unknown) => (Array.isArray(result) ? result.length : 1
  */
 const SLICE_MS = 10;
 
+/**
+ * How many items of lists a request builds at once in one turn of the event loop (turnForList): about
+ * 10–15 ms of comparisons (measured: 20–30 µs each, with graphql-js completing them).
+ */
+const ITEMS_PER_TURN = 500;
+
 /** One request's budget and cancellation. */
 export class Work implements Statements {
   statements = 0;
   rows = 0;
-  private units = 0;
+  private unitsDone = 0;
   private stopped: WorkStopped | null = null;
   /** MySQL/MariaDB connection ids running this request's statements now */
   private readonly running = new Set<number>();
@@ -151,12 +158,64 @@ export class Work implements Statements {
     return new Promise<never>(() => undefined);
   }
 
+  /** lists waiting for their turn to be built at once (turnForList), in the order they asked */
+  private lists: Array<{ items: number; resolve: () => void; reject: (error: unknown) => void }> = [];
+  private listsScheduled = false;
+
+  /**
+   * Waits for this request's turn to have a list of `items` built at once: graphql-js then completes the
+   * whole list synchronously, with no promise per item (see units()). Waiting lists are let go together,
+   * up to ITEMS_PER_TURN items in one turn of the event loop (so that what they load next is still one
+   * batch), and the rest in the turns after, each after the loop's I/O (a closed connection, another
+   * request). Stopped: cancelled, they never settle; over its budget, they reject.
+   */
+  turnForList(items: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.lists.push({ items, resolve, reject });
+      if (!this.listsScheduled) {
+        this.listsScheduled = true;
+        setImmediate(() => this.releaseLists());
+      }
+    });
+  }
+
+  private releaseLists(): void {
+    this.listsScheduled = false;
+    if (this.cancelled) {
+      this.lists = [];
+      void this.abandonNow();
+      return;
+    }
+    try {
+      this.check(false);
+    } catch (error) {
+      for (const list of this.lists.splice(0)) list.reject(error);
+      return;
+    }
+    let released = 0;
+    while (this.lists.length > 0 && (released === 0 || released + this.lists[0]!.items <= ITEMS_PER_TURN)) {
+      const list = this.lists.shift()!;
+      released += list.items;
+      list.resolve();
+    }
+    if (this.lists.length > 0) {
+      this.listsScheduled = true;
+      setImmediate(() => this.releaseLists());
+    }
+  }
+
+  /** `count` units of computed work done at once (the comparisons of a list built in its turn) */
+  units(count: number): void {
+    this.unitsDone += count;
+    this.counters.units += count;
+  }
+
   /** A unit of computed work (one comparison), before it is done: rejects once the request is over its budget; lets other work in every SLICE_MS. */
   async checkpoint(): Promise<void> {
     if (this.cancelled) return this.abandonNow();
     this.check(false);
     await this.yieldIfDue();
-    this.units += 1;
+    this.unitsDone += 1;
     this.counters.units += 1;
   }
 
