@@ -14,6 +14,9 @@
  * others wait for the mark (or the failure, whose message they repeat). A process that wants
  * several templates seeds every one it can claim before it waits for the others, so two processes
  * starting systems at once seed different subgraphs side by side.
+ *
+ * The same claim, mark and copy serve other templates too (obtainTemplates: a key and how to fill
+ * it): test/support/national.ts keeps the national LAIT file's import this way.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
