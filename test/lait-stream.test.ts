@@ -65,6 +65,34 @@ async function snapshot(dataSource: DataSource) {
   };
 }
 
+/**
+ * The national file with its last care row that has a numeric value made unreadable (line `lastCare`,
+ * counting the header), in a folder of its own: read and written once for every database's rollback
+ * test (they import the same folder), removed after them.
+ */
+let brokenNational: Promise<{ folder: string; lastCare: number }> | undefined;
+function nationalWithBrokenLastCareRow() {
+  brokenNational ??= (async () => {
+    let total = 0;
+    let lastCare = 0;
+    const lines: string[] = [];
+    const measures = readDictionary(DEFAULT_LAIT_FOLDER, careTopics);
+    for await (const line of linesOf(DEFAULT_LAIT_FOLDER)) {
+      if (!line) continue;
+      lines.push(line);
+      total += 1;
+      if (measures.has(line.slice(0, line.indexOf(","))) && /,\d+(\.\d+)?,\d+,[^,]*$/.test(line)) lastCare = total;
+    }
+    if (lastCare > 0) lines[lastCare - 1] = lines[lastCare - 1]!.replace(/,[^,]*,(\d+),([^,]*)$/, ",12.5.3,$1,$2");
+    return { folder: await folderWith(DEFAULT_LAIT_FOLDER, lines), lastCare };
+  })();
+  return brokenNational;
+}
+afterAll(async () => {
+  const broken = await brokenNational?.catch(() => undefined);
+  if (broken) rmSync(broken.folder, { recursive: true, force: true });
+});
+
 describe.each(databases)("streaming LAIT import on $label", ({ database }) => {
   let scratch: ScratchDatabase;
   let dataSource: DataSource;
@@ -118,22 +146,9 @@ describe.each(databases)("streaming LAIT import on $label", ({ database }) => {
 
   it("rolls back every batch already written when the national file's last row is malformed", async () => {
     const before = await snapshot(dataSource);
-    let total = 0;
-    let lastCare = 0;
-    const lines: string[] = [];
-    const measures = readDictionary(DEFAULT_LAIT_FOLDER, careTopics);
-    for await (const line of linesOf(DEFAULT_LAIT_FOLDER)) {
-      if (!line) continue;
-      lines.push(line);
-      total += 1;
-      if (measures.has(line.slice(0, line.indexOf(","))) && /,\d+(\.\d+)?,\d+,[^,]*$/.test(line)) lastCare = total;
-    }
+    const { folder, lastCare } = await nationalWithBrokenLastCareRow();
     // the last care row with a numeric value, near the end of ~641,000 rows: its value made unreadable
     expect(lastCare).toBeGreaterThan(600_000);
-    lines[lastCare - 1] = lines[lastCare - 1]!.replace(/,[^,]*,(\d+),([^,]*)$/, ",12.5.3,$1,$2");
-    const folder = await folderWith(DEFAULT_LAIT_FOLDER, lines);
-    folders.push(folder);
-    lines.length = 0;
     await expect(importLait(dataSource, folder, { topics: careTopics })).rejects.toThrow(
       // lastCare counts the header too: it is the line number the error names
       new RegExp(`^bds_long\\.csv\\.gz: line ${lastCare}: field "Values": not a number or "-": "12\\.5\\.3"$`),

@@ -2,7 +2,10 @@
  * The national DfE LAIT data (seeds/lait, the release the repository ships and npm start
  * seeds by default), its import and the comparisons built on it, checked against the
  * published source rows and against values this test computes on its own from those rows.
- * The suite starts one system seeded as a fresh `npm start` is (no LAIT_FOLDER set).
+ * The suite starts one system seeded as a fresh `npm start` is (no LAIT_FOLDER set): its education
+ * and care databases hold the run's one national import of their default LAIT folder, copied, with
+ * their local figures loaded as their seed loads them (test/support/national.ts); re-running
+ * `npm run import:lait` then imports the whole release again, into those copies.
  */
 import { execFile } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

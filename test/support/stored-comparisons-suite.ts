@@ -14,6 +14,10 @@
  *   missing values and a multi-year period;
  * - a local figure's write leaves them untouched; a re-import replaces them, leaving no stale row.
  * On embedded SQLite, and on MySQL/MariaDB when MYSQL_URL is set.
+ *
+ * The national blocks start from copies of the run's national templates (test/support/national.ts:
+ * the national file imported once per run and engine into an education and a care database, as this
+ * suite used to import it into databases of its own); the re-import test imports again, into its copy.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,7 +39,8 @@ import { topicsOf } from "@tees/outcomes/deployments";
 import { recordLocalFigure } from "@tees/outcomes/writes";
 import { repoRoot } from "../../scripts/catalog";
 import { oracleCompare } from "./comparison-oracle";
-import { createScratchDatabase, type ScratchDatabase } from "./mysql";
+import { createScratchDatabase, mysqlServerUrl, type DatabaseChoice, type ScratchDatabase } from "./mysql";
+import { copyOfNational } from "./national";
 
 const educationTopics = topicsOf("education");
 const careTopics = topicsOf("care");
@@ -58,6 +63,19 @@ async function openOutcomes(mysql: boolean, name: string): Promise<Opened> {
   const { dataSource } = await openDataSource({ url, poolSize: 4, queueLimit: 0, queryTimeoutMs: 600_000 }, outcomeEntities, outcomeMigrations(url));
   await migrate(dataSource);
   return { dataSource, scratch, dir };
+}
+
+/** a copy of the run's national template of an outcomes subgraph (migrated, the national file imported for its topics), opened */
+async function openNational(mysql: boolean, subgraph: string, topics: ReadonlySet<string>): Promise<Opened> {
+  const choice: DatabaseChoice = mysql ? { kind: "mysql", serverUrl: mysqlServerUrl ?? "mariadb://root@127.0.0.1:3306" } : { kind: "sqlite" };
+  const scratch = await copyOfNational(choice, { subgraph, folder: NATIONAL, topics });
+  try {
+    const { dataSource } = await openDataSource({ url: scratch.url, poolSize: 4, queueLimit: 0, queryTimeoutMs: 600_000 }, outcomeEntities, outcomeMigrations(scratch.url));
+    return { dataSource, scratch };
+  } catch (error) {
+    await scratch.drop().catch(() => undefined);
+    throw error;
+  }
 }
 
 async function closeOutcomes(opened: Opened | undefined) {
@@ -256,10 +274,9 @@ export function describeStoredComparisons({ label, mysql, run }: Engine): void {
       }
       // a code listed under two topics takes the row of its subgraph's topic: left out here, so this reading needs no topics
       for (const [code, times] of listed) if (times > 1) dictionary.delete(code);
-      education = await openOutcomes(mysql, "national_education");
-      care = await openOutcomes(mysql, "national_care");
-      await importLait(education.dataSource, NATIONAL, { topics: educationTopics });
-      await importLait(care.dataSource, NATIONAL, { topics: careTopics });
+      // each a copy of the national file's import: the run's template, imported once per engine
+      education = await openNational(mysql, "education", educationTopics);
+      care = await openNational(mysql, "care", careTopics);
     }, 600_000);
 
     afterAll(async () => {

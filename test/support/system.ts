@@ -12,8 +12,12 @@
  *   every startSystem() gets its own copy of it: an SQLite file copy, or a MySQL/MariaDB scratch
  *   database filled server-side from the template schema. A test writes to its copy freely; no
  *   other file sees it. A system that seeds on purpose — its own SEED_FOLDER or other seeds in
- *   `serviceEnv`, `lait: "default"` (the national release), `existingDatabases` — is seeded as
- *   before, for that subgraph.
+ *   `serviceEnv`, `existingDatabases` — is seeded as before, for that subgraph.
+ *
+ * - `lait: "default"` (the national release, as a fresh npm start seeds it): the outcomes subgraphs
+ *   start on a copy of the run's national import of their default LAIT folder (test/support/national.ts,
+ *   imported once per run per engine), with their local figures loaded into it as their seed loads
+ *   them; the registry and the plans are seeded as they start, with the national code lists.
  *
  * - Files that only read, through the gateway npm start runs (default options, embedded
  *   database), share ONE system per run: sharedSystem(). It is started lazily, the first time a
@@ -44,6 +48,9 @@ import { issueToken } from "../../gateway/src/identity";
 import { type Identity, type Role } from "@tees/subgraph-common/signed-identity";
 import { scratchDatabase, type DatabaseChoice } from "./mysql";
 import { copyOfTemplate, templates } from "./templates";
+import { seededOutcomesCopy } from "./national";
+import { outcomeConfig } from "@tees/outcomes/config";
+import { outcomeDeployment } from "@tees/outcomes/deployments";
 import { inject } from "vitest";
 import "./provided";
 import { testSecret } from "./signed";
@@ -226,17 +233,22 @@ export async function startSystem({
     // of its own) starts on a copy of the run's template; another set of deployments is seeded as it starts
     const fromTemplate = catalog.filter((entry) => !ownCatalog && lait === "extract" && !existingDatabases[entry.name] && seededAsTemplate(serviceEnv[entry.name]));
     const seeded = await templates(database, fromTemplate, laitEnv);
+    // with the national release, an outcomes subgraph of the committed deployments with no seeds of its own starts on a copy of the run's national import
+    const fromNational = new Set(catalog.filter((entry) => !ownCatalog && lait === "default" && entry.kind === "outcomes" && !existingDatabases[entry.name]
+      && seededAsTemplate(serviceEnv[entry.name])).map((entry) => entry.name));
     for (const entry of catalog) {
       const existing = existingDatabases[entry.name];
       const template = seeded.get(entry.name);
+      const national = fromNational.has(entry.name);
       const scratch = existing ? undefined
         : template ? await copyOfTemplate(database, entry.name, template)
+        : national ? await seededOutcomesCopy(database, outcomeConfig(outcomeDeployment(entry.name), { ...laitEnv, ...serviceEnv[entry.name] }))
         : await scratchDatabase(database, entry.name.replace(/-/g, "_"));
       if (scratch) cleanups.push(scratch.drop);
       const env = { DATABASE_URL: existing ?? scratch!.url, DB_POOL_SIZE: "5", DB_QUEUE_LIMIT: "50", DB_QUERY_TIMEOUT_MS: "30000",
         ...laitEnv, ...serviceEnv[entry.name] };
       const signing = { secrets: [secrets.get(entry.name)!], maxSkewMs: 30_000 };
-      services.set(entry.name, await startService(entry.service(env), { ...lifecycle, signing, ...(existing || template ? { seedOnStart: "never" as const } : {}) }));
+      services.set(entry.name, await startService(entry.service(env), { ...lifecycle, signing, ...(existing || template || national ? { seedOnStart: "never" as const } : {}) }));
     }
 
     const subgraphs = catalog.map((s) => ({ name: s.name, url: services.get(s.name)!.url, typeDefs: s.typeDefs() }));

@@ -14,6 +14,9 @@
  * others wait for the mark (or the failure, whose message they repeat). A process that wants
  * several templates seeds every one it can claim before it waits for the others, so two processes
  * starting systems at once seed different subgraphs side by side.
+ *
+ * The same claim, mark and copy serve other templates too (obtainTemplates: a key and how to fill
+ * it): test/support/national.ts keeps the national LAIT file's import this way.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,7 +33,7 @@ const WAIT_MS = 100;
 /** longer than any seed takes on a loaded machine; past it a waiting process gives up, naming the template */
 const WAIT_LIMIT_MS = 600_000;
 
-interface Template {
+export interface Template {
   /** the template's DATABASE_URL: an SQLite file, or a schema on the server */
   url: string;
   /** MySQL/MariaDB: the template schema's name */
@@ -45,8 +48,8 @@ export function useTemplateDir(dir: string): void {
   mainProcessTemplateDir = dir;
 }
 
-function paths(choice: DatabaseChoice, subgraph: string) {
-  const base = join(mainProcessTemplateDir ?? inject("templateDir"), `${engineKey(choice)}-${subgraph}`);
+function paths(choice: DatabaseChoice, key: string) {
+  const base = join(mainProcessTemplateDir ?? inject("templateDir"), `${engineKey(choice)}-${key}`);
   return { base, lock: `${base}.lock`, ready: `${base}.ready`, failed: `${base}.failed`, schema: `${base}.schema` };
 }
 
@@ -77,26 +80,79 @@ function alive(lock: string): boolean {
   }
 }
 
+/**
+ * Where a template's data goes: an SQLite file beside its marks, or a new schema on the server,
+ * listed (its `.schema` mark) before it is filled, so the run's teardown drops it even if filling fails.
+ */
+export async function templateDatabase(choice: DatabaseChoice, base: string, prefix: string): Promise<Template> {
+  if (choice.kind === "sqlite") return { url: `sqlite:${base}.sqlite` };
+  const scratch = await createScratchDatabase(`tpl_${prefix.replace(/-/g, "_")}`, choice.serverUrl);
+  writeFileSync(`${base}.schema`, JSON.stringify({ serverUrl: choice.serverUrl, name: scratch.name }));
+  return { url: scratch.url, schema: scratch.name };
+}
+
 /** migrates and seeds the template, as startService does for a system with SEED_ON_START=always */
-async function seedTemplate(choice: DatabaseChoice, entry: SubgraphEntry, env: Record<string, string>): Promise<Template> {
-  const where = paths(choice, entry.name);
-  let url: string;
-  let schema: string | undefined;
-  if (choice.kind === "sqlite") {
-    url = `sqlite:${where.base}.sqlite`;
-  } else {
-    const scratch = await createScratchDatabase(`tpl_${entry.name.replace(/-/g, "_")}`, choice.serverUrl);
-    // listed before it is filled, so the run's teardown drops it even if seeding fails
-    writeFileSync(where.schema, JSON.stringify({ serverUrl: choice.serverUrl, name: scratch.name }));
-    url = scratch.url;
-    schema = scratch.name;
-  }
-  const service = await startService(entry.service({ ...env, DATABASE_URL: url }), {
+async function seedTemplate(choice: DatabaseChoice, entry: SubgraphEntry, env: Record<string, string>, base: string): Promise<Template> {
+  const template = await templateDatabase(choice, base, entry.name);
+  const service = await startService(entry.service({ ...env, DATABASE_URL: template.url }), {
     port: 0, host: "127.0.0.1", migrateOnStart: true, seedOnStart: "always", signing: { secrets: [testSecret()], maxSkewMs: 30_000 },
   });
   // closing checkpoints SQLite's write-ahead log into the file, so the file alone is the whole database
   await service.close();
-  return { url, ...(schema ? { schema } : {}) };
+  return template;
+}
+
+/** One template to find, or to claim and fill: `key` names its files in the run's folder, `seed` fills it (given their common path). */
+export interface TemplateJob {
+  key: string;
+  seed: (base: string) => Promise<Template>;
+}
+
+/**
+ * The templates of these jobs on this engine, filling (once per run) those that no process has filled
+ * yet: every one this process can claim first, then it waits for the others.
+ */
+export async function obtainTemplates(choice: DatabaseChoice, jobs: TemplateJob[]): Promise<Map<string, Template>> {
+  const found = new Map<string, Template>();
+  const deadline = Date.now() + WAIT_LIMIT_MS;
+  while (found.size < jobs.length) {
+    let seeded = false;
+    for (const job of jobs) {
+      if (found.has(job.key)) continue;
+      const where = paths(choice, job.key);
+      if (existsSync(where.ready)) {
+        found.set(job.key, JSON.parse(readFileSync(where.ready, "utf8")) as Template);
+      } else if (existsSync(where.failed)) {
+        throw new Error(`the ${job.key} template database (${choice.kind}) could not be seeded: ${readFileSync(where.failed, "utf8")}`);
+      } else if (claim(where.lock)) {
+        try {
+          const template = await job.seed(where.base);
+          writeFileSync(where.ready, JSON.stringify(template));
+          found.set(job.key, template);
+          seeded = true;
+        } catch (error) {
+          writeFileSync(where.failed, (error as Error).stack ?? String(error));
+          throw error;
+        }
+      }
+    }
+    if (found.size < jobs.length && !seeded) {
+      for (const job of jobs) {
+        if (found.has(job.key)) continue;
+        const where = paths(choice, job.key);
+        // alive first: a process that finished wrote its mark before it ended
+        if (!alive(where.lock) && !existsSync(where.ready) && !existsSync(where.failed)) {
+          throw new Error(`the process seeding the ${job.key} template database (${choice.kind}) ended before it was ready`);
+        }
+      }
+      if (Date.now() > deadline) {
+        const waiting = jobs.filter((job) => !found.has(job.key)).map((job) => job.key);
+        throw new Error(`waited ${WAIT_LIMIT_MS} ms for another test process to seed the template databases of ${waiting.join(", ")} (${choice.kind})`);
+      }
+      await sleep(WAIT_MS);
+    }
+  }
+  return found;
 }
 
 /**
@@ -105,46 +161,7 @@ async function seedTemplate(choice: DatabaseChoice, entry: SubgraphEntry, env: R
  * that uses it (the LAIT folder); a system with other seeds does not use templates.
  */
 export async function templates(choice: DatabaseChoice, entries: SubgraphEntry[], env: Record<string, string>): Promise<Map<string, Template>> {
-  const found = new Map<string, Template>();
-  const deadline = Date.now() + WAIT_LIMIT_MS;
-  while (found.size < entries.length) {
-    let seeded = false;
-    for (const entry of entries) {
-      if (found.has(entry.name)) continue;
-      const where = paths(choice, entry.name);
-      if (existsSync(where.ready)) {
-        found.set(entry.name, JSON.parse(readFileSync(where.ready, "utf8")) as Template);
-      } else if (existsSync(where.failed)) {
-        throw new Error(`the ${entry.name} template database (${choice.kind}) could not be seeded: ${readFileSync(where.failed, "utf8")}`);
-      } else if (claim(where.lock)) {
-        try {
-          const template = await seedTemplate(choice, entry, env);
-          writeFileSync(where.ready, JSON.stringify(template));
-          found.set(entry.name, template);
-          seeded = true;
-        } catch (error) {
-          writeFileSync(where.failed, (error as Error).stack ?? String(error));
-          throw error;
-        }
-      }
-    }
-    if (found.size < entries.length && !seeded) {
-      for (const entry of entries) {
-        if (found.has(entry.name)) continue;
-        const where = paths(choice, entry.name);
-        // alive first: a process that finished wrote its mark before it ended
-        if (!alive(where.lock) && !existsSync(where.ready) && !existsSync(where.failed)) {
-          throw new Error(`the process seeding the ${entry.name} template database (${choice.kind}) ended before it was ready`);
-        }
-      }
-      if (Date.now() > deadline) {
-        const waiting = entries.filter((e) => !found.has(e.name)).map((e) => e.name);
-        throw new Error(`waited ${WAIT_LIMIT_MS} ms for another test process to seed the template databases of ${waiting.join(", ")} (${choice.kind})`);
-      }
-      await sleep(WAIT_MS);
-    }
-  }
-  return found;
+  return obtainTemplates(choice, entries.map((entry) => ({ key: entry.name, seed: (base) => seedTemplate(choice, entry, env, base) })));
 }
 
 /** A database of this engine holding a copy of the template, dropped by drop(). */
