@@ -78,12 +78,12 @@ function cpuByProcess(parent: number): Map<string, { script: string; port: numbe
   return found;
 }
 
-/** CPU ms per query of each named process between two snapshots (processes that used under `minMs` left out: idle, or tick noise) */
-function cpuPerQuery(before: ReturnType<typeof cpuByProcess>, after: ReturnType<typeof cpuByProcess>, queries: number, minMs = 100): Map<string, number> {
+/** CPU ms per query of each named process between two snapshots (processes that used under 0.1 s left out: idle) */
+function cpuPerQuery(before: ReturnType<typeof cpuByProcess>, after: ReturnType<typeof cpuByProcess>, queries: number): Map<string, number> {
   const found = new Map<string, number>();
   for (const [pid, now] of after) {
     const used = now.ms - (before.get(pid)?.ms ?? now.ms);
-    if (used >= minMs) found.set(nameOf(now), used / queries);
+    if (used >= 100) found.set(nameOf(now), used / queries);
   }
   return found;
 }
@@ -113,9 +113,7 @@ export async function comparisonSection(folder: string): Promise<string[]> {
     await post(NATIONAL_COMPARISON);
     const statements = (await statementsServed()) - before;
 
-    const oneClientBefore = cpuByProcess(processes.child.pid!);
     const latencies = await timed(NATIONAL_COMPARISON, 20);
-    const oneClient = cpuPerQuery(oneClientBefore, cpuByProcess(processes.child.pid!), latencies.length, 30);
     const cpuBefore = cpuByProcess(processes.child.pid!);
     const startedAt = performance.now();
     const comparisonRate = await throughput(NATIONAL_COMPARISON);
@@ -149,17 +147,14 @@ export async function comparisonSection(folder: string): Promise<string[]> {
     report.line(`CPU per comparison query under the ${CLIENTS}-client load (user + system time of each process over ${(elapsed / 1000).toFixed(1)} s, divided by the ${queries} queries):`);
     report.line();
     const loaded = cpuPerQuery(cpuBefore, cpuAfter, queries);
-    report.table(["process", `CPU per query, ${CLIENTS} clients`, "CPU per query, one client (the 20 runs above)"], ["l", "r", "r"],
-      [...loaded].map(([name, ms]) => [name, `${ms.toFixed(1)} ms`, oneClient.has(name) ? `${oneClient.get(name)!.toFixed(1)} ms` : "–"]));
+    report.table(["process", "CPU per query"], ["l", "r"], [...loaded].map(([name, ms]) => [name, `${ms.toFixed(1)} ms`]));
     report.line();
     // what these figures allow on this machine, whatever is changed in the code: the processes share its cores
     const cores = availableParallelism();
     const total = [...loaded.values()].reduce((a, b) => a + b, 0);
     const gatewayMs = loaded.get("gateway") ?? 0;
-    const serial = (oneClient.get("gateway") ?? 0) + (oneClient.get("region") ?? 0) + Math.max(oneClient.get("education") ?? 0, oneClient.get("care") ?? 0);
     report.line(`What the CPU figures allow on this machine (${cores} cores, shared by every process): under load all processes together spend ${total.toFixed(1)} ms of CPU per comparison query, ` +
-      `so no more than ${cores} × 1000 / ${total.toFixed(1)} = ${((cores * 1000) / total).toFixed(0)} queries/s can be answered, of which the gateway's own ${gatewayMs.toFixed(1)} ms alone would allow ${((cores * 1000) / gatewayMs).toFixed(0)} queries/s if the subgraphs cost nothing. ` +
-      `With one client, the gateway, region and the slower of education and care work one after another for a query: ${serial.toFixed(1)} ms of CPU on its path, against a median of ${latencies[10]!.toFixed(0)} ms.`);
+      `so no more than ${cores} × 1000 / ${total.toFixed(1)} = ${((cores * 1000) / total).toFixed(0)} queries/s can be answered, of which the gateway's own ${gatewayMs.toFixed(1)} ms alone would allow ${((cores * 1000) / gatewayMs).toFixed(0)} queries/s if the subgraphs cost nothing.`);
     report.line();
     report.line("The statement count does not grow with the number of authorities (DataLoader batching; `test/lait.test.ts` guards it).");
   } finally {
