@@ -67,7 +67,8 @@ async function openOutcomes(mysql: boolean, name: string): Promise<Opened> {
 
 /** a copy of the run's national template of an outcomes subgraph (migrated, the national file imported for its topics), opened */
 async function openNational(mysql: boolean, subgraph: string, topics: ReadonlySet<string>): Promise<Opened> {
-  const choice: DatabaseChoice = mysql ? { kind: "mysql", serverUrl: mysqlServerUrl ?? "mariadb://root@127.0.0.1:3306" } : { kind: "sqlite" };
+  if (mysql && !mysqlServerUrl) throw new Error("the MySQL/MariaDB block needs MYSQL_URL");
+  const choice: DatabaseChoice = mysql ? { kind: "mysql", serverUrl: mysqlServerUrl! } : { kind: "sqlite" };
   const scratch = await copyOfNational(choice, { subgraph, folder: NATIONAL, topics });
   try {
     const { dataSource } = await openDataSource({ url: scratch.url, poolSize: 4, queueLimit: 0, queryTimeoutMs: 600_000 }, outcomeEntities, outcomeMigrations(scratch.url));

@@ -88,7 +88,6 @@ const ITEMS_PER_TURN = 500;
 export class Work implements Statements {
   statements = 0;
   rows = 0;
-  private unitsDone = 0;
   private stopped: WorkStopped | null = null;
   /** MySQL/MariaDB connection ids running this request's statements now */
   private readonly running = new Set<number>();
@@ -164,7 +163,7 @@ export class Work implements Statements {
 
   /**
    * Waits for this request's turn to have a list of `items` built at once: graphql-js then completes the
-   * whole list synchronously, with no promise per item (see units()). Waiting lists are let go together,
+   * whole list synchronously, with no promise per item (see unitDone()). Waiting lists are let go together,
    * up to ITEMS_PER_TURN items in one turn of the event loop (so that what they load next is still one
    * batch), and the rest in the turns after, each after the loop's I/O (a closed connection, another
    * request). Stopped: cancelled, they never settle; over its budget, they reject.
@@ -204,10 +203,9 @@ export class Work implements Statements {
     }
   }
 
-  /** `count` units of computed work done at once (the comparisons of a list built in its turn) */
-  units(count: number): void {
-    this.unitsDone += count;
-    this.counters.units += count;
+  /** A unit of computed work done at once, with no checkpoint (a comparison of a list that waited for its turn, turnForList): counted */
+  unitDone(): void {
+    this.counters.units += 1;
   }
 
   /** A unit of computed work (one comparison), before it is done: rejects once the request is over its budget; lets other work in every SLICE_MS. */
@@ -215,7 +213,6 @@ export class Work implements Statements {
     if (this.cancelled) return this.abandonNow();
     this.check(false);
     await this.yieldIfDue();
-    this.unitsDone += 1;
     this.counters.units += 1;
   }
 

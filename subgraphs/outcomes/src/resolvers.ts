@@ -113,7 +113,7 @@ export const outcomeResolvers = {
       const needSeries = series.figures !== undefined || args.trendPoints !== DEFAULT_TREND_POINTS;
       if (series.readAhead && !needSeries) {
         // a unit of work, done at once (its list waited for its turn)
-        context.work.units(1);
+        context.work.unitDone();
         return comparisonOf(series, args, context.loaders, series.readAhead.stored, series.readAhead.areas, null);
       }
       return readComparison(series, args, context, needSeries);
