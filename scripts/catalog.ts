@@ -21,7 +21,9 @@ import { loadConfig as regionConfig } from "../subgraphs/region/src/config";
 import { regionService } from "../subgraphs/region/src/service-definition";
 import { outcomeSdl, planSdl, regionSdl } from "./sdl";
 
-export const repoRoot = join(import.meta.dirname, "..");
+import { repoRoot } from "./repo-root";
+
+export { repoRoot };
 export const GATEWAY_PORT = 4000;
 
 /** Where the deployments' JSON files are read from (and their SDL files written beside them). */

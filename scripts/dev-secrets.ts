@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot } from "./catalog";
+import { repoRoot } from "./repo-root";
 
 const file = join(repoRoot, ".data/dev-secrets.json");
 

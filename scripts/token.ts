@@ -10,9 +10,9 @@ import { parseArgs } from "node:util";
 import { ROLES, type Role } from "@tees/subgraph-common/signed-identity";
 import { maxTokenAge, tokenParty } from "../gateway/src/config";
 import { issueToken, MAX_SUBJECT_LENGTH } from "../gateway/src/identity";
-import { repoRoot } from "./catalog";
+import { repoRoot } from "./repo-root";
 import { jwtSecrets } from "./dev-secrets";
-import { readAreas } from "../subgraphs/region/src/seed";
+import { readCsv } from "@tees/subgraph-common/csv";
 
 function fail(message: string): never {
   console.error(`npm run token: ${message}\nusage: npm run token -- --role <${ROLES.join("|")}> [--authority <ONS code, editors only>] [--subject <who>] [--expires <e.g. 8h>]`);
@@ -33,7 +33,8 @@ if (!role || !ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(", 
 if (role === "editor" && !values.authority) fail("an editor's token needs --authority (the ONS code of the authority, e.g. E06000003)");
 if (role !== "editor" && values.authority) fail(`only editors act for an authority; drop --authority for --role ${role}`);
 if (values.authority) {
-  const area = readAreas(join(repoRoot, "seeds/region/areas.csv")).find((a) => a.code === values.authority);
+  // the region's own seed file (its seed checks every row; here only this code's kind is read)
+  const area = readCsv(join(repoRoot, "seeds/region/areas.csv")).find((row) => row.record.code === values.authority)?.record;
   if (area?.kind !== "local-authority") fail(`--authority ${values.authority} is not an English local authority's ONS code (seeds/region/areas.csv)`);
 }
 if (values.subject !== undefined && (values.subject.length === 0 || values.subject.length > MAX_SUBJECT_LENGTH)) fail(`--subject must be 1 to ${MAX_SUBJECT_LENGTH} characters`);
