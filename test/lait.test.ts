@@ -86,7 +86,8 @@ interface SourceRow {
 describe("the national LAIT release: seeded by default, re-imported with npm run import:lait", () => {
   let databases: { region: string; education: string; care: string };
   const importLait = (folder: string, only?: string) =>
-    run("npx", ["tsx", "scripts/import-lait.ts", folder, ...(only ? ["--only", only] : [])], {
+    // the script as `npm run import:lait` runs it, in one process (npx tsx starts npm, then tsx's own process, then the script's)
+    run(process.execPath, ["--import", "tsx", "scripts/import-lait.ts", folder, ...(only ? ["--only", only] : [])], {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL_REGION: databases.region, DATABASE_URL_EDUCATION: databases.education, DATABASE_URL_CARE: databases.care },
       maxBuffer: 10 << 20,
