@@ -309,8 +309,21 @@ export function describeStoredComparisons({ label, mysql, run }: Engine): void {
     async function checkIndependently(dataSource: DataSource, measure: string) {
       const stored = await dataSource.getRepository(StoredComparison).findBy({ measureCode: measure });
       const measureRows = rows.filter((r) => r.measure === measure);
+      // the measure's rows indexed once by area and period (the first row of each, as a search of the rows finds it) and by period
+      const firstRow = new Map<string, Map<string, SourceRow>>(); // GSS code → period → row
+      const rowsOfPeriod = new Map<string, SourceRow[]>();
+      for (const r of measureRows) {
+        const code = gss.get(r.laNumber);
+        if (code !== undefined) {
+          if (!firstRow.has(code)) firstRow.set(code, new Map());
+          const periods = firstRow.get(code)!;
+          if (!periods.has(r.period)) periods.set(r.period, r);
+        }
+        if (!rowsOfPeriod.has(r.period)) rowsOfPeriod.set(r.period, []);
+        rowsOfPeriod.get(r.period)!.push(r);
+      }
       const valueOf = (code: string, period: string) => {
-        const raw = measureRows.find((r) => gss.get(r.laNumber) === code && r.period === period)?.value;
+        const raw = firstRow.get(code)?.get(period)?.value;
         return raw === undefined || raw === "-" ? null : Number(raw);
       };
       const neighbourSets = new Map<string, string[]>();
@@ -328,7 +341,7 @@ export function describeStoredComparisons({ label, mysql, run }: Engine): void {
       for (const s of authorities) {
         expect(valueOf(s.areaCode, s.periodLabel)).toBe(s.value);
         expect(s.englandValue).toBe(valueOf("E92000001", s.periodLabel));
-        const all = measureRows.filter((r) => r.period === s.periodLabel && r.value !== "-" && laOf(gss.get(r.laNumber) ?? "")).map((r) => Number(r.value));
+        const all = (rowsOfPeriod.get(s.periodLabel) ?? []).filter((r) => r.value !== "-" && laOf(gss.get(r.laNumber) ?? "")).map((r) => Number(r.value));
         expect(s.rankOutOf).toBe(all.length);
         const better = polarity === "Low" ? all.filter((v) => v < s.value) : all.filter((v) => v > s.value);
         expect(s.rankPosition).toBe(1 + better.length);
@@ -373,7 +386,9 @@ export function describeStoredComparisons({ label, mysql, run }: Engine): void {
       const low = await pick((c) => dictionary.get(c)?.polarity === "Low" && !dictionary.get(c)?.noQuartile, "lower-is-better");
       const none = await pick((c) => !["High", "Low"].includes(dictionary.get(c)?.polarity ?? ""), "without polarity");
       const noQuartile = await pick((c) => dictionary.get(c)?.noQuartile === true, "No_Quartile");
-      const multiYear = await pick((c) => rows.some((r) => r.measure === c && /^\d{4}\/\d{2}-\d{2}\/\d{2}/.test(r.period)), "of multi-year periods");
+      // the measures with a row of a multi-year period, found in one pass over the rows
+      const multiYearMeasures = new Set(rows.filter((r) => /^\d{4}\/\d{2}-\d{2}\/\d{2}/.test(r.period)).map((r) => r.measure));
+      const multiYear = await pick((c) => multiYearMeasures.has(c), "of multi-year periods");
       const checked = [];
       for (const h of [high, low, none, noQuartile, multiYear]) checked.push({ code: h.code, ...(await checkIndependently(h.o.dataSource, h.code)) });
       expect(checked[2]!.polarity).not.toMatch(/High|Low/);
