@@ -39,7 +39,7 @@ import { topicsOf } from "@tees/outcomes/deployments";
 import { recordLocalFigure } from "@tees/outcomes/writes";
 import { repoRoot } from "../../scripts/catalog";
 import { oracleCompare } from "./comparison-oracle";
-import { createScratchDatabase, mysqlServerUrl, type DatabaseChoice, type ScratchDatabase } from "./mysql";
+import { mysqlServerUrl, type DatabaseChoice, type ScratchDatabase } from "./mysql";
 import { copyOfNational } from "./national";
 
 const educationTopics = topicsOf("education");
@@ -52,17 +52,7 @@ const ANALYST = { subject: "stored-comparisons-test", role: "analyst" as const, 
 
 interface Opened {
   dataSource: DataSource;
-  scratch?: ScratchDatabase;
-  dir?: string;
-}
-
-async function openOutcomes(mysql: boolean, name: string): Promise<Opened> {
-  const scratch = mysql ? await createScratchDatabase(`stored_${name}`) : undefined;
-  const dir = mysql ? undefined : mkdtempSync(join(tmpdir(), `stored-${name}-`));
-  const url = scratch ? scratch.url : `sqlite:${dir}/${name}.sqlite`;
-  const { dataSource } = await openDataSource({ url, poolSize: 4, queueLimit: 0, queryTimeoutMs: 600_000 }, outcomeEntities, outcomeMigrations(url));
-  await migrate(dataSource);
-  return { dataSource, scratch, dir };
+  scratch: ScratchDatabase;
 }
 
 /**
@@ -70,7 +60,7 @@ async function openOutcomes(mysql: boolean, name: string): Promise<Opened> {
  * imported for its topics: test/support/national.ts, one template per folder's content), opened; the national
  * file by default
  */
-async function openNational(mysql: boolean, subgraph: string, topics: ReadonlySet<string>, folder = NATIONAL): Promise<Opened> {
+async function openImported(mysql: boolean, subgraph: string, topics: ReadonlySet<string>, folder = NATIONAL): Promise<Opened> {
   if (mysql && !mysqlServerUrl) throw new Error("the MySQL/MariaDB block needs MYSQL_URL");
   const choice: DatabaseChoice = mysql ? { kind: "mysql", serverUrl: mysqlServerUrl! } : { kind: "sqlite" };
   const scratch = await copyOfNational(choice, { subgraph, folder, topics });
@@ -86,8 +76,7 @@ async function openNational(mysql: boolean, subgraph: string, topics: ReadonlySe
 async function closeOutcomes(opened: Opened | undefined) {
   if (!opened) return;
   await opened.dataSource.destroy();
-  await opened.scratch?.drop();
-  if (opened.dir) rmSync(opened.dir, { recursive: true, force: true });
+  await opened.scratch.drop();
 }
 
 /** What the oracle reads: every area's published values of every measure by period, the areas and both neighbour sets. */
@@ -226,17 +215,10 @@ export function describeStoredComparisons({ label, mysql, run }: Engine): void {
       ["education", educationTopics],
       ["care", careTopics],
     ] as const)("%s: every area × measure, both neighbour sets, other trend lengths and targets: exactly the oracle's answers", async (name, topics) => {
-      // care's import of the extract is needed twice (here and below): a copy of the run's template of it, imported
-      // once per engine, as importLait into a new database leaves it; education's is needed once, imported here
-      let o: Opened;
-      if (name === "care") {
-        o = await openNational(mysql, "care", topics, EXTRACT_LAIT_FOLDER);
-        opened.push(o);
-      } else {
-        o = await openOutcomes(mysql, `extract_${name}`);
-        opened.push(o);
-        await importLait(o.dataSource, EXTRACT_LAIT_FOLDER, { topics });
-      }
+      // a copy of the run's template of the extract's import (imported once per engine and subgraph, as importLait
+      // into a new database leaves it): care's is copied again by the test below
+      const o = await openImported(mysql, name, topics, EXTRACT_LAIT_FOLDER);
+      opened.push(o);
       const { compared, mismatches } = await checkAgainstOracle(o.dataSource);
       expect(mismatches).toEqual([]);
       expect(compared).toBeGreaterThan(1000);
@@ -244,7 +226,7 @@ export function describeStoredComparisons({ label, mysql, run }: Engine): void {
 
     it("a database from before stored comparisons (figures held, no stored_comparison table) gets them when migrated", async () => {
       // a copy of the care extract's import (the template the care test above made)
-      const o = await openNational(mysql, "care", careTopics, EXTRACT_LAIT_FOLDER);
+      const o = await openImported(mysql, "care", careTopics, EXTRACT_LAIT_FOLDER);
       opened.push(o);
       // back to the schema of before: the migration that made the table, and every one after it, undone
       const names = o.dataSource.migrations.map((m) => m.name ?? "");
@@ -288,8 +270,8 @@ export function describeStoredComparisons({ label, mysql, run }: Engine): void {
       // a code listed under two topics takes the row of its subgraph's topic: left out here, so this reading needs no topics
       for (const [code, times] of listed) if (times > 1) dictionary.delete(code);
       // each a copy of the national file's import: the run's template, imported once per engine
-      education = await openNational(mysql, "education", educationTopics);
-      care = await openNational(mysql, "care", careTopics);
+      education = await openImported(mysql, "education", educationTopics);
+      care = await openImported(mysql, "care", careTopics);
     }, 600_000);
 
     afterAll(async () => {
