@@ -284,8 +284,7 @@ export function subgraphRequestsEndWithTheirClient(timeoutMs: number): GatewayPl
             return result;
           },
           (error: unknown) => {
-            settled();
-            clearTimeout(timers.get(controller));
+            release(controller);
             throw controller.signal.aborted ? controller.signal.reason : error;
           },
         ),
