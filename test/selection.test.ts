@@ -1,22 +1,25 @@
 /**
- * selects(info, name): whether a list field's items are asked for a field, as execution collects it
- * (Profile.measures reads stored comparisons ahead only when its series are asked for `comparison`).
+ * selects(info, name, ...within): whether a list field's items are asked for a field (and, within it, for
+ * others), as execution collects it (Profile.measures reads stored comparisons ahead only when its series
+ * are asked for `comparison`, and their neighbours' values only when it asks for `neighbours`).
  */
 import { buildSchema, graphql, type GraphQLResolveInfo } from "graphql";
 import { describe, expect, it } from "vitest";
 import { selects } from "@tees/subgraph-common/selection";
 
 const schema = buildSchema(`
-  type Item { a: Int b: Int }
+  type Item { a: Int b: Int sub: Sub }
+  type Sub { x: Int y: Int }
   type Query { items: [Item!]! one: Item count: Int }
 `);
 
 /** runs `query` and says what selects(info, "b") gave the resolver of `items` (or `one`) */
-async function asked(query: string, variableValues?: Record<string, unknown>): Promise<boolean[]> {
+async function asked(query: string, variableValues?: Record<string, unknown>, path: [string, ...string[]] = ["b"]): Promise<boolean[]> {
   const seen: boolean[] = [];
   const record = (_root: unknown, _args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
-    seen.push(selects(info, "b"));
-    return info.fieldName === "items" ? [{ a: 1, b: 2 }] : info.fieldName === "count" ? 1 : { a: 1, b: 2 };
+    seen.push(selects(info, ...path));
+    const item = { a: 1, b: 2, sub: { x: 3, y: 4 } };
+    return info.fieldName === "items" ? [item] : info.fieldName === "count" ? 1 : item;
   };
   const result = await graphql({ schema, source: query, variableValues, fieldResolver: (root, args, context, info) =>
     info.parentType.name === "Query" ? record(root, args, context, info) : (root as Record<string, unknown>)[info.fieldName] });
@@ -46,5 +49,16 @@ describe("selects: what a list's items are asked for", () => {
 
   it("says no for a field whose type is not an object type", async () => {
     expect(await asked("{ count }")).toEqual([false]);
+  });
+
+  it("with more names, sees a field asked for within another, through aliases and fragments", async () => {
+    const within = (query: string, variableValues?: Record<string, unknown>) => asked(query, variableValues, ["sub", "y"]);
+    expect(await within("{ items { sub { x y } } }")).toEqual([true]);
+    expect(await within("{ items { sub { x } } }")).toEqual([false]);
+    expect(await within("{ items { a } }")).toEqual([false]);
+    expect(await within("{ items { s1: sub { x } s2: sub { other: y } } }")).toEqual([true]);
+    expect(await within("{ items { sub { x } ...F } } fragment F on Item { sub { ... on Sub { y } } }")).toEqual([true]);
+    expect(await within("query($on: Boolean!) { items { sub { x y @include(if: $on) } } }", { on: false })).toEqual([false]);
+    expect(await asked("{ items { sub { x } } }", undefined, ["a", "x"])).toEqual([false]); // a is not an object type
   });
 });

@@ -112,10 +112,18 @@ async function oracleInputs(dataSource: DataSource) {
 }
 
 type Answer = Awaited<ReturnType<typeof outcomeResolvers.Series.comparison>>;
-/** the answer as a client gets it: the parts a read loads only when asked for (the latest figure, the neighbours' values) awaited, getters read */
+/**
+ * the answer as a client gets it: every field of Comparison read, as execution reads it (a stored answer's are
+ * getters of its class), and the parts a read loads only when asked for (the latest figure, the neighbours' values) awaited
+ */
 async function settle(answer: Answer) {
   const neighbours = answer.neighbours;
-  return { ...answer, latest: await answer.latest, neighbours: neighbours && { ...neighbours, values: await neighbours.values } };
+  return {
+    authorityCode: answer.authorityCode, measureCode: answer.measureCode, polarity: answer.polarity,
+    latest: await answer.latest, method: answer.method, trend: answer.trend, england: answer.england, region: answer.region,
+    neighbours: neighbours && { ...neighbours, values: await neighbours.values },
+    rank: answer.rank, target: answer.target, unavailable: answer.unavailable,
+  };
 }
 
 interface Variant {

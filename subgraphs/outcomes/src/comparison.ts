@@ -44,11 +44,35 @@ export interface ComparisonInput {
   target: number | null;
 }
 
-const areaValue = (code: string | null, input: ComparisonInput, value: number | null) => {
+const areaValue = (code: string | null, areas: ReadonlyMap<string, OutcomeArea>, value: number | null) => {
   if (!code) return null;
-  const area = input.areas.get(code);
+  const area = areas.get(code);
   return area ? { areaCode: code, name: area.name, value } : null;
 };
+
+type TrendAnswer = ReturnType<typeof trendOver>;
+
+/** the method texts (built only when a query asks for them) */
+function methodOf(input: ComparisonInput, stored: StoredComparison | null): string[] {
+  return [
+    `Every comparison is for the period of the authority's latest published figure${stored ? ` (${stored.periodLabel})` : ""}.`,
+    "Statistical neighbours: mean and median of the neighbours with a published value for that period (the authority itself excluded).",
+    "Rank: among local authorities with a published value for that period; 1 = best by polarity (equal values share a rank), or the highest value when the measure has no polarity.",
+    "Quartile band: quartiles of those values by quantile type 6 (as R's quantile(type = 6) and Excel's QUARTILE.EXC); A = best quarter, D = worst; a value on a boundary takes the better band.",
+    `Trend: least-squares slope over the last ${Math.max(input.trendPoints, MIN_TREND_POINTS)} published values against their period's end year; significant when |t| exceeds Student's t at 5% (two-sided); at least ${MIN_TREND_POINTS} values needed.`,
+    `Target: green when the latest value meets the target in the better direction, amber when short by at most ${AMBER_TOLERANCE * 100}% of the target, otherwise red.`,
+  ];
+}
+
+/** the trend asked for: the stored one for the default number of points, else over the authority's own series */
+function trendAnswerOf(input: ComparisonInput, stored: StoredComparison | null): TrendAnswer {
+  const { published, trendPoints } = input;
+  // with no stored comparison the authority has no published value (the import stores one for every area with a value)
+  if (trendPoints === DEFAULT_TREND_POINTS && (stored || !published)) {
+    return stored ? (JSON.parse(stored.trend) as TrendAnswer) : trendOver([], trendPoints, input.measure.polarity);
+  }
+  return trendOver(published ?? [], trendPoints, input.measure.polarity);
+}
 
 /**
  * How an authority's latest published figure for a measure compares, by the rules of
@@ -60,33 +84,18 @@ const areaValue = (code: string | null, input: ComparisonInput, value: number | 
  * number of trend points, a target) from the authority's own series.
  */
 export function compare(input: ComparisonInput) {
-  const { measure, areaCode } = input;
+  const { measure, areaCode, stored, published } = input;
   const polarity = measure.polarity;
-  const { stored, published } = input;
-  const method = () => [
-    `Every comparison is for the period of the authority's latest published figure${stored ? ` (${stored.periodLabel})` : ""}.`,
-    "Statistical neighbours: mean and median of the neighbours with a published value for that period (the authority itself excluded).",
-    "Rank: among local authorities with a published value for that period; 1 = best by polarity (equal values share a rank), or the highest value when the measure has no polarity.",
-    "Quartile band: quartiles of those values by quantile type 6 (as R's quantile(type = 6) and Excel's QUARTILE.EXC); A = best quarter, D = worst; a value on a boundary takes the better band.",
-    `Trend: least-squares slope over the last ${Math.max(input.trendPoints, MIN_TREND_POINTS)} published values against their period's end year; significant when |t| exceeds Student's t at 5% (two-sided); at least ${MIN_TREND_POINTS} values needed.`,
-    `Target: green when the latest value meets the target in the better direction, amber when short by at most ${AMBER_TOLERANCE * 100}% of the target, otherwise red.`,
-  ];
-
   const seriesLatest = published?.at(-1) ?? null;
   if (published && seriesLatest?.id !== stored?.figureId) {
     throw new Error(
       `the stored comparison of ${measure.code} for ${areaCode} is not for its latest published figure: comparisons are computed when published figures are imported (npm run import:lait, or the seed)`,
     );
   }
-  // with no stored comparison the authority has no published value (the import stores one for every area with a value)
-  const trendAnswer =
-    input.trendPoints === DEFAULT_TREND_POINTS && (stored || !published)
-      ? stored ? (JSON.parse(stored.trend) as ReturnType<typeof trendOver>) : trendOver([], input.trendPoints, polarity)
-      : trendOver(published ?? [], input.trendPoints, polarity);
-
   if (!stored) {
     return {
-      authorityCode: areaCode, measureCode: measure.code, polarity, latest: null, get method() { return method(); }, trend: trendAnswer,
+      authorityCode: areaCode, measureCode: measure.code, polarity, latest: null, get method() { return methodOf(input, null); },
+      trend: trendAnswerOf(input, null),
       england: null,
       region: null,
       neighbours: null,
@@ -95,59 +104,93 @@ export function compare(input: ComparisonInput) {
       unavailable: "no published figure with a value for this authority",
     };
   }
+  return new StoredAnswer(input, stored, seriesLatest);
+}
 
-  const self = input.areas.get(areaCode);
-  const column = neighbourColumns[neighbourSetIds[input.neighbourSet]];
-  const { loadFigure, loadNeighbours } = input;
-  const areas = input.areas;
-  const national = input.localAuthorities.withFigures === input.localAuthorities.total;
-  const quartiles: [number, number, number] | null = stored.quartile1 === null ? null : [stored.quartile1, stored.quartile2!, stored.quartile3!];
-  const band = stored.band as QuartileBand | null;
-  const noBand = !polarity
-    ? "the measure has no polarity (the data dictionary makes no judgement of which way is better), so no band is given"
-    : !measure.quartileBanding
-      ? "the LAIT data dictionary marks this measure No_Quartile, so no band is given"
-      : null;
+/**
+ * A comparison read from what the import stored. Each part is built (or loaded, or parsed) only when a
+ * query asks for it, by the class's getters: a comparison of every authority and measure asks for a few
+ * fields of tens of thousands, and getters on the prototype cost nothing per comparison (measured: the
+ * closures and parsed texts of an object built whole were a fifth of what such a query allocated).
+ */
+class StoredAnswer {
+  readonly authorityCode: string;
+  readonly measureCode: string;
+  readonly polarity: Polarity;
+  readonly unavailable = null;
 
-  // the latest figure, the method text and the neighbours are built (or loaded) only when a query asks for
-  // them (getters: a comparison of every authority and measure asks for a few fields of tens of thousands)
-  return {
-    authorityCode: areaCode, measureCode: measure.code, polarity,
-    get latest() { return seriesLatest ?? loadFigure(stored.figureId); },
-    get method() { return method(); }, trend: trendAnswer,
-    england: areaValue(ENGLAND, input, stored.englandValue),
-    region: areaValue(self?.regionCode ?? null, input, stored.regionValue),
-    get neighbours() {
-      const held = JSON.parse(stored[column]) as StoredNeighbours;
-      const storedValues = held.values;
-      return {
-        set: neighbourSetInfo(input.neighbourSet),
-        mean: held.mean,
-        median: held.median,
-        withValue: held.withValue,
-        get values() {
-          return loadNeighbours().then((neighbours) => neighbours.map((pair) => {
-            const area = areas.get(pair.neighbourCode);
-            return { rank: pair.rank, closeness: pair.closeness, areaCode: pair.neighbourCode, name: area?.name ?? pair.neighbourCode, value: storedValues[pair.neighbourCode] ?? null };
-          }));
-        },
-      };
-    },
-    rank: {
+  constructor(
+    private readonly input: ComparisonInput,
+    private readonly stored: StoredComparison,
+    private readonly seriesLatest: Figure | null,
+  ) {
+    this.authorityCode = input.areaCode;
+    this.measureCode = input.measure.code;
+    this.polarity = input.measure.polarity;
+  }
+
+  get latest() {
+    return this.seriesLatest ?? this.input.loadFigure(this.stored.figureId);
+  }
+
+  get method() {
+    return methodOf(this.input, this.stored);
+  }
+
+  get trend() {
+    return trendAnswerOf(this.input, this.stored);
+  }
+
+  get england() {
+    return areaValue(ENGLAND, this.input.areas, this.stored.englandValue);
+  }
+
+  get region() {
+    return areaValue(this.input.areas.get(this.input.areaCode)?.regionCode ?? null, this.input.areas, this.stored.regionValue);
+  }
+
+  get neighbours() {
+    const { input } = this;
+    const held = JSON.parse(this.stored[neighbourColumns[neighbourSetIds[input.neighbourSet]]]) as StoredNeighbours;
+    const storedValues = held.values;
+    return {
+      set: neighbourSetInfo(input.neighbourSet),
+      mean: held.mean,
+      median: held.median,
+      withValue: held.withValue,
+      get values() {
+        return input.loadNeighbours().then((neighbours) => neighbours.map((pair) => {
+          const area = input.areas.get(pair.neighbourCode);
+          return { rank: pair.rank, closeness: pair.closeness, areaCode: pair.neighbourCode, name: area?.name ?? pair.neighbourCode, value: storedValues[pair.neighbourCode] ?? null };
+        }));
+      },
+    };
+  }
+
+  get rank() {
+    const { input, stored, polarity } = this;
+    const national = input.localAuthorities.withFigures === input.localAuthorities.total;
+    const noBand = !polarity
+      ? "the measure has no polarity (the data dictionary makes no judgement of which way is better), so no band is given"
+      : !input.measure.quartileBanding
+        ? "the LAIT data dictionary marks this measure No_Quartile, so no band is given"
+        : null;
+    return {
       position: stored.rankPosition,
       outOf: stored.rankOutOf,
       order: polarity ? "BEST_FIRST" : "HIGHEST_FIRST",
-      band: noBand ? null : band,
+      band: noBand ? null : (stored.band as QuartileBand | null),
       noBand,
-      quartiles,
+      quartiles: stored.quartile1 === null ? null : ([stored.quartile1, stored.quartile2!, stored.quartile3!] as [number, number, number]),
       national,
-      get note() {
-        return national
-          ? null
-          : `figures are held for ${input.localAuthorities.withFigures} of ${input.localAuthorities.total} English local authorities (a regional extract): this is a rank among those, not a national one; import the national file with npm run import:lait`;
-      },
-    },
-    target: input.target === null ? null : { target: input.target, ...ragAgainstTarget(stored.value, input.target, polarity) },
-    unavailable: null,
-  };
+      note: national
+        ? null
+        : `figures are held for ${input.localAuthorities.withFigures} of ${input.localAuthorities.total} English local authorities (a regional extract): this is a rank among those, not a national one; import the national file with npm run import:lait`,
+    };
+  }
+
+  get target() {
+    const { target } = this.input;
+    return target === null ? null : { target, ...ragAgainstTarget(this.stored.value, target, this.polarity) };
+  }
 }

@@ -81,19 +81,16 @@ export const outcomeResolvers = {
         .filter((m): m is Measure => m !== null && !(m instanceof Error) && (!args.topic || m.topic === args.topic))
         .sort((a, b) => a.code.localeCompare(b.code))
         .map((measure): Series => ({ measure, areaCode: profile.areaCode }));
-      // comparisons asked for: what the import stored for the list (one batched statement with every other authority's list)
-      // and the areas are read first, so that each comparison is built at once, with nothing to wait for (measured: about
-      // half the CPU of every authority × every measure, where each of ~39,000 comparisons used to wait on loaders of its own)
-      // (called directly, without `info`, nothing is read ahead)
+      // comparisons asked for: what the import stored for the authority's series (one batched statement with every other
+      // authority's list, their neighbours' values only when asked for) and the areas are read first, so that each comparison
+      // is built at once, with nothing to wait for (measured: about half the CPU of every authority × every measure, where
+      // each of ~39,000 comparisons used to wait on loaders of its own) (called directly, without `info`, nothing is read ahead)
       if (list.length > 0 && info && selects(info, "comparison")) {
-        const [stored, areas] = await Promise.all([loaders.storedComparisons.loadMany(list.map(seriesKey)), loaders.areas.load("all")]);
-        const failedRead = stored.find((s): s is Error => s instanceof Error);
-        if (failedRead) throw failedRead;
+        const key = { areaCode: profile.areaCode, measureCodes: args.codes ?? null, neighbours: selects(info, "comparison", "neighbours") };
+        const [stored, areas] = await Promise.all([loaders.storedComparisonsByArea.load(key), loaders.areas.load("all")]);
         // built at once, in the request's turn: a few hundred comparisons a turn of the event loop, other work let in between
         await work.turnForList(list.length);
-        list.forEach((series, i) => {
-          series.readAhead = { stored: stored[i] as StoredComparison | null, areas };
-        });
+        for (const series of list) series.readAhead = { stored: stored.get(series.measure.code) ?? null, areas };
       }
       return list;
     },
@@ -136,8 +133,14 @@ export const outcomeResolvers = {
     polarity: (measure: Measure) => polarityEnum(measure.polarity),
   },
 
+  // the fields whose values may be promises (getters that load) have resolvers of their own: execution is compiled
+  // (buildSubgraphServer's `compiled`), and a field without a resolver is read as a plain value there
   Comparison: {
     polarity: (comparison: { polarity: Measure["polarity"] }) => polarityEnum(comparison.polarity),
+    latest: (comparison: { latest: Figure | null | Promise<Figure | null> }) => comparison.latest,
+  },
+  NeighbourComparison: {
+    values: (neighbours: { values: unknown }) => neighbours.values,
   },
 
   OutcomeFigure: {
@@ -218,6 +221,7 @@ const neutral = {
   DomainMeasure: outcomeResolvers.Measure,
   DomainIndicatorOutcome: outcomeResolvers.IndicatorOutcome,
   Comparison: outcomeResolvers.Comparison,
+  NeighbourComparison: outcomeResolvers.NeighbourComparison,
   OutcomeFigure: outcomeResolvers.OutcomeFigure,
   Source: outcomeResolvers.Source,
   SourceDocument: outcomeResolvers.SourceDocument,
