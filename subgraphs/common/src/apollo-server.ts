@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph";
 import type { DocumentNode, GraphQLFormattedError } from "graphql";
+import { compiledExecution } from "./compiled-execution";
 import { requestRecordPlugin, tracedResolvers } from "./observability";
 
 /**
@@ -19,11 +20,16 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   return { message: "Internal error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
-/** `resolvers` are the codegen-typed resolvers of the subgraph (structurally a GraphQLResolverMap). */
-export function buildSubgraphServer<TContext extends BaseContext>(typeDefs: DocumentNode, resolvers: object) {
+/**
+ * `resolvers` are the codegen-typed resolvers of the subgraph (structurally a GraphQLResolverMap).
+ * `compiled`: operations are executed by graphql-jit (compiled-execution.ts), for subgraphs whose answers
+ * are long lists; its rule then applies (a property whose value is a promise needs a resolver).
+ */
+export function buildSubgraphServer<TContext extends BaseContext>(typeDefs: DocumentNode, resolvers: object, { compiled = false } = {}) {
+  // resolvers traced when a request is (observability.ts); called directly otherwise
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: tracedResolvers(resolvers) as GraphQLResolverMap<TContext> }]);
   return new ApolloServer<TContext>({
-    // resolvers traced when a request is (observability.ts); called directly otherwise
-    schema: buildSubgraphSchema([{ typeDefs, resolvers: tracedResolvers(resolvers) as GraphQLResolverMap<TContext> }]),
+    ...(compiled ? { gateway: compiledExecution(schema) } : { schema }),
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     // subgraphs are called by the gateway; the landing page and CSRF guard are the gateway's concern

@@ -34,7 +34,8 @@ export function outcomeService(config: OutcomeConfig): ServiceDefinition<Outcome
     // a database from before the areas and neighbour sets were kept counts as empty, so it is seeded again
     isEmpty: async (dataSource) =>
       (await dataSource.getRepository(Figure).count()) === 0 || (await dataSource.getRepository(OutcomeArea).count()) === 0,
-    buildServer: () => buildSubgraphServer<OutcomeContext>(typeDefs, buildResolvers(config.deployment)),
+    // compiled execution: an answer can be every authority's comparisons, tens of thousands of fields
+    buildServer: () => buildSubgraphServer<OutcomeContext>(typeDefs, buildResolvers(config.deployment), { compiled: true }),
     context: (dataSource, identity, request) => createOutcomeContext(dataSource, identity, { budget: config.workBudget, counters, signal: request?.signal }),
     health: () => counters.snapshot(),
   };
