@@ -12,8 +12,15 @@ interface FigureKey {
   measureCodes: readonly string[] | null;
 }
 
+/** each list of codes' filter, worked out once (a key's filter is asked for several times, and a list's profiles share their codes) */
+const filters = new WeakMap<readonly string[], string>();
 /** "*" for every measure, else the sorted codes: equal filters share one query and one cache entry */
-const filterOf = (key: FigureKey) => (key.measureCodes ? [...key.measureCodes].sort().join(",") : "*");
+const filterOf = (key: FigureKey): string => {
+  if (!key.measureCodes) return "*";
+  let filter = filters.get(key.measureCodes);
+  if (filter === undefined) filters.set(key.measureCodes, (filter = [...key.measureCodes].sort().join(",")));
+  return filter;
+};
 
 /** the stored comparisons of these areas (and measures; null: all), as plain rows; the neighbour sets' columns only when asked for */
 function readStored(work: Statements, { areas, codes, neighbours }: { areas: readonly string[]; codes: readonly string[] | null; neighbours: boolean }): Promise<StoredComparison[]> {

@@ -128,6 +128,7 @@ function compareMeasure(
         byCode[code] = value;
         if (value !== null) withValue.push(value);
       }
+      // values last: a read that needs only the mean and median parses the text before them (comparison.ts, neighbourSummary)
       const stored: StoredNeighbours = { mean: mean(withValue), median: median(withValue), withValue: withValue.length, values: byCode };
       row[neighbourColumns[setId]] = JSON.stringify(stored);
     }
