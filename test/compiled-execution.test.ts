@@ -3,6 +3,8 @@
  * Their answers, errors included, must be exactly what graphql-js gives: the same subgraph's schema and
  * resolvers, built without compiling, on the same database, is the reference. The compiled one answers
  * through its real signed HTTP server (port 0), seeded with the Tees Valley extract on SQLite.
+ * On the same subgraph: a list of series reads only the stored columns its comparisons ask for
+ * (storedColumnsFor), so each field of a comparison asked alone must answer as when every field is asked.
  */
 import type { GraphQLFormattedError } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,6 +95,38 @@ describe("compiled execution (graphql-jit) answers as graphql-js does", () => {
     expect(compiled.errors).toEqual(expect.arrayContaining([...(reference.errors ?? [])]));
     expect(reference.errors?.length).toBeGreaterThan(0);
   });
+
+  it("each field of a comparison asked alone answers as when every field is asked (a list reads only the columns asked for)", async () => {
+    type Series = { measure: { code: string }; c1: Record<string, unknown>; c2: Record<string, unknown> };
+    type Answer = { _entities: Array<{ care: { measures: Array<{ measure: { code: string }; comparison: Record<string, unknown> }> } }> };
+    const full = await callSubgraph<{ _entities: Array<{ care: { measures: Series[] } }> }>({ url: service.url, name: definition.name }, secret, analyst, EVERY_FIELD, { r: authorities, withMethod: true });
+    expect(full.body.errors).toBeUndefined();
+    const everyField = full.body.data!._entities.flatMap((e) => e.care.measures);
+    const fields: Array<[string, string, "c1" | "c2"]> = [
+      ["latest", "latest { id value period { label } sources { document { key } section } }", "c1"],
+      ["method", "method", "c1"],
+      ["england", "england { areaCode name value }", "c1"],
+      ["region", "region { areaCode name value }", "c1"],
+      ["neighbours", "neighbours { set { set label } mean median withValue values { rank areaCode name value } }", "c1"],
+      ["rank", "rank { position outOf order band noBand quartiles national note }", "c1"],
+      ["trend", "trend { direction slopePerYear tStatistic points fromPeriod toPeriod reason }", "c1"],
+      ["unavailable", "unavailable", "c1"],
+      ["polarity", "polarity", "c1"],
+      ["target", "target { rag reason }", "c2"],
+    ];
+    for (const [field, selection, alias] of fields) {
+      const args = alias === "c2" ? "(neighbours: APRIL_2021, trendPoints: 7, target: 50)" : "";
+      const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Authority { care { measures { measure { code } comparison${args} { ${selection} } } } } } }`;
+      const alone = await callSubgraph<Answer>({ url: service.url, name: definition.name }, secret, analyst, query, { r: authorities });
+      expect(alone.body.errors, field).toBeUndefined();
+      const series = alone.body.data!._entities.flatMap((e) => e.care.measures);
+      expect(series.length, field).toBe(everyField.length);
+      series.forEach((one, i) => {
+        expect(one.measure.code).toBe(everyField[i]!.measure.code);
+        expect(one.comparison[field], `${field} of ${one.measure.code}`).toEqual(everyField[i]![alias][field]);
+      });
+    }
+  }, 120_000);
 
   it("an indicator's outcome, the measures of a topic, and a variable of the wrong type", async () => {
     const outcome = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CareIndicatorOutcome { measure { code } series { latest { value } comparison { rank { position band } target { rag } } } } } }`;

@@ -5,7 +5,7 @@
  */
 import { buildSchema, graphql, type GraphQLResolveInfo } from "graphql";
 import { describe, expect, it } from "vitest";
-import { selects } from "@tees/subgraph-common/selection";
+import { selectedFields, selects } from "@tees/subgraph-common/selection";
 
 const schema = buildSchema(`
   type Item { a: Int b: Int sub: Sub }
@@ -60,5 +60,25 @@ describe("selects: what a list's items are asked for", () => {
     expect(await within("{ items { sub { x } ...F } } fragment F on Item { sub { ... on Sub { y } } }")).toEqual([true]);
     expect(await within("query($on: Boolean!) { items { sub { x y @include(if: $on) } } }", { on: false })).toEqual([false]);
     expect(await asked("{ items { sub { x } } }", undefined, ["a", "x"])).toEqual([false]); // a is not an object type
+  });
+
+  it("selectedFields names what is asked for within a path, under every alias, or null when the path is not asked for", async () => {
+    const fieldsOf = async (query: string, path: string[]) => {
+      let seen: Set<string> | null | undefined;
+      const result = await graphql({ schema, source: query, fieldResolver: (root, _args, _context, info) => {
+        if (info.fieldName === "items") {
+          seen = selectedFields(info, ...path);
+          return [{ a: 1, b: 2, sub: { x: 3, y: 4 } }];
+        }
+        return (root as Record<string, unknown>)[info.fieldName];
+      } });
+      expect(result.errors).toBeUndefined();
+      return seen === null || seen === undefined ? seen : [...seen].sort();
+    };
+    expect(await fieldsOf("{ items { a sub { x } } }", [])).toEqual(["a", "sub"]);
+    expect(await fieldsOf("{ items { s1: sub { x } s2: sub { y } } }", ["sub"])).toEqual(["x", "y"]);
+    expect(await fieldsOf("{ items { sub { ... on Sub { y } } ...F } } fragment F on Item { sub { x @skip(if: true) } }", ["sub"])).toEqual(["y"]);
+    expect(await fieldsOf("{ items { a } }", ["sub"])).toBeNull();
+    expect(await fieldsOf("{ items { a } }", ["a"])).toBeNull(); // a is not an object type
   });
 });

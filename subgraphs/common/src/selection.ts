@@ -8,30 +8,45 @@ function objectTypeOf(type: GraphQLOutputType): GraphQLObjectType | null {
 }
 
 /**
- * Whether the field being resolved asks for `name` on each object of its result, and, with more
- * names, for each of them within the one before (`selects(info, "comparison", "neighbours")`: its
- * items' `comparison` asks for `neighbours`): as execution will collect it (fragments, aliases, type
- * conditions, @skip/@include), by @graphql-tools/utils, memoized per request and selection. A resolver
- * of a list uses it to read ahead, in one batch, what the list's items will need, only when they will need it.
+ * The names of the fields asked for on each object of the result of the field being resolved, or, with a
+ * path, within the fields of that path (`selectedFields(info, "comparison")`: what its items' `comparison`
+ * asks for, under every alias): as execution will collect them (fragments, aliases, type conditions,
+ * @skip/@include), by @graphql-tools/utils, memoized per request and selection. Null when the path is not
+ * asked for, or leads to a type that is not an object type. A resolver of a list uses it to read ahead, in
+ * one batch, what the list's items will need, only when they will need it.
  *
  * No graphql type predicates here (isObjectType, getNamedType): this module may be given a schema built
  * by another copy of graphql than its own (the CommonJS build beside the ES module one, as under vitest),
  * and graphql's predicates refuse another copy's types.
  */
-export function selects(info: GraphQLResolveInfo, name: string, ...within: string[]): boolean {
+export function selectedFields(info: GraphQLResolveInfo, ...path: string[]): Set<string> | null {
   let type = objectTypeOf(info.returnType);
   // the same field nodes' array for every item of a list: the memo's key (collectSubFields only reads it)
   let nodes = info.fieldNodes as FieldNode[];
-  for (const wanted of [name, ...within]) {
-    if (!type) return false;
+  for (let depth = 0; ; depth += 1) {
+    if (!type) return null;
     const { fields } = collectSubFields(info.schema, info.fragments, info.variableValues, type, nodes);
+    const names = new Set<string>();
+    for (const group of fields.values()) for (const node of group) names.add(node.name.value);
+    const wanted = path[depth];
+    if (wanted === undefined) return names;
+    if (!names.has(wanted)) return null;
     const found: FieldNode[] = [];
     for (const group of fields.values()) for (const node of group) if (node.name.value === wanted) found.push(node);
-    if (found.length === 0) return false;
     const field = type.getFields()[wanted];
-    if (!field) return false;
+    if (!field) return null;
     type = objectTypeOf(field.type);
     nodes = found;
   }
-  return true;
+}
+
+/**
+ * Whether the field being resolved asks for `name` on each object of its result, and, with more names,
+ * for each of them within the one before (`selects(info, "comparison", "neighbours")`: its items'
+ * `comparison` asks for `neighbours`).
+ */
+export function selects(info: GraphQLResolveInfo, name: string, ...within: string[]): boolean {
+  const path = [name, ...within];
+  const last = path.pop()!;
+  return selectedFields(info, ...path)?.has(last) ?? false;
 }

@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { groupBy, loadOnce, rowsByColumn, rowsById } from "@tees/subgraph-common/loaders";
 import { neighboursLoader } from "@tees/subgraph-common/lait/neighbour-loader";
-import { Figure, FigureSource, Measure, neighbourColumns, OutcomeArea, OutcomeDocument, StoredComparison } from "./entities";
+import { Figure, FigureSource, Measure, OutcomeArea, OutcomeDocument, StoredComparison } from "./entities";
 import type { Identity } from "@tees/subgraph-common/signed-identity";
 import { DEFAULT_WORK_BUDGET, unbudgeted, Work, WorkCounters, type Statements, type WorkBudgetSettings } from "@tees/subgraph-common/work-budget";
 
@@ -22,16 +22,23 @@ const filterOf = (key: FigureKey): string => {
   return filter;
 };
 
-/** the stored comparisons of these areas (and measures; null: all), as plain rows; the neighbour sets' columns only when asked for */
-function readStored(work: Statements, { areas, codes, neighbours }: { areas: readonly string[]; codes: readonly string[] | null; neighbours: boolean }): Promise<StoredComparison[]> {
+/** a list's read of stored comparisons: its area and filter, and the columns its comparisons read (storedColumnsFor: sorted) */
+interface StoredKey extends FigureKey {
+  columns: ReadonlyArray<keyof StoredComparison>;
+}
+const storedGroupOf = (key: StoredKey) => `${filterOf(key)}|${key.columns.join(",")}`;
+
+/** the stored comparisons of these areas (and measures; null: all), as plain rows of these columns (null: all of them) */
+function readStored(
+  work: Statements,
+  { areas, codes, columns }: { areas: readonly string[]; codes: readonly string[] | null; columns: ReadonlyArray<keyof StoredComparison> | null },
+): Promise<StoredComparison[]> {
   return work.run((manager) => {
-    const columns = manager.connection.getMetadata(StoredComparison).columns
-      .map((c) => c.propertyName)
-      .filter((c) => neighbours || !(Object.values(neighbourColumns) as string[]).includes(c));
+    const names = columns ?? manager.connection.getMetadata(StoredComparison).columns.map((c) => c.propertyName);
     const query = manager
       .getRepository(StoredComparison)
       .createQueryBuilder("s")
-      .select(columns.map((c) => `s.${c} AS ${c}`))
+      .select(names.map((c) => `s.${c} AS ${c}`))
       .where("s.areaCode IN (:...areas)", { areas });
     if (codes) query.andWhere("s.measureCode IN (:...codes)", { codes });
     return query.getRawMany();
@@ -72,30 +79,30 @@ export function createOutcomeLoaders(dataSource: DataSource, work: Statements = 
     /** "<area code>|<measure code>" → what the import stored for that series' latest published figure (plain rows); null: it has no published value; one query per batch */
     storedComparisons: new DataLoader<string, StoredComparison | null>(async (keys) => {
       const pairs = keys.map((key) => key.split("|") as [string, string]);
-      const rows = await readStored(work, { areas: [...new Set(pairs.map((p) => p[0]))], codes: [...new Set(pairs.map((p) => p[1]))], neighbours: true });
+      const rows = await readStored(work, { areas: [...new Set(pairs.map((p) => p[0]))], codes: [...new Set(pairs.map((p) => p[1]))], columns: null });
       const found = new Map(rows.map((row) => [`${row.areaCode}|${row.measureCode}`, row]));
       return keys.map((key) => found.get(key) ?? null);
     }),
     /**
-     * area + optional measure filter → what the import stored for each of its series, by measure code, read ahead by a
-     * list of series (Profile.measures): one query per distinct filter, however many series the areas have; without
-     * the neighbour sets' values (the largest columns) when the comparisons do not ask for their neighbours
+     * area + optional measure filter + the columns its comparisons read → what the import stored for each of its
+     * series, by measure code, read ahead by a list of series (Profile.measures): one query per distinct filter and
+     * columns, however many series the areas have, reading only the columns its comparisons ask for (storedColumnsFor)
      */
-    storedComparisonsByArea: new DataLoader<FigureKey & { neighbours: boolean }, Map<string, StoredComparison>, string>(
+    storedComparisonsByArea: new DataLoader<StoredKey, Map<string, StoredComparison>, string>(
       async (keys) => {
-        const found = new Map<string, Map<string, StoredComparison>>(); // "<filter>|<neighbours>|<area>" → by measure
-        for (const [group, groupKeys] of groupBy(keys, (k) => `${filterOf(k)}|${k.neighbours}`)) {
-          const { measureCodes, neighbours } = groupKeys[0]!;
-          const rows = await readStored(work, { areas: groupKeys.map((k) => k.areaCode), codes: measureCodes, neighbours });
+        const found = new Map<string, Map<string, StoredComparison>>(); // "<filter>|<columns>|<area>" → by measure
+        for (const [group, groupKeys] of groupBy(keys, storedGroupOf)) {
+          const { measureCodes, columns } = groupKeys[0]!;
+          const rows = await readStored(work, { areas: groupKeys.map((k) => k.areaCode), codes: measureCodes, columns });
           for (const row of rows) {
             const key = `${group}|${row.areaCode}`;
             if (!found.has(key)) found.set(key, new Map());
             found.get(key)!.set(row.measureCode, row);
           }
         }
-        return keys.map((k) => found.get(`${filterOf(k)}|${k.neighbours}|${k.areaCode}`) ?? new Map());
+        return keys.map((k) => found.get(`${storedGroupOf(k)}|${k.areaCode}`) ?? new Map());
       },
-      { cacheKeyFn: (k) => `${filterOf(k)}|${k.neighbours}|${k.areaCode}` },
+      { cacheKeyFn: (k) => `${storedGroupOf(k)}|${k.areaCode}` },
     ),
     figureById: rowsById(work, Figure, "id"),
     /** "<area code>|<measure code>" → that series' figures, oldest first; one query per batch */

@@ -1,8 +1,8 @@
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { readAuditLog } from "@tees/subgraph-common/audit/record";
-import { selects } from "@tees/subgraph-common/selection";
+import { selectedFields } from "@tees/subgraph-common/selection";
 import { neighbourSetIds, type NeighbourSetName } from "@tees/subgraph-common/lait/neighbour-sets";
-import { compare, DEFAULT_TREND_POINTS } from "./comparison";
+import { compare, DEFAULT_TREND_POINTS, storedColumnsFor } from "./comparison";
 import { Measure as MeasureEntity, PUBLISHED_OWNER, UNASSIGNED_OWNER, type Figure, type Measure, type OutcomeDocument, type StoredComparison } from "./entities";
 import type { OutcomeDeployment } from "./deployments";
 import type { MutationResolvers, QueryResolvers } from "./generated/resolvers-types";
@@ -82,11 +82,12 @@ export const outcomeResolvers = {
         .sort((a, b) => a.code.localeCompare(b.code))
         .map((measure): Series => ({ measure, areaCode: profile.areaCode }));
       // comparisons asked for: what the import stored for the authority's series (one batched statement with every other
-      // authority's list, their neighbours' values only when asked for) and the areas are read first, so that each comparison
+      // authority's list, only the columns the comparisons' fields read) and the areas are read first, so that each comparison
       // is built at once, with nothing to wait for (measured: about half the CPU of every authority × every measure, where
       // each of ~39,000 comparisons used to wait on loaders of its own) (called directly, without `info`, nothing is read ahead)
-      if (list.length > 0 && info && selects(info, "comparison")) {
-        const key = { areaCode: profile.areaCode, measureCodes: args.codes ?? null, neighbours: selects(info, "comparison", "neighbours") };
+      const asked = list.length > 0 && info ? selectedFields(info, "comparison") : null;
+      if (asked) {
+        const key = { areaCode: profile.areaCode, measureCodes: args.codes ?? null, columns: storedColumnsFor(asked) };
         const [stored, areas] = await Promise.all([loaders.storedComparisonsByArea.load(key), loaders.areas.load("all")]);
         // built at once, in the request's turn: a few hundred comparisons a turn of the event loop, other work let in between
         await work.turnForList(list.length);
