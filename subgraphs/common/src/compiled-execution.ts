@@ -35,7 +35,8 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const compiled = new LRUCache<string, CompiledQuery>({ max: COMPILED_OPERATIONS });
   return {
     onSchemaLoadOrUpdate(callback) {
-      // a subgraph's schema never changes while it runs: given once, when Apollo Server starts
+      // a subgraph's schema never changes while it runs: given once, when Apollo Server starts. No supergraph SDL:
+      // Apollo Server reads it only to report the schema to Apollo's cloud, which no server of this project does
       callback({ apiSchema: schema, coreSupergraphSdl: "" });
       return () => undefined;
     },
