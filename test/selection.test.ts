@@ -1,11 +1,11 @@
 /**
- * selects(info, name, ...within): whether a list field's items are asked for a field (and, within it, for
- * others), as execution collects it (Profile.measures reads stored comparisons ahead only when its series
- * are asked for `comparison`, and their neighbours' values only when it asks for `neighbours`).
+ * selectedFields(info, ...path): what a list field's items are asked for (or, within a path, what its last
+ * field asks for), as execution collects it (Profile.measures reads stored comparisons ahead only when its
+ * series are asked for `comparison`, and only the columns the fields its comparisons ask for read).
  */
 import { buildSchema, graphql, type GraphQLResolveInfo } from "graphql";
 import { describe, expect, it } from "vitest";
-import { selectedFields, selects } from "@tees/subgraph-common/selection";
+import { selectedFields } from "@tees/subgraph-common/selection";
 
 const schema = buildSchema(`
   type Item { a: Int b: Int sub: Sub }
@@ -13,11 +13,11 @@ const schema = buildSchema(`
   type Query { items: [Item!]! one: Item count: Int }
 `);
 
-/** runs `query` and says what selects(info, "b") gave the resolver of `items` (or `one`) */
+/** runs `query` and says whether the resolver of `items` (or `one`) saw the last name of `path` among what its path asks for */
 async function asked(query: string, variableValues?: Record<string, unknown>, path: [string, ...string[]] = ["b"]): Promise<boolean[]> {
   const seen: boolean[] = [];
   const record = (_root: unknown, _args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
-    seen.push(selects(info, ...path));
+    seen.push(selectedFields(info, ...path.slice(0, -1))?.has(path.at(-1)!) ?? false);
     const item = { a: 1, b: 2, sub: { x: 3, y: 4 } };
     return info.fieldName === "items" ? [item] : info.fieldName === "count" ? 1 : item;
   };
@@ -27,7 +27,7 @@ async function asked(query: string, variableValues?: Record<string, unknown>, pa
   return seen;
 }
 
-describe("selects: what a list's items are asked for", () => {
+describe("selectedFields: what a list's items are asked for", () => {
   it("sees a field asked for directly, under an alias, or not at all", async () => {
     expect(await asked("{ items { a b } }")).toEqual([true]);
     expect(await asked("{ items { a other: b } }")).toEqual([true]);

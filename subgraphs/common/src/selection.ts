@@ -39,14 +39,3 @@ export function selectedFields(info: GraphQLResolveInfo, ...path: string[]): Set
     nodes = found;
   }
 }
-
-/**
- * Whether the field being resolved asks for `name` on each object of its result, and, with more names,
- * for each of them within the one before (`selects(info, "comparison", "neighbours")`: its items'
- * `comparison` asks for `neighbours`).
- */
-export function selects(info: GraphQLResolveInfo, name: string, ...within: string[]): boolean {
-  const path = [name, ...within];
-  const last = path.pop()!;
-  return selectedFields(info, ...path)?.has(last) ?? false;
-}
